@@ -1,0 +1,48 @@
+"""The data layer: a data folder in, a validated Dataset of pandas tables out.
+
+It knows nothing of slides or pages. ``load_dataset`` is the one entry point builders use;
+``check_folder`` returns every problem without raising, for ``reportgen validate``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.data.checks import run_checks
+from reportgen.data.dataset import TABLE_NAMES, Dataset
+from reportgen.data.loader import read_folder
+from reportgen.errors import DataError, Problem
+
+__all__ = ["TABLE_NAMES", "DataError", "Dataset", "check_folder", "load_dataset"]
+
+
+def check_folder(root: str | Path) -> list[Problem]:
+    """Every problem in the data folder, sorted by file and line; empty when it is valid."""
+    _, problems = _read(Path(root))
+    return problems
+
+
+def load_dataset(root: str | Path) -> Dataset:
+    """Load and validate a data folder; raises DataError listing every problem."""
+    raw, problems = _read(Path(root))
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        root=raw.root,
+        info=raw.info,
+        page=raw.page,
+        articles=tuple(located.record for located in raw.articles),
+        article_texts=raw.article_texts,
+        metrics=tuple(located.record for located in raw.metrics),
+        rankings=tuple(located.record for located in raw.rankings),
+        events=tuple(located.record for located in raw.events),
+        assessment=raw.assessment,
+    )
+
+
+def _read(root: Path):
+    raw = read_folder(root)
+    problems = list(raw.problems)
+    if not problems or raw.info is not None:
+        problems += run_checks(raw)
+    return raw, DataError(problems).problems

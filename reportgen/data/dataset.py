@@ -1,0 +1,165 @@
+"""The validated dataset: typed records plus the pandas tables built from them.
+
+Builders read this object, never the YAML files. It is immutable; the DataFrames it hands
+out are copies, so a renderer cannot change a number another renderer will draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import pandas as pd
+
+from reportgen.data.formulas import names_in
+from reportgen.data.schema import Article, DatasetInfo, Event, Metric, Page, Ranking
+
+METRIC_COLUMNS = [
+    "id",
+    "label_zh",
+    "label_en",
+    "value",
+    "unit",
+    "qualifier",
+    "hedge",
+    "period",
+    "period_kind",
+    "topic",
+    "article",
+    "quote",
+    "derived",
+    "formula",
+    "inputs",
+    "decimals",
+    "note_zh",
+    "note_en",
+]
+RANKING_COLUMNS = ["id", "year", "rank", "assessment_zh", "assessment_en", "article", "quote"]
+EVENT_COLUMNS = [
+    "id",
+    "date",
+    "end_date",
+    "date_basis",
+    "date_note",
+    "title_zh",
+    "title_en",
+    "place_zh",
+    "place_en",
+    "parties_zh",
+    "parties_en",
+    "agreed_zh",
+    "agreed_en",
+    "status",
+    "article",
+    "quote",
+    "metrics",
+]
+ARTICLE_COLUMNS = [
+    "id",
+    "kind",
+    "title_zh",
+    "title_en",
+    "kicker_zh",
+    "reporter_zh",
+    "reporter_en",
+    "outlet_zh",
+    "outlet_en",
+    "date",
+    "parent",
+    "raw_source",
+    "file",
+    "characters",
+]
+TABLE_NAMES = ("metrics", "rankings", "events", "articles")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One validated data folder."""
+
+    root: Path
+    info: DatasetInfo
+    page: Page | None
+    articles: tuple[Article, ...]
+    article_texts: Mapping[str, str]
+    metrics: tuple[Metric, ...]
+    rankings: tuple[Ranking, ...]
+    events: tuple[Event, ...]
+    assessment: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "article_texts", MappingProxyType(dict(self.article_texts)))
+        object.__setattr__(self, "assessment", MappingProxyType(dict(self.assessment)))
+
+    def metric(self, metric_id: str) -> Metric:
+        """The metric with this id; KeyError names the id when there is none."""
+        for metric in self.metrics:
+            if metric.id == metric_id:
+                return metric
+        raise KeyError(f"no metric '{metric_id}' in dataset '{self.info.id}'")
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"no article '{article_id}' in dataset '{self.info.id}'")
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One of TABLE_NAMES as a fresh DataFrame."""
+        builders = {
+            "metrics": self.metrics_table,
+            "rankings": self.rankings_table,
+            "events": self.events_table,
+            "articles": self.articles_table,
+        }
+        if name not in builders:
+            raise KeyError(f"no table '{name}'; tables are {', '.join(TABLE_NAMES)}")
+        return builders[name]()
+
+    def metrics_table(self) -> pd.DataFrame:
+        rows = []
+        for m in self.metrics:
+            rows.append(
+                {
+                    **m.model_dump(exclude={"derived"}),
+                    "derived": m.is_derived,
+                    "formula": m.derived.formula if m.derived else None,
+                    "inputs": " ".join(names_in(m.derived.formula)) if m.derived else None,
+                    "decimals": m.derived.decimals if m.derived else None,
+                }
+            )
+        frame = pd.DataFrame(rows, columns=METRIC_COLUMNS)
+        frame["value"] = frame["value"].astype("float64")
+        frame["decimals"] = frame["decimals"].astype("Int64")
+        return frame
+
+    def rankings_table(self) -> pd.DataFrame:
+        rows = [
+            {
+                **r.model_dump(),
+                "assessment_zh": self.assessment.get("assessment_zh"),
+                "assessment_en": self.assessment.get("assessment_en"),
+            }
+            for r in self.rankings
+        ]
+        return pd.DataFrame(rows, columns=RANKING_COLUMNS).sort_values("year", ignore_index=True)
+
+    def events_table(self) -> pd.DataFrame:
+        rows = []
+        for e in self.events:
+            row = e.model_dump()
+            row["parties_zh"] = "、".join(e.parties_zh)
+            row["parties_en"] = "; ".join(e.parties_en)
+            row["metrics"] = " ".join(e.metrics)
+            rows.append(row)
+        frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        return frame.sort_values(["date", "id"], kind="stable", ignore_index=True)
+
+    def articles_table(self) -> pd.DataFrame:
+        rows = [
+            {**a.model_dump(), "characters": len(self.article_texts.get(a.id, ""))}
+            for a in self.articles
+        ]
+        return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)

@@ -1,0 +1,229 @@
+"""Read a data folder into typed records, collecting every problem instead of stopping at one."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from reportgen.data.schema import (
+    Article,
+    ArticlesFile,
+    DatasetInfo,
+    Event,
+    Metric,
+    Page,
+    Ranking,
+)
+from reportgen.data.yamlio import LineDict, load_yaml, read_text
+from reportgen.errors import Problem
+
+DATASET_FILE = "dataset.yaml"
+ARTICLES_FILE = "articles.yaml"
+METRICS_FILE = "metrics.yaml"
+RANKINGS_FILE = "rankings.yaml"
+EVENTS_FILE = "events.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated record with the file and lines it came from, for error messages."""
+
+    record: Any
+    file: str
+    source: LineDict
+
+    def line(self, key: str | None = None) -> int:
+        return self.source.line_of(key)
+
+
+@dataclass
+class RawData:
+    """Everything read from a data folder, before cross-entry checks."""
+
+    root: Path
+    info: DatasetInfo | None = None
+    page: Page | None = None
+    articles: list[Located] = field(default_factory=list)
+    article_texts: dict[str, str] = field(default_factory=dict)
+    raw_texts: dict[str, str] = field(default_factory=dict)
+    metrics: list[Located] = field(default_factory=list)
+    rankings: list[Located] = field(default_factory=list)
+    events: list[Located] = field(default_factory=list)
+    assessment: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def shown(self, name: str) -> str:
+        return display_path(self.root / name)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def read_folder(root: Path) -> RawData:
+    """Read and schema-check every file of a data folder."""
+    raw = RawData(root=root)
+    if not root.is_dir():
+        raw.problems.append(
+            Problem(
+                display_path(root),
+                None,
+                None,
+                None,
+                "data folder not found" if not root.exists() else "is a file; give the data folder",
+            )
+        )
+        return raw
+    _read_info(raw)
+    _read_articles(raw)
+    raw.metrics = _read_list(raw, METRICS_FILE, "metrics", Metric, "metric", required=True)
+    raw.rankings = _read_list(
+        raw,
+        RANKINGS_FILE,
+        "rankings",
+        Ranking,
+        "ranking",
+        required=False,
+        extra_keys={"assessment_zh", "assessment_en"},
+    )
+    raw.events = _read_list(raw, EVENTS_FILE, "events", Event, "event", required=False)
+    return raw
+
+
+def _read_info(raw: RawData) -> None:
+    shown = raw.shown(DATASET_FILE)
+    doc = load_yaml(raw.root / DATASET_FILE, shown, raw.problems)
+    if doc is None:
+        return
+    if not isinstance(doc, LineDict):
+        raw.problems.append(Problem(shown, None, None, None, "expected a mapping of fields"))
+        return
+    raw.info = _validate(DatasetInfo, doc, shown, "dataset", raw.problems)
+    if raw.info is None:
+        return
+    for source in raw.info.raw_sources:
+        text = read_text(raw.root / source.file, raw.shown(source.file), raw.problems)
+        if text is not None:
+            raw.raw_texts[source.id] = text
+
+
+def _read_articles(raw: RawData) -> None:
+    shown = raw.shown(ARTICLES_FILE)
+    doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems)
+    if doc is None:
+        return
+    container = (
+        _validate(ArticlesFile, doc, shown, "articles file", raw.problems)
+        if isinstance(doc, LineDict)
+        else None
+    )
+    if container is None:
+        if not isinstance(doc, LineDict):
+            raw.problems.append(
+                Problem(shown, None, None, None, "expected a mapping with an 'articles' list")
+            )
+        return
+    raw.page = container.page
+    raw.articles = _validate_entries(doc["articles"], Article, shown, "article", raw.problems)
+    for located in raw.articles:
+        article: Article = located.record
+        text = read_text(raw.root / article.file, raw.shown(article.file), raw.problems)
+        if text is not None:
+            raw.article_texts[article.id] = text
+
+
+def _read_list(
+    raw: RawData,
+    name: str,
+    key: str,
+    model: type[M],
+    kind: str,
+    *,
+    required: bool,
+    extra_keys: set[str] = frozenset(),
+) -> list[Located]:
+    path = raw.root / name
+    shown = raw.shown(name)
+    if not required and not path.exists():
+        return []
+    doc = load_yaml(path, shown, raw.problems)
+    if doc is None:
+        return []
+    if not isinstance(doc, LineDict) or not isinstance(doc.get(key), list):
+        raw.problems.append(
+            Problem(
+                shown,
+                getattr(doc, "line", None),
+                None,
+                None,
+                f"expected a mapping with a '{key}' list",
+            )
+        )
+        return []
+    unknown = sorted(set(doc) - {key} - set(extra_keys))
+    for extra in unknown:
+        raw.problems.append(
+            Problem(shown, doc.line_of(extra), None, extra, "unknown top-level key")
+        )
+    if kind == "ranking":
+        raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
+    return _validate_entries(doc[key], model, shown, kind, raw.problems)
+
+
+def _validate_entries(
+    items: list, model: type[M], shown: str, kind: str, problems: list[Problem]
+) -> list[Located]:
+    located: list[Located] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, LineDict):
+            problems.append(
+                Problem(shown, None, f"{kind} #{index + 1}", None, "expected a mapping of fields")
+            )
+            continue
+        entry_id = item.get("id")
+        label = f"{kind} '{entry_id}'" if isinstance(entry_id, str) else f"{kind} #{index + 1}"
+        record = _validate(model, item, shown, label, problems)
+        if record is not None:
+            located.append(Located(record, shown, item))
+    return located
+
+
+def _validate(
+    model: type[M], item: LineDict, shown: str, label: str, problems: list[Problem]
+) -> M | None:
+    try:
+        return model.model_validate(dict(item))
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = [str(part) for part in error["loc"]]
+            line = _line_for(item, loc)
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown field (a typo?)"
+            problems.append(Problem(shown, line, label, ".".join(loc) or None, message))
+        return None
+
+
+def _line_for(item: LineDict, loc: list[str]) -> int:
+    node: Any = item
+    line = item.line
+    for part in loc:
+        if isinstance(node, LineDict):
+            line = node.line_of(part)
+            node = node.get(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line

@@ -1,0 +1,232 @@
+"""The shape of a data folder's files, as pydantic models.
+
+Models are frozen: once loaded and validated, a fact cannot be changed by a builder. Field
+constraints live here; checks that need more than one entry (provenance, references,
+formulas) live in ``reportgen.data.checks``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+LongText = Annotated[str, Field(min_length=1, max_length=20000)]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+
+Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
+Topic = Literal[
+    "ranking",
+    "trade",
+    "logistics",
+    "platform",
+    "industry",
+    "finance",
+    "reform",
+    "talent",
+    "events",
+    "promotion",
+    "general",
+]
+ArticleKind = Literal["feature", "sidebar", "news", "captions", "interview", "other"]
+
+#: Words Chinese articles hedge numbers with, and the qualifier each one means.
+HEDGES: dict[str, Qualifier] = {
+    "近": "approx",
+    "约": "approx",
+    "大约": "approx",
+    "左右": "approx",
+    "将近": "approx",
+    "余": "over",
+    "多": "over",
+    "超过": "over",
+    "逾": "over",
+    "超": "over",
+    "以上": "at_least",
+    "不少于": "at_least",
+    "至少": "at_least",
+    "不到": "under",
+    "不足": "under",
+    "未满": "under",
+    "以下": "at_most",
+    "不超过": "at_most",
+    "最多": "at_most",
+}
+
+_ISO_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
+ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")
+UNIT = re.compile(r"^(CNY|USD|%|km2|m2|[\u4e00-\u9fff]{1,3})$")
+
+IsoDate = Annotated[str, Field(pattern=ISO_DATE.pattern)]
+Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Derivation(_Model):
+    """How a derived metric is computed from reported ones; names in the formula are metric ids."""
+
+    formula: Text
+    decimals: Annotated[int, Strict(), Field(ge=-12, le=6)]
+
+
+class Metric(_Model):
+    """One number a presenter may show, with the sentence it came from (or its derivation)."""
+
+    id: Id
+    label_zh: Text
+    label_en: Text
+    value: Number
+    unit: Annotated[str, Field(pattern=UNIT.pattern)]
+    qualifier: Qualifier
+    hedge: Text | None = None
+    period: Period
+    period_kind: Literal["during", "as_of"] = "during"
+    topic: Topic
+    article: Id | None = None
+    quote: LongText | None = None
+    derived: Derivation | None = None
+    note_zh: Text | None = None
+    note_en: Text | None = None
+
+    @model_validator(mode="after")
+    def _reported_or_derived(self) -> Metric:
+        if self.derived is None:
+            if self.article is None or self.quote is None:
+                missing = "article" if self.article is None else "quote"
+                raise ValueError(f"a reported metric needs '{missing}' (or 'derived' if computed)")
+        elif self.quote is not None:
+            raise ValueError("a derived metric has a formula, not a quote; remove 'quote'")
+        if self.hedge is not None and HEDGES.get(self.hedge) != self.qualifier:
+            expected = HEDGES.get(self.hedge)
+            raise ValueError(
+                f"hedge '{self.hedge}' means qualifier '{expected}', not '{self.qualifier}'"
+                if expected
+                else f"unknown hedge '{self.hedge}'; known: {', '.join(HEDGES)}"
+            )
+        if self.derived is None and self.qualifier != "exact" and self.hedge is None:
+            raise ValueError(
+                f"qualifier '{self.qualifier}' needs 'hedge': the word the article hedges with"
+            )
+        counted = self.unit not in ("%",)
+        if counted and self.value < 0:
+            raise ValueError(f"value {self.value:g} cannot be negative for unit '{self.unit}'")
+        return self
+
+    @property
+    def is_derived(self) -> bool:
+        return self.derived is not None
+
+
+class Ranking(_Model):
+    """The zone's place in one year of an assessment."""
+
+    id: Id
+    year: Annotated[int, Strict(), Field(ge=1900, le=2100)]
+    rank: Annotated[int, Strict(), Field(ge=1, le=10000)]
+    article: Id
+    quote: LongText
+
+
+class Event(_Model):
+    """A dated event: when, where, who, and what was agreed."""
+
+    id: Id
+    date: IsoDate
+    end_date: IsoDate | None = None
+    date_basis: Literal["stated", "relative", "inferred"]
+    date_note: Text | None = None
+    title_zh: Text
+    title_en: Text
+    place_zh: Text | None = None
+    place_en: Text | None = None
+    parties_zh: list[Text] = Field(default_factory=list)
+    parties_en: list[Text] = Field(default_factory=list)
+    agreed_zh: Text | None = None
+    agreed_en: Text | None = None
+    status: Literal["held", "planned"]
+    article: Id
+    quote: LongText
+    metrics: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _dates(self) -> Event:
+        if self.end_date is not None and self.end_date < self.date:
+            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        if self.date_basis != "stated" and self.date_note is None:
+            raise ValueError(f"date_basis '{self.date_basis}' needs 'date_note' saying how")
+        if len(self.parties_zh) != len(self.parties_en):
+            raise ValueError("parties_zh and parties_en must list the same parties")
+        return self
+
+
+class Article(_Model):
+    """One piece on the page, with its clean text in ``file``."""
+
+    id: Id
+    kind: ArticleKind
+    file: Text
+    title_zh: Text
+    title_en: Text
+    title_note: Text | None = None
+    kicker_zh: Text | None = None
+    kicker_en: Text | None = None
+    reporter_zh: Text | None = None
+    reporter_en: Text | None = None
+    outlet_zh: Text
+    outlet_en: Text
+    date: IsoDate
+    parent: Id | None = None
+    raw_source: Id | None = None
+
+
+class Page(_Model):
+    """What the page says about all its pieces: outlet, editors, and how it was dated."""
+
+    outlet_zh: Text
+    outlet_en: Text
+    banner_zh: Text | None = None
+    editors: dict[Text, list[Text]] = Field(default_factory=dict)
+    date: IsoDate
+    date_earliest: IsoDate | None = None
+    date_note: Text | None = None
+
+
+class ArticlesFile(_Model):
+    page: Page | None = None
+    articles: list[dict] = Field(min_length=1)
+
+
+class RawSource(_Model):
+    id: Id
+    file: Text
+    description_zh: Text | None = None
+    description_en: Text | None = None
+
+
+class DatasetInfo(_Model):
+    """dataset.yaml: what the data folder is about."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+    title_zh: Text
+    title_en: Text
+    subject_zh: Text
+    subject_en: Text
+    language: Literal["zh", "en"] = "zh"
+    as_of: IsoDate
+    raw_sources: list[RawSource] = Field(default_factory=list)
+
+    @field_validator("raw_sources")
+    @classmethod
+    def _unique_sources(cls, sources: list[RawSource]) -> list[RawSource]:
+        ids = [source.id for source in sources]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate raw source id(s): {', '.join(duplicates)}")
+        return sources

@@ -1,0 +1,19 @@
+"""Where reportgen looks for things when the command line does not say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The bundled seed data folder, relative to a checkout.
+SEED_DATA = Path("data") / "qingdao-sco-2023-05"
+OUTPUT_DIR = Path("output")
+
+
+def default_data_dir() -> Path:
+    """The seed data folder: under the working folder if it is there, else in the checkout
+    reportgen runs from (an editable install), so `reportgen validate` works from anywhere."""
+    local = Path.cwd() / SEED_DATA
+    if local.is_dir():
+        return SEED_DATA
+    checkout = Path(__file__).resolve().parent.parent / SEED_DATA
+    return checkout if checkout.is_dir() else SEED_DATA

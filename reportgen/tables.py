@@ -1,0 +1,99 @@
+"""The dataset's tables as CSV, Markdown or an Excel workbook.
+
+Formatting lives here, apart from the data: values are written as plain numbers (no
+exponent, no trailing ``.0``) and missing cells are empty.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen.data import Dataset
+from reportgen.outputs import atomic_write, build_time, reproducible_zip
+from reportgen.text.numerals import format_plain
+
+FORMATS = ("csv", "md", "xlsx")
+
+
+def _display(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the text a person should read: numbers plain, missing as empty."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_float_dtype(series):
+            out[column] = [format_plain(v) if pd.notna(v) else "" for v in series]
+        else:
+            out[column] = [
+                "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+                for v in series
+            ]
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    return _display(frame).to_csv(index=False, lineterminator="\n")
+
+
+def to_markdown(frame: pd.DataFrame) -> str:
+    """A GitHub-style pipe table; pipes and line breaks in cells are escaped, not lost."""
+    shown = _display(frame)
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+    header = "| " + " | ".join(cell(str(c)) for c in shown.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in shown.columns) + " |"
+    rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
+    return "\n".join([header, rule, *rows]) + "\n"
+
+
+def to_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
+    """One sheet per table; numeric columns stay numbers so Excel can compute with them."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            for column_cells in sheet.columns:
+                longest = max(len(str(c.value)) if c.value is not None else 0 for c in column_cells)
+                sheet.column_dimensions[column_cells[0].column_letter].width = min(
+                    max(10, longest + 2), 60
+                )
+        writer.book.properties.creator = "reportgen"
+    return reproducible_zip(buffer.getvalue(), build_time())
+
+
+def render(frames: dict[str, pd.DataFrame], fmt: str) -> str:
+    """Text rendering of one or more tables for stdout (csv needs exactly one table)."""
+    if fmt == "csv":
+        if len(frames) != 1:
+            raise ValueError("CSV on standard output holds one table; name it or use --out")
+        return to_csv(next(iter(frames.values())))
+    if fmt == "md":
+        return (
+            "\n".join(f"## {name}\n\n{to_markdown(frame)}" for name, frame in frames.items())
+            if len(frames) > 1
+            else to_markdown(next(iter(frames.values())))
+        )
+    raise ValueError(f"format '{fmt}' cannot go to standard output; use --out")
+
+
+def write_tables(dataset: Dataset, names: Sequence[str], fmt: str, out_dir: Path) -> list[Path]:
+    """Write the named tables into ``out_dir``; returns the files written."""
+    frames = {name: dataset.table(name) for name in names}
+    prefix = dataset.info.id
+    if fmt == "xlsx":
+        path = out_dir / f"{prefix}-tables.xlsx"
+        atomic_write(path, to_xlsx(frames))
+        return [path]
+    written = []
+    for name, frame in frames.items():
+        text = to_csv(frame) if fmt == "csv" else to_markdown(frame)
+        path = out_dir / f"{prefix}-{name}.{fmt}"
+        atomic_write(path, text.encode("utf-8"))
+        written.append(path)
+    return written

@@ -1,0 +1,55 @@
+"""Normalisation that makes PDF-extracted pages and clean texts comparable.
+
+A PDF extraction breaks lines at the column width, sometimes inside a word ("Fakhriddi-" /
+"nA") and sometimes inside a code ("5-" / "2-1"), and puts stray spaces around digits
+("2022 年"). Provenance checks compare texts after removing exactly those artefacts, so a
+quote typed as the article prints it is found however the page was broken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LATIN_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\s*\n\s*(?=[A-Za-z])")
+_WHITESPACE = re.compile(r"\s+")
+# A sentence ends at 。！？!? (or ……), optionally followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|……)[”’」』）)]*")
+
+
+def join_broken_lines(raw: str) -> str:
+    """Undo column-width line breaks: a hyphen between two Latin letters across a break is a
+    soft hyphen and goes; a hyphen after a digit ("5-" / "2-1") is part of a code and stays."""
+    return _LATIN_HYPHEN_BREAK.sub("", raw)
+
+
+def squash(text: str) -> str:
+    """Comparable form of a text: NFC, soft hyphens joined, every whitespace character removed.
+
+    Chinese has no spaces between words, so removing all whitespace loses nothing for matching,
+    and it makes "2022 年 6 月" and "2022年6月" the same.
+    """
+    text = unicodedata.normalize("NFC", text)
+    return _WHITESPACE.sub("", join_broken_lines(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Chinese text into sentences (and lines), keeping end punctuation and closing quotes."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        start = 0
+        for match in _SENTENCE_END.finditer(line):
+            piece = line[start : match.end()].strip()
+            if piece:
+                sentences.append(piece)
+            start = match.end()
+        rest = line[start:].strip()
+        if rest:
+            sentences.append(rest)
+    return sentences
+
+
+def collapse_spaces(text: str) -> str:
+    """One line of display text: runs of whitespace become one space, ends trimmed."""
+    return _WHITESPACE.sub(" ", text).strip()
