@@ -125,15 +125,14 @@ def _quote_in_article(raw: RawData, located: Located, kind: str) -> Iterator[Pro
 
 
 def _metric_checks(raw: RawData) -> Iterator[Problem]:
-    reported = {
-        located.record.id: located.record
-        for located in raw.metrics
-        if not located.record.is_derived
-    }
+    reported: dict[str, Metric] = {}
+    for located in raw.metrics:
+        if not located.record.is_derived:
+            reported.setdefault(located.record.id, located.record)  # duplicates reported apart
     for located in raw.metrics:
         metric: Metric = located.record
         if metric.derived is not None:
-            yield from _derivation(located, reported)
+            yield from _derivation(located, reported, raw.invalid_ids)
             continue
         yield from _quote_in_article(raw, located, "metric")
         if not appears_in(metric.value, metric.quote):
@@ -158,7 +157,9 @@ def _list_numbers(text: str) -> str:
     return ", ".join(format_plain(n) for n in numbers[:8]) or "no numbers"
 
 
-def _derivation(located: Located, reported: dict[str, Metric]) -> Iterator[Problem]:
+def _derivation(
+    located: Located, reported: dict[str, Metric], invalid: set[str]
+) -> Iterator[Problem]:
     metric: Metric = located.record
     formula = metric.derived.formula
     try:
@@ -166,6 +167,8 @@ def _derivation(located: Located, reported: dict[str, Metric]) -> Iterator[Probl
     except FormulaError as exc:
         yield _problem(located, "metric", "derived.formula", str(exc))
         return
+    if any(name in invalid for name in names):
+        return  # an input failed its own checks; that problem is already reported
     unknown = [name for name in names if name not in reported]
     if unknown:
         yield _problem(
@@ -203,9 +206,10 @@ def _ranking_checks(raw: RawData) -> Iterator[Problem]:
     for located in raw.rankings:
         ranking: Ranking = located.record
         yield from _quote_in_article(raw, located, "ranking")
-        for field, value in (("rank", ranking.rank), ("year", ranking.year)):
-            if not appears_in(value, ranking.quote):
-                yield _problem(located, "ranking", field, f"{value} does not appear in the quote")
+        if not appears_in(ranking.rank, ranking.quote):
+            yield _problem(
+                located, "ranking", "rank", f"{ranking.rank} does not appear in the quote"
+            )
 
 
 def _event_checks(raw: RawData) -> Iterator[Problem]:

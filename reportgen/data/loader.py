@@ -57,6 +57,8 @@ class RawData:
     events: list[Located] = field(default_factory=list)
     assessment: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: ids of entries that failed schema checks (already reported; later checks skip them)
+    invalid_ids: set[str] = field(default_factory=set)
 
     def shown(self, name: str) -> str:
         return display_path(self.root / name)
@@ -134,7 +136,7 @@ def _read_articles(raw: RawData) -> None:
             )
         return
     raw.page = container.page
-    raw.articles = _validate_entries(doc["articles"], Article, shown, "article", raw.problems)
+    raw.articles = _validate_entries(doc["articles"], Article, shown, "article", raw)
     for located in raw.articles:
         article: Article = located.record
         text = read_text(raw.root / article.file, raw.shown(article.file), raw.problems)
@@ -177,12 +179,13 @@ def _read_list(
         )
     if kind == "ranking":
         raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
-    return _validate_entries(doc[key], model, shown, kind, raw.problems)
+    return _validate_entries(doc[key], model, shown, kind, raw)
 
 
 def _validate_entries(
-    items: list, model: type[M], shown: str, kind: str, problems: list[Problem]
+    items: list, model: type[M], shown: str, kind: str, raw: RawData
 ) -> list[Located]:
+    problems = raw.problems
     located: list[Located] = []
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
@@ -195,6 +198,8 @@ def _validate_entries(
         record = _validate(model, item, shown, label, problems)
         if record is not None:
             located.append(Located(record, shown, item))
+        elif isinstance(entry_id, str):
+            raw.invalid_ids.add(entry_id)
     return located
 
 

@@ -68,12 +68,14 @@ def _parse_below_10000(text: str) -> int | None:
                 digit = digit * 10 + DIGITS[ch]
             else:
                 digit = DIGITS[ch] if digit is None else digit * 10
-        else:
+        elif ch in SMALL_UNITS:
             unit = SMALL_UNITS[ch]
             if unit >= last_unit:
                 return None
             total += (1 if digit is None else digit) * unit
             digit, last_unit = None, unit
+        else:
+            return None  # a magnitude word out of place, as in 亿亿
     return total + (digit or 0)
 
 

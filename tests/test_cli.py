@@ -1,0 +1,124 @@
+"""The command line as a user meets it: exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEED_DIR, edit
+
+
+def test_validate_seed_is_clean(run):
+    result = run("validate", str(SEED_DIR))
+    assert result.code == 0
+    assert "valid" in result.out and "47 reported" in result.out
+
+
+def test_validate_defaults_to_the_seed_data(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # not the checkout: falls back to the bundled data
+    assert run("validate").code == 0
+
+
+def test_validate_reports_every_problem_and_exits_1(run, mini):
+    edit(mini / "metrics.yaml", "value: 200\n", "value: 210\n")
+    edit(mini / "rankings.yaml", "rank: 1\n", "rank: 2\n")
+    result = run("validate", str(mini))
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 3  # two problems and the summary
+    assert "metrics.yaml:25: metric 'trains_total', field 'value'" in lines[0]
+    assert "rankings.yaml:6: ranking 'rank_2023', field 'rank'" in lines[1]
+    assert "Traceback" not in result.err
+
+
+def test_usage_errors_exit_2(run):
+    assert run("validate", "a", "b").code == 2
+    assert run("tables", "slides").code == 2
+    assert run("no-such-command").code == 2
+
+
+def test_tables_metrics_csv_to_stdout(run):
+    result = run("tables", "metrics", "--format", "csv")
+    assert result.code == 0
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert set(
+        [
+            "id",
+            "label_zh",
+            "label_en",
+            "value",
+            "unit",
+            "qualifier",
+            "period",
+            "topic",
+            "article",
+            "quote",
+            "derived",
+        ]
+    ) <= set(rows[0])
+    assert len(rows) >= 52
+    trade = next(r for r in rows if r["id"] == "foreign_trade_2022")
+    assert (trade["value"], trade["unit"], trade["derived"]) == ("36000000000", "CNY", "False")
+
+
+def test_tables_csv_of_several_tables_needs_out(run):
+    result = run("tables", "--format", "csv")
+    assert result.code == 2
+    assert "name one" in result.err
+
+
+def test_tables_write_files(run, mini, tmp_path):
+    out = tmp_path / "out"
+    result = run("tables", "--data", str(mini), "--format", "xlsx", "--out", str(out))
+    assert result.code == 0
+    assert [p.name for p in out.iterdir()] == ["mini-tables.xlsx"]
+
+
+def test_bad_data_writes_nothing(run, mini, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mini-tables.xlsx").write_bytes(b"a good file from an earlier run")
+    edit(mini / "metrics.yaml", "value: 200\n", "value: 210\n")
+    result = run("tables", "--data", str(mini), "--format", "xlsx", "--out", str(out))
+    assert result.code == 1
+    assert "nothing was written" in result.err
+    assert [p.name for p in out.iterdir()] == ["mini-tables.xlsx"]
+    assert (out / "mini-tables.xlsx").read_bytes() == b"a good file from an earlier run"
+
+
+def test_unreadable_yaml_is_one_line_not_a_traceback(run, mini):
+    (mini / "events.yaml").write_bytes("events:\n  - id: 坏\n".encode("gbk"))
+    result = run("validate", str(mini))
+    assert result.code == 1
+    assert "events.yaml:2: not UTF-8 text" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_python_dash_m_and_version():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("reportgen, version ")
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from reportgen.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'reportlab', 'pptx') if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr

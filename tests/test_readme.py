@@ -1,0 +1,24 @@
+"""README's two set-up commands are the ones CI runs."""
+
+import re
+
+from tests.conftest import ROOT
+
+
+def bash_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Set up and run", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.S)]
+
+
+def test_exactly_two_setup_commands():
+    blocks = bash_blocks()
+    assert len(blocks) == 2
+    assert all("\n" not in block for block in blocks)
+    assert "reportgen validate" in blocks[0]
+    assert "pytest" in blocks[1]
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert bash_blocks()[1] in ci_lines

@@ -1,0 +1,53 @@
+import csv
+import io
+import zipfile
+
+import pandas as pd
+
+from reportgen.data import load_dataset
+from reportgen.tables import to_csv, to_markdown, to_xlsx, write_tables
+
+
+def test_csv_writes_plain_numbers_and_empty_cells(mini):
+    text = to_csv(load_dataset(mini).metrics_table())
+    rows = list(csv.DictReader(io.StringIO(text)))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["trade_2023"]["value"] == "10000000000"
+    assert by_id["trade_growth_2023"]["value"] == "25"
+    assert by_id["trade_2023"]["hedge"] == ""
+    assert by_id["trains_total"]["hedge"] == "近"
+
+
+def test_markdown_escapes_pipes_and_newlines():
+    frame = pd.DataFrame({"a": ["x|y", "line\nbreak"], "b": [1.5, None]})
+    lines = to_markdown(frame).splitlines()
+    assert lines[0] == "| a | b |"
+    assert lines[2] == "| x\\|y | 1.5 |"
+    assert lines[3] == "| line<br>break |  |"
+
+
+def test_xlsx_is_reproducible_and_keeps_numbers(mini):
+    dataset = load_dataset(mini)
+    frames = {"metrics": dataset.metrics_table(), "events": dataset.events_table()}
+    first, second = to_xlsx(frames), to_xlsx(frames)
+    assert first == second
+    back = pd.read_excel(io.BytesIO(first), sheet_name=None)
+    assert list(back) == ["metrics", "events"]
+    assert back["metrics"].set_index("id").loc["trade_2023", "value"] == 1e10
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert b"1980-01-01T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+def test_source_date_epoch_sets_the_stamp(mini, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1685491200")  # 2023-05-31
+    data = to_xlsx({"metrics": load_dataset(mini).metrics_table()})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert b"2023-05-31T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+def test_write_tables_names_files_after_the_dataset(mini, tmp_path):
+    out = tmp_path / "out"
+    written = write_tables(load_dataset(mini), ["metrics", "events"], "md", out)
+    assert [p.name for p in written] == ["mini-metrics.md", "mini-events.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["mini-events.md", "mini-metrics.md"]
