@@ -1,0 +1,242 @@
+"""Numbers as a presenter reads them, with the article's hedge kept.
+
+One place decides how a value is written, so a chart label, a slide and the PDF say the same
+thing: 360亿元, 4700余家, 近3000列, 不到31岁, 160小时以上 in Chinese; CNY 36 bn, over 4,700,
+nearly 3,000, under 31 years in English. Nothing is rounded beyond what the data holds: a
+number that needs more digits than the display allows raises instead of being silently cut.
+
+>>> from reportgen.data.schema import Metric
+>>> m = Metric(id="x", label_zh="x", label_en="x", value=4700, unit="家", qualifier="over",
+...            hedge="余", period="2023", topic="platform", article="a", quote="4700余家")
+>>> format_metric(m, "zh"), format_metric(m, "en")
+('4700余家', 'over 4,700')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from reportgen.data.schema import Metric
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# Where a Chinese hedge word goes: before the number, between number and measure word, or after.
+_ZH_PREFIX = {
+    "近",
+    "约",
+    "将近",
+    "大约",
+    "超过",
+    "逾",
+    "超",
+    "不到",
+    "不足",
+    "未满",
+    "至少",
+    "不少于",
+    "最多",
+    "不超过",
+}
+_ZH_INFIX = {"余", "多"}
+_ZH_SUFFIX = {"以上", "以下", "左右"}
+_ZH_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
+_ZH_DEFAULT = {
+    "approx": "约",
+    "over": "超过",
+    "at_least": "至少",
+    "under": "不到",
+    "at_most": "最多",
+}
+
+_EN_HEDGE = {
+    "approx": "about",
+    "over": "over",
+    "at_least": "at least",
+    "under": "under",
+    "at_most": "at most",
+}
+_EN_HEDGE_WORD = {"近": "nearly", "将近": "nearly", "超过": "more than"}
+
+_ZH_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "USD": "美元"}
+_EN_UNIT = {
+    "天": ("day", "days"),
+    "岁": ("year", "years"),
+    "小时": ("hour", "hours"),
+    "年": ("year", "years"),
+    "月": ("month", "months"),
+    "人": ("person", "people"),
+    "km2": ("km²", "km²"),
+    "m2": ("m²", "m²"),
+}
+
+
+@dataclass(frozen=True)
+class MoneyScale:
+    """A magnitude to show money in: 亿元 / CNY bn, chosen once per chart so bars compare."""
+
+    factor: int
+    zh: str
+    en: str
+
+
+MONEY_SCALES = (
+    MoneyScale(10**12, "万亿元", "tn"),
+    MoneyScale(10**8, "亿元", ""),  # en uses bn / mn below; zh uses 亿 and 万
+    MoneyScale(10**4, "万元", ""),
+    MoneyScale(1, "元", ""),
+)
+_EN_MONEY = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"), (1, ""))
+
+
+class FormatError(ValueError):
+    """A value cannot be written in the requested form without losing digits."""
+
+
+def plain_number(value: float, *, max_decimals: int = 2, grouping: bool = False) -> str:
+    """Shortest decimal form of ``value`` with at most ``max_decimals`` places, never rounded.
+
+    >>> plain_number(260.3), plain_number(36.0), plain_number(4700, grouping=True)
+    ('260.3', '36', '4,700')
+    """
+    number = Decimal(repr(float(value))).normalize()
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > max_decimals:
+        raise FormatError(f"{value!r} needs more than {max_decimals} decimal places")
+    text = f"{number:,f}" if grouping else f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def zh_money_scale(values: list[float]) -> tuple[int, str]:
+    """The 亿/万 scale that shows the largest value as a number of at least 1."""
+    largest = max(abs(v) for v in values) if values else 0
+    for factor, word in ((10**12, "万亿元"), (10**8, "亿元"), (10**4, "万元")):
+        if largest >= factor:
+            return factor, word
+    return 1, "元"
+
+
+def en_money_scale(values: list[float]) -> tuple[int, str]:
+    largest = max(abs(v) for v in values) if values else 0
+    for factor, word in _EN_MONEY:
+        if largest >= factor:
+            return factor, word
+    return 1, ""
+
+
+def hedge_word(metric: Metric, lang: Lang) -> str:
+    """The hedge as the presenter should say it ('' for exact values)."""
+    if metric.qualifier == "exact":
+        return ""
+    if lang == "zh":
+        return metric.hedge or _ZH_DEFAULT[metric.qualifier]
+    return _EN_HEDGE_WORD.get(metric.hedge or "", _EN_HEDGE[metric.qualifier])
+
+
+def format_metric(metric: Metric, lang: Lang, *, money_factor: int | None = None) -> str:
+    """The value with its unit and hedge, as it should appear on a slide or a page.
+
+    ``money_factor`` forces a money scale (1e8 for 亿元, 1e9 for bn) so a chart's labels agree.
+    """
+    return format_value(
+        metric.value,
+        metric.unit,
+        metric.qualifier,
+        metric.hedge,
+        lang,
+        money_factor=money_factor,
+        derived=metric.is_derived,
+    )
+
+
+def format_value(
+    value: float,
+    unit: str,
+    qualifier: str,
+    hedge: str | None,
+    lang: Lang,
+    *,
+    money_factor: int | None = None,
+    derived: bool = False,
+) -> str:
+    """``format_metric`` for loose parts (used where no Metric exists, e.g. chart axes)."""
+    if lang == "zh":
+        number, unit_text = _zh_number_and_unit(value, unit, money_factor)
+        word = hedge if hedge else (_ZH_DEFAULT.get(qualifier, "") if qualifier != "exact" else "")
+        if word == "多" and unit in _ZH_DUO_AFTER_UNIT:
+            return f"{number}{unit_text}多"  # 一年多, 十天多: 多 follows a time unit
+        if word == "多" and unit == "月":
+            return f"{number}个多月"
+        if word in _ZH_INFIX:
+            return f"{number}{word}{unit_text}"
+        if word in _ZH_SUFFIX:
+            return f"{number}{unit_text}{word}"
+        return f"{word}{number}{unit_text}"
+    text = _en_number_and_unit(value, unit, money_factor)
+    if qualifier == "exact":
+        return text
+    word = _EN_HEDGE_WORD.get(hedge or "", _EN_HEDGE.get(qualifier, ""))
+    return f"{word} {text}"
+
+
+def _zh_number_and_unit(value: float, unit: str, money_factor: int | None) -> tuple[str, str]:
+    if unit == "CNY":
+        factor, word = (
+            (money_factor, _zh_money_word(money_factor))
+            if money_factor
+            else zh_money_scale([value])
+        )
+        return plain_number(value / factor), word
+    if unit == "%":
+        return plain_number(value), "%"
+    if unit == "版":
+        return f"{value:.1f}", "版"
+    if unit == "名":
+        return f"第{plain_number(value)}", "名"
+    return plain_number(value), _ZH_UNIT_TEXT.get(unit, unit)
+
+
+def _zh_money_word(factor: int) -> str:
+    return {10**12: "万亿元", 10**8: "亿元", 10**4: "万元", 1: "元"}[factor]
+
+
+def _en_number_and_unit(value: float, unit: str, money_factor: int | None) -> str:
+    if unit == "CNY":
+        factor, word = (
+            (money_factor, dict(_EN_MONEY)[money_factor])
+            if money_factor
+            else en_money_scale([value])
+        )
+        amount = plain_number(value / factor, max_decimals=3, grouping=True)
+        return f"CNY {amount} {word}".rstrip()
+    if unit == "%":
+        return f"{plain_number(value)}%"
+    if unit == "版":
+        return f"v{value:.1f}"
+    if unit == "名":
+        return f"No. {plain_number(value)}"
+    number = plain_number(value, grouping=True)
+    if unit in _EN_UNIT:
+        singular, plural = _EN_UNIT[unit]
+        return f"{number} {singular if value == 1 else plural}"
+    return number
+
+
+def money_axis_label(values: list[float], lang: Lang) -> tuple[int, str]:
+    """Scale factor and axis unit for a chart of money values (亿元 / CNY bn)."""
+    if lang == "zh":
+        return zh_money_scale(values)
+    factor, word = en_money_scale(values)
+    return factor, f"CNY {word}".rstrip()
+
+
+def rank_text(rank: int, lang: Lang) -> str:
+    """第4名 / 4th."""
+    if lang == "zh":
+        return f"第{rank}名"
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"

@@ -1,0 +1,55 @@
+import pytest
+
+from reportgen.data import load_dataset
+from reportgen.formatting import FormatError, format_metric, plain_number, rank_text
+from tests.conftest import SEED_DIR
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_dataset(SEED_DIR)
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "zh", "en"),
+    [
+        ("foreign_trade_2022", "360亿元", "CNY 36 bn"),
+        ("foreign_trade_growth_2022", "38.3%", "38.3%"),
+        ("platform_enterprises", "4700余家", "over 4,700"),
+        ("platform_partner_bodies", "60多个", "over 60"),
+        ("freight_trains_total", "近3000列", "nearly 3,000"),
+        ("holding_total_assets", "超过1300亿元", "more than CNY 130 bn"),
+        ("staff_average_age", "不到31岁", "under 31 years"),
+        ("platform_meeting_hours", "160小时以上", "at least 160 hours"),
+        ("secondee_customs_years", "1年多", "over 1 year"),
+        ("hq_belt_area", "38.85平方公里", "38.85 km²"),
+        ("reform_version_3", "3.0版", "v3.0"),
+        ("platform_prep_months", "2个月", "2 months"),
+        ("foreign_trade_2021_implied", "约260.3亿元", "about CNY 26.03 bn"),
+    ],
+)
+def test_seed_values_keep_their_hedges(seed, metric_id, zh, en):
+    metric = seed.metric(metric_id)
+    assert format_metric(metric, "zh") == zh
+    assert format_metric(metric, "en") == en
+
+
+def test_money_scale_can_be_forced_for_a_chart(seed):
+    metric = seed.metric("sco_trade_2022")
+    assert format_metric(metric, "zh", money_factor=10**8) == "81亿元"
+    assert format_metric(metric, "en", money_factor=10**9) == "CNY 8.1 bn"
+
+
+def test_never_rounds_silently():
+    assert plain_number(38.85) == "38.85"
+    with pytest.raises(FormatError):
+        plain_number(26.0303687, max_decimals=2)
+
+
+@pytest.mark.parametrize(
+    ("rank", "en"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st")],
+)
+def test_rank_text(rank, en):
+    assert rank_text(rank, "en") == en
+    assert rank_text(rank, "zh") == f"第{rank}名"
