@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.errors import DataError, ReportgenError, UsageError
+from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.paths import OUTPUT_DIR, default_data_dir
 
 TABLES = ("metrics", "rankings", "events", "articles")
@@ -99,6 +99,75 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
         click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
 
 
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    help="Data folder (default: the bundled seed data).",
+)
+@click.option(
+    "--template",
+    "template",
+    default="briefing",
+    show_default=True,
+    help="Template name (under templates/) or folder.",
+)
+@click.option(
+    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Folder for the charts (default: output/charts).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="png,svg",
+    show_default=True,
+    help="File formats, comma-separated: png, svg.",
+)
+@click.option("--no-cache", is_flag=True, help="Redraw every chart instead of reusing the cache.")
+def charts(
+    data_dir: Path | None,
+    template: str,
+    langs: str,
+    out_dir: Path | None,
+    formats: str,
+    no_cache: bool,
+) -> None:
+    """Render every chart the template plans, as PNG (slides) and SVG (the PDF), with a
+    manifest of alt texts and takeaways."""
+    from reportgen.data import load_dataset
+    from reportgen.template import load_template
+
+    languages = _split_choice(langs, ("zh", "en"), "--lang")
+    kinds = _split_choice(formats, ("png", "svg"), "--format")
+    dataset = load_dataset(data_dir or default_data_dir())
+    loaded = load_template(template, {m.id for m in dataset.metrics})
+    from reportgen.charts import render_charts, resolve_all
+
+    for lang in languages:  # resolve everything before drawing anything
+        resolve_all(dataset, loaded, lang)
+    target = out_dir or OUTPUT_DIR / "charts"
+    for lang in languages:
+        files = render_charts(
+            dataset, loaded, lang, target, formats=tuple(kinds), use_cache=not no_cache
+        )
+        reused = sum(1 for f in files if f.cached)
+        click.echo(f"{lang}: {len(files)} files in {target} ({reused} from cache)", err=True)
+
+
+def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in allowed]
+    if unknown or not chosen:
+        raise UsageError(f"{option} takes {', '.join(allowed)} (comma-separated), not '{value}'")
+    return list(dict.fromkeys(chosen))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every failure into a message and an exit code."""
     try:
@@ -109,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except DataError as exc:
+    except ProblemsError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         click.echo(f"reportgen: {len(exc.problems)} problem(s); nothing was written", err=True)

@@ -33,14 +33,27 @@ class ReportgenError(Exception):
     exit_code = 3
 
 
-class DataError(ReportgenError):
-    """The data folder is invalid; carries every problem found, not just the first."""
+class ProblemsError(ReportgenError):
+    """Input is invalid; carries every problem found, not just the first."""
 
     exit_code = 1
+    what = "input"
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
-        super().__init__(f"{len(self.problems)} problem(s) in the data")
+        super().__init__(f"{len(self.problems)} problem(s) in the {self.what}")
+
+
+class DataError(ProblemsError):
+    """The data folder is invalid."""
+
+    what = "data"
+
+
+class TemplateError(ProblemsError):
+    """The template is invalid or does not fit the data."""
+
+    what = "template"
 
 
 class UsageError(ReportgenError):

@@ -14,6 +14,7 @@ number that needs more digits than the display allows raises instead of being si
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -240,3 +241,81 @@ def rank_text(rank: int, lang: Lang) -> str:
         return f"第{rank}名"
     suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
     return f"{rank}{suffix}"
+
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date(iso: str, lang: Lang) -> str:
+    """2023-05-10 -> 2023年5月10日 / 10 May 2023; 2023-05 -> 2023年5月 / May 2023."""
+    parts = [int(p) for p in iso.split("-")]
+    if lang == "zh":
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS_EN[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def format_date_range(start: str, end: str | None, lang: Lang, *, with_year: bool = True) -> str:
+    """5月15日至19日 / 15–19 May; the shared year and month are written once."""
+
+    def short(iso: str) -> str:
+        text = format_date(iso, lang)
+        if with_year:
+            return text
+        return text.split("年", 1)[1] if lang == "zh" else text.rsplit(" ", 1)[0]
+
+    if not end or end == start:
+        return short(start)
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:
+        if lang == "zh":
+            return f"{short(start)}至{int(e[2])}日"
+        month_year = short(end).split(" ", 1)[1]
+        return f"{int(s[2])}–{int(e[2])} {month_year}"
+    joiner = "至" if lang == "zh" else " – "
+    return f"{short(start)}{joiner}{short(end)}"
+
+
+def format_period(period: str, lang: Lang) -> str:
+    """A metric's period for a category axis: 2021 -> 2021年 / 2021."""
+    if "/" in period:
+        start, end = period.split("/")
+        return format_date_range(start, end, lang)
+    return format_date(period, lang)
+
+
+def unit_label(unit: str, lang: Lang) -> str:
+    """The unit of a value axis: 个 / 天 / days."""
+    if lang == "zh":
+        return {"CNY": "元", "%": "%"}.get(unit, _ZH_UNIT_TEXT.get(unit, unit))
+    if unit in _EN_UNIT:
+        return _EN_UNIT[unit][1]
+    return {"CNY": "CNY", "%": "%"}.get(unit, "")
+
+
+def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
+    """How a derived value was computed, in words, for a footnote or a speaker note."""
+    from reportgen.data.formulas import names_in
+
+    formula = metric.derived.formula
+    for name in sorted(names_in(formula), key=len, reverse=True):
+        formula = re.sub(rf"\b{name}\b", labels.get(name, name), formula)
+    formula = formula.replace("*", "×").replace("/", "÷")
+    if lang == "zh":
+        return f"{metric.label_zh}：按“{formula}”推算，原文未直接报道。"
+    return f"{metric.label_en}: computed as {formula}; not reported in the article."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: The bundled seed data folder, relative to a checkout.
@@ -17,3 +18,11 @@ def default_data_dir() -> Path:
         return SEED_DATA
     checkout = Path(__file__).resolve().parent.parent / SEED_DATA
     return checkout if checkout.is_dir() else SEED_DATA
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

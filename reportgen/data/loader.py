@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from reportgen.data.schema import (
     Article,
@@ -18,8 +17,9 @@ from reportgen.data.schema import (
     Page,
     Ranking,
 )
-from reportgen.data.yamlio import LineDict, load_yaml, read_text
 from reportgen.errors import Problem
+from reportgen.paths import display_path
+from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
 
 DATASET_FILE = "dataset.yaml"
 ARTICLES_FILE = "articles.yaml"
@@ -64,14 +64,6 @@ class RawData:
         return display_path(self.root / name)
 
 
-def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
 def read_folder(root: Path) -> RawData:
     """Read and schema-check every file of a data folder."""
     raw = RawData(root=root)
@@ -110,7 +102,7 @@ def _read_info(raw: RawData) -> None:
     if not isinstance(doc, LineDict):
         raw.problems.append(Problem(shown, None, None, None, "expected a mapping of fields"))
         return
-    raw.info = _validate(DatasetInfo, doc, shown, "dataset", raw.problems)
+    raw.info = validate_model(DatasetInfo, doc, shown, "dataset", raw.problems)
     if raw.info is None:
         return
     for source in raw.info.raw_sources:
@@ -125,7 +117,7 @@ def _read_articles(raw: RawData) -> None:
     if doc is None:
         return
     container = (
-        _validate(ArticlesFile, doc, shown, "articles file", raw.problems)
+        validate_model(ArticlesFile, doc, shown, "articles file", raw.problems)
         if isinstance(doc, LineDict)
         else None
     )
@@ -195,40 +187,9 @@ def _validate_entries(
             continue
         entry_id = item.get("id")
         label = f"{kind} '{entry_id}'" if isinstance(entry_id, str) else f"{kind} #{index + 1}"
-        record = _validate(model, item, shown, label, problems)
+        record = validate_model(model, item, shown, label, problems)
         if record is not None:
             located.append(Located(record, shown, item))
         elif isinstance(entry_id, str):
             raw.invalid_ids.add(entry_id)
     return located
-
-
-def _validate(
-    model: type[M], item: LineDict, shown: str, label: str, problems: list[Problem]
-) -> M | None:
-    try:
-        return model.model_validate(dict(item))
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            loc = [str(part) for part in error["loc"]]
-            line = _line_for(item, loc)
-            message = error["msg"].removeprefix("Value error, ")
-            if error["type"] == "extra_forbidden":
-                message = "unknown field (a typo?)"
-            problems.append(Problem(shown, line, label, ".".join(loc) or None, message))
-        return None
-
-
-def _line_for(item: LineDict, loc: list[str]) -> int:
-    node: Any = item
-    line = item.line
-    for part in loc:
-        if isinstance(node, LineDict):
-            line = node.line_of(part)
-            node = node.get(part)
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-            line = getattr(node, "line", line)
-        else:
-            break
-    return line

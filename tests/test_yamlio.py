@@ -1,4 +1,4 @@
-from reportgen.data.yamlio import load_yaml, read_text
+from reportgen.yamlio import load_yaml, read_text
 
 
 def test_mappings_remember_their_lines(tmp_path):

@@ -7,11 +7,14 @@ carry their source lines. Only the safe loader is used: data files never build P
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import Problem
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
 
@@ -118,3 +121,35 @@ def load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, None, None, None, f"invalid YAML: {exc}"))
     return None
+
+
+def validate_model(
+    model: type[M], item: LineDict, shown: str, label: str, problems: list[Problem]
+) -> M | None:
+    """Validate one mapping; each schema error becomes a Problem on the line of its field."""
+    try:
+        return model.model_validate(dict(item))
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = [str(part) for part in error["loc"]]
+            line = line_for(item, loc)
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "unknown field (a typo?)"
+            problems.append(Problem(shown, line, label, ".".join(loc) or None, message))
+        return None
+
+
+def line_for(item: LineDict, loc: list[str]) -> int:
+    node: Any = item
+    line = item.line
+    for part in loc:
+        if isinstance(node, LineDict):
+            line = node.line_of(part)
+            node = node.get(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line

@@ -1,0 +1,101 @@
+"""Figures to PNG and SVG bytes that are identical across rebuilds, behind a content cache.
+
+matplotlib stamps its version into PNGs and the date into SVGs, and SVG element ids are random
+unless salted: all three are fixed here. SVG text is written as paths, so the vector form
+needs no font to display (the PDF embeds it as drawings).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+from reportgen import __version__
+from reportgen.charts.draw import check_rendered, draw
+from reportgen.charts.model import ChartData
+from reportgen.fonts import Face
+from reportgen.outputs import atomic_write
+from reportgen.theme import Theme
+
+FORMATS = ("png", "svg")
+_RC = {
+    "svg.hashsalt": "reportgen",
+    "svg.fonttype": "path",
+    "axes.unicode_minus": False,
+    "hatch.linewidth": 0.8,
+    "path.simplify": True,
+}
+_registered: set[Path] = set()
+
+
+def register(face: Face) -> None:
+    """Make the face known to matplotlib by its file (never by a system lookup)."""
+    if face.path not in _registered:
+        font_manager.fontManager.addfont(str(face.path))
+        _registered.add(face.path)
+
+
+def render_bytes(chart: ChartData, theme: Theme, face: Face, fmt: str) -> bytes:
+    """One chart as PNG or SVG bytes."""
+    register(face)
+    with matplotlib.rc_context({**_RC, "font.family": [face.family]}):
+        fig = draw(chart, theme, face)
+        buffer = io.BytesIO()
+        if fmt == "png":
+            canvas = FigureCanvasAgg(fig)
+            save = lambda: canvas.print_png(buffer, metadata={"Software": None})  # noqa: E731
+        elif fmt == "svg":
+            canvas = FigureCanvasSVG(fig)
+            save = lambda: canvas.print_svg(buffer, metadata={"Date": None, "Creator": None})  # noqa: E731
+        else:
+            raise ValueError(f"unknown chart format '{fmt}'")
+        check_rendered(fig, save)
+    return buffer.getvalue()
+
+
+def cache_dir() -> Path:
+    """Where rendered charts are kept between builds (REPORTGEN_CACHE_DIR overrides)."""
+    override = os.environ.get("REPORTGEN_CACHE_DIR")
+    if override:
+        return Path(override) / "charts"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportgen" / "charts"
+
+
+def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str) -> str:
+    """Hash of everything that decides the bytes: data, theme, font file, library versions."""
+    material = {
+        "chart": chart.as_dict(),
+        "theme": theme.model_dump(),
+        "font": face.digest,
+        "format": fmt,
+        "reportgen": __version__,
+        "matplotlib": matplotlib.__version__,
+    }
+    blob = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def chart_bytes(
+    chart: ChartData, theme: Theme, face: Face, fmt: str, *, use_cache: bool = True
+) -> tuple[bytes, bool]:
+    """The chart's bytes and whether they came from the cache; an unchanged chart is never
+    redrawn."""
+    key = cache_key(chart, theme, face, fmt)
+    cached = cache_dir() / key[:2] / f"{key}.{fmt}"
+    if use_cache and cached.is_file():
+        return cached.read_bytes(), True
+    data = render_bytes(chart, theme, face, fmt)
+    if use_cache:
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            atomic_write(cached, data)
+    return data, False

@@ -1,0 +1,102 @@
+"""Declarative chart specs, as a template's charts.yaml writes them.
+
+A spec names metric ids, a table or an event query; it never holds a number. Resolving it
+against a dataset (``reportgen.charts.resolve``) is what produces values to draw.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from reportgen.data.schema import Id, IsoDate, Text
+
+ChartKind = Literal["column", "bar", "rank", "composition", "comparison", "timeline", "kpi"]
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Item(_Model):
+    """A metric in a chart, optionally with a shorter label than the metric's own."""
+
+    metric: Id
+    label_zh: Text | None = None
+    label_en: Text | None = None
+
+
+def _items(value: object) -> object:
+    """Accept ``[id, ...]`` as shorthand for ``[{metric: id}, ...]``."""
+    if isinstance(value, list):
+        return [{"metric": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+class Series(_Model):
+    label_zh: Text
+    label_en: Text
+    metrics: Annotated[list[Item], Field(min_length=1, max_length=24)]
+
+    _shorthand = field_validator("metrics", mode="before")(_items)
+
+
+class EventQuery(_Model):
+    """Events whose start date falls in [from, to], optionally only with some date bases."""
+
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+    basis: list[Literal["stated", "relative", "inferred"]] = ["stated", "relative", "inferred"]
+    precise_only: bool = True  # only events dated to the day can be placed on a day axis
+
+
+class ChartSpec(_Model):
+    id: Id
+    kind: ChartKind
+    title_zh: Text
+    title_en: Text
+    subtitle_zh: Text | None = None
+    subtitle_en: Text | None = None
+    series: list[Series] = Field(default_factory=list)
+    metrics: list[Item] = Field(default_factory=list)
+    total: Id | None = None
+    table: Literal["rankings"] | None = None
+    events: EventQuery | None = None
+    takeaway_zh: Text | None = None
+    takeaway_en: Text | None = None
+    note_zh: Text | None = None
+    note_en: Text | None = None
+
+    _shorthand = field_validator("metrics", mode="before")(_items)
+
+    @model_validator(mode="after")
+    def _inputs_fit_kind(self) -> ChartSpec:
+        needs = {
+            "column": ("series", bool(self.series)),
+            "rank": ("table: rankings", self.table == "rankings"),
+            "timeline": ("events", self.events is not None),
+        }
+        name, ok = needs.get(self.kind, ("metrics", bool(self.metrics)))
+        if not ok:
+            raise ValueError(f"a '{self.kind}' chart needs {name}")
+        if self.kind == "comparison" and len(self.metrics) != 2:
+            raise ValueError("a 'comparison' chart compares exactly two metrics")
+        if self.kind == "composition" and len(self.metrics) < 2:
+            raise ValueError("a 'composition' chart needs at least two parts")
+        if self.kind == "kpi" and len(self.metrics) > 8:
+            raise ValueError("a 'kpi' figure holds at most 8 figures")
+        if (self.takeaway_zh is None) != (self.takeaway_en is None):
+            raise ValueError("give takeaway_zh and takeaway_en together, or neither")
+        return self
+
+    def metric_ids(self) -> list[str]:
+        """Every metric id the spec refers to, including those in takeaway placeholders."""
+        ids = [item.metric for s in self.series for item in s.metrics]
+        ids += [item.metric for item in self.metrics]
+        ids += [self.total] if self.total else []
+        for text in (self.takeaway_zh, self.takeaway_en):
+            ids += PLACEHOLDER.findall(text or "")
+        return list(dict.fromkeys(ids))

@@ -1,0 +1,147 @@
+"""The one font resolver: family names from a theme to font files we ship or the template ships.
+
+System fonts are never consulted, so output is the same on a fresh CI machine with no CJK
+fonts as on a designer's laptop. The bundled faces are Noto Sans SC and Noto Serif SC (SIL OFL
+1.1) from the ``pylopdf-fonts-zh-cn`` wheel: they cover GB2312 and Latin, so one face can set a
+whole chart. A template may add faces in ``<template>/fonts/``.
+
+Text is checked against the face's character map before it is drawn: a character the font
+lacks is reported by name instead of turning into a box on a slide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportgen.errors import ReportgenError
+
+FONT_SUFFIXES = (".otf", ".ttf")
+
+
+class FontError(ReportgenError):
+    """A font family cannot be resolved, or text has characters its font cannot draw."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Face:
+    """A font file and the family name it answers to."""
+
+    family: str
+    path: Path
+
+    @property
+    def is_cff(self) -> bool:
+        """PostScript (CFF) outlines: matplotlib reads them, reportlab cannot embed them."""
+        with self.path.open("rb") as handle:
+            return handle.read(4) == b"OTTO"
+
+    @property
+    def digest(self) -> str:
+        """Content hash: part of every cache key that depends on this face."""
+        return _file_digest(self.path)
+
+
+def bundled_faces() -> dict[str, Path]:
+    """Faces shipped with reportgen's dependencies, by family name."""
+    import pylopdf_fonts_zh_cn as noto
+
+    return {"Noto Sans SC": noto.sans_path(), "Noto Serif SC": noto.serif_path()}
+
+
+def resolve(family: str, template_fonts: Path | None = None) -> Face:
+    """The face for ``family``: a template's own font files first, then the bundled ones."""
+    if template_fonts is not None and template_fonts.is_dir():
+        for path in sorted(template_fonts.iterdir()):
+            if path.suffix.lower() in FONT_SUFFIXES and _family_of(path) == family:
+                return Face(family, path)
+    bundled = bundled_faces()
+    if family in bundled and bundled[family].is_file():
+        return Face(family, bundled[family])
+    known = sorted(bundled)
+    raise FontError(
+        f"font family '{family}' is not available; bundled: {', '.join(known)}"
+        + (f"; or put its .ttf/.otf file in {template_fonts}" if template_fonts else "")
+    )
+
+
+def missing_glyphs(text: str, face: Face) -> list[str]:
+    """Characters of ``text`` the face cannot draw (whitespace and controls excluded)."""
+    cmap = _cmap(face.path)
+    missing = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace() or unicodedata.category(ch).startswith("C"):
+            continue
+        if ord(ch) not in cmap:
+            missing.append(ch)
+    return missing
+
+
+def check_glyphs(texts: Iterable[tuple[str, str]], face: Face) -> None:
+    """Raise FontError naming every (where, text) whose characters the face lacks."""
+    problems = []
+    for where, text in texts:
+        missing = missing_glyphs(text, face)
+        if missing:
+            shown = ", ".join(f"'{ch}' U+{ord(ch):04X}" for ch in missing)
+            problems.append(f"{where}: font '{face.family}' has no glyph for {shown}")
+    if problems:
+        raise FontError("; ".join(problems))
+
+
+@lru_cache(maxsize=8)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+@lru_cache(maxsize=32)
+def _family_of(path: Path) -> str | None:
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            name = font["name"]
+            return str(name.getBestFamilyName()) if name.getBestFamilyName() else None
+    except Exception:  # an unreadable file in a fonts folder is skipped, not fatal
+        return None
+
+
+@lru_cache(maxsize=8)
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def text_width(text: str, face: Face, size_pt: float) -> float:
+    """Width of ``text`` set in ``face`` at ``size_pt``, in points, from the font's advances.
+
+    Kerning is ignored (CJK text has none; Latin text comes out a touch wide, which is the
+    safe side for fitting text into a box).
+    """
+    advances, default, units = _metrics(face.path)
+    total = sum(advances.get(ord(ch), default) for ch in text)
+    return total * size_pt / units
+
+
+@lru_cache(maxsize=8)
+def _metrics(path: Path) -> tuple[dict[int, int], int, int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        hmtx = font["hmtx"]
+        units = font["head"].unitsPerEm
+        advances = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
+        default = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else units
+    return advances, default, units

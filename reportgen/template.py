@@ -1,0 +1,132 @@
+"""Templates: a folder with a theme, a chart plan (and, later, the slide and page plans).
+
+``load_template`` checks the files and, given a dataset, that every metric a chart names
+exists, reporting every problem at once like ``reportgen validate`` does for data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.charts.spec import ChartSpec
+from reportgen.errors import Problem, ReportgenError, TemplateError
+from reportgen.fonts import Face, resolve
+from reportgen.paths import display_path
+from reportgen.theme import Theme
+from reportgen.yamlio import LineDict, load_yaml, validate_model
+
+DEFAULT_TEMPLATE = "briefing"
+TEMPLATES_DIR = Path("templates")
+
+
+@dataclass(frozen=True)
+class Template:
+    root: Path
+    theme: Theme
+    charts: tuple[ChartSpec, ...]
+
+    @property
+    def name(self) -> str:
+        return self.theme.name
+
+    @property
+    def fonts_dir(self) -> Path:
+        return self.root / "fonts"
+
+    def face(self, role: str = "east_asian") -> Face:
+        """The face for a theme role ('latin' or 'east_asian'), via the one resolver."""
+        return resolve(getattr(self.theme.fonts, role), self.fonts_dir)
+
+    def chart(self, chart_id: str) -> ChartSpec:
+        for spec in self.charts:
+            if spec.id == chart_id:
+                return spec
+        raise KeyError(f"template '{self.name}' plans no chart '{chart_id}'")
+
+
+def template_dir(name_or_path: str | Path) -> Path:
+    """A template folder from a path, or from a name under templates/ (here or in the checkout)."""
+    path = Path(name_or_path)
+    if path.is_dir() or path.parent != Path("."):
+        return path
+    local = TEMPLATES_DIR / path
+    if local.is_dir():
+        return local
+    checkout = Path(__file__).resolve().parent.parent / TEMPLATES_DIR / path
+    return checkout if checkout.is_dir() else local
+
+
+def load_template(
+    name_or_path: str | Path = DEFAULT_TEMPLATE, metric_ids: set[str] | None = None
+) -> Template:
+    """Load and check a template; with ``metric_ids``, also check the charts' references."""
+    root = template_dir(name_or_path)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise TemplateError(
+            [Problem(display_path(root), None, None, None, "template folder not found")]
+        )
+    theme_file = display_path(root / "theme.yaml")
+    doc = load_yaml(root / "theme.yaml", theme_file, problems)
+    theme = (
+        validate_model(Theme, doc, theme_file, "theme", problems)
+        if isinstance(doc, LineDict)
+        else None
+    )
+    if doc is not None and not isinstance(doc, LineDict):
+        problems.append(Problem(theme_file, None, None, None, "expected a mapping"))
+    charts = _load_charts(root, problems, metric_ids)
+    if theme is not None:
+        for role in ("latin", "east_asian"):
+            try:
+                resolve(getattr(theme.fonts, role), root / "fonts")
+            except ReportgenError as exc:
+                problems.append(
+                    Problem(theme_file, doc.line_of("fonts"), "theme", f"fonts.{role}", str(exc))
+                )
+    if problems:
+        raise TemplateError(problems)
+    return Template(root=root, theme=theme, charts=tuple(charts))
+
+
+def _load_charts(
+    root: Path, problems: list[Problem], metric_ids: set[str] | None
+) -> list[ChartSpec]:
+    path = root / "charts.yaml"
+    if not path.exists():
+        return []
+    shown = display_path(path)
+    doc = load_yaml(path, shown, problems)
+    if doc is None:
+        return []
+    if not isinstance(doc, LineDict) or not isinstance(doc.get("charts"), list):
+        problems.append(Problem(shown, None, None, None, "expected a mapping with a 'charts' list"))
+        return []
+    specs: list[ChartSpec] = []
+    seen: set[str] = set()
+    for index, item in enumerate(doc["charts"]):
+        if not isinstance(item, LineDict):
+            problems.append(
+                Problem(shown, None, f"chart #{index + 1}", None, "expected a mapping of fields")
+            )
+            continue
+        label = (
+            f"chart '{item.get('id')}'"
+            if isinstance(item.get("id"), str)
+            else f"chart #{index + 1}"
+        )
+        spec = validate_model(ChartSpec, item, shown, label, problems)
+        if spec is None:
+            continue
+        if spec.id in seen:
+            problems.append(Problem(shown, item.line_of("id"), label, "id", "duplicate chart id"))
+        seen.add(spec.id)
+        if metric_ids is not None:
+            for metric_id in spec.metric_ids():
+                if metric_id not in metric_ids:
+                    problems.append(
+                        Problem(shown, item.line, label, None, f"unknown metric id '{metric_id}'")
+                    )
+        specs.append(spec)
+    return specs
