@@ -122,3 +122,21 @@ def test_help_does_not_import_heavy_libraries():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
     )
     assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
+
+
+def test_charts_command_writes_both_languages(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "charts"
+    result = run("charts", "--lang", "zh,en", "--format", "png", "--out", str(out))
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in out.iterdir())
+    assert "foreign_trade.zh.png" in names and "foreign_trade.en.png" in names
+    assert "charts.zh.json" in names and "charts.en.json" in names
+    again = run("charts", "--lang", "zh", "--format", "png", "--out", str(out))
+    assert "8 from cache" in again.err
+
+
+def test_charts_rejects_unknown_language(run):
+    result = run("charts", "--lang", "fr")
+    assert result.code == 2
+    assert "--lang takes zh, en" in result.err
