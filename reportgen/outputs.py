@@ -28,6 +28,15 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(max(epoch, DEFAULT_EPOCH), tz=timezone.utc)
 
 
+def document_time(source_date: str | None) -> datetime:
+    """The date stamped into a document: SOURCE_DATE_EPOCH if set, else the date of the
+    source it is about (ISO, year or month precision allowed), never the time of the build."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() or not source_date:
+        return build_time()
+    parts = [int(p) for p in source_date.split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2], tzinfo=timezone.utc)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all at once, or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +78,8 @@ def reproducible_zip(data: bytes, when: datetime | None = None) -> bytes:
             payload = source.read(name)
             if name == "docProps/core.xml":
                 payload = _CORE_DATES.sub(lambda m: m.group(1) + stamp + m.group(3), payload)
+            elif name.endswith((".xlsx", ".xlsm", ".docx", ".pptx")):
+                payload = reproducible_zip(payload, when)  # embedded chart workbooks
             info = zipfile.ZipInfo(name, date_time=date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.charts.spec import ChartSpec
+from reportgen.content.plan import DeckPlan
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import Face, resolve
 from reportgen.paths import display_path
@@ -25,6 +26,13 @@ class Template:
     root: Path
     theme: Theme
     charts: tuple[ChartSpec, ...]
+    deck: DeckPlan | None = None
+    master_override: Path | None = None  # an organisation's own .pptx master
+
+    @property
+    def master(self) -> Path:
+        """The PowerPoint master the deck is built on."""
+        return self.master_override or self.root / "master.pptx"
 
     @property
     def name(self) -> str:
@@ -77,6 +85,7 @@ def load_template(
     if doc is not None and not isinstance(doc, LineDict):
         problems.append(Problem(theme_file, None, None, None, "expected a mapping"))
     charts = _load_charts(root, problems, metric_ids)
+    deck = _load_deck(root, problems, {spec.id: spec.kind for spec in charts})
     if theme is not None:
         for role in ("latin", "east_asian"):
             try:
@@ -87,7 +96,7 @@ def load_template(
                 )
     if problems:
         raise TemplateError(problems)
-    return Template(root=root, theme=theme, charts=tuple(charts))
+    return Template(root=root, theme=theme, charts=tuple(charts), deck=deck)
 
 
 def _load_charts(
@@ -130,3 +139,57 @@ def _load_charts(
                     )
         specs.append(spec)
     return specs
+
+
+_CHART_KIND_FOR = {
+    "kpis": ("kpi",),
+    "timeline": ("timeline",),
+    "chart": ("column", "bar", "rank", "composition", "comparison"),
+}
+
+
+def _load_deck(root: Path, problems: list[Problem], chart_kinds: dict[str, str]) -> DeckPlan | None:
+    path = root / "deck.yaml"
+    if not path.exists():
+        return None
+    shown = display_path(path)
+    doc = load_yaml(path, shown, problems)
+    if doc is None:
+        return None
+    if not isinstance(doc, LineDict):
+        problems.append(Problem(shown, None, None, None, "expected a mapping with a 'slides' list"))
+        return None
+    plan = validate_model(DeckPlan, doc, shown, "deck", problems)
+    if plan is None:
+        return None
+    lines = {
+        item.get("id"): item.line for item in doc.get("slides", []) if isinstance(item, LineDict)
+    }
+    for slide in plan.slides:
+        for field, kinds in _CHART_KIND_FOR.items():
+            chart_id = getattr(slide, field)
+            if chart_id is None:
+                continue
+            label = f"slide '{slide.id}'"
+            if chart_id not in chart_kinds:
+                problems.append(
+                    Problem(
+                        shown,
+                        lines.get(slide.id),
+                        label,
+                        field,
+                        f"no chart '{chart_id}' in charts.yaml",
+                    )
+                )
+            elif chart_kinds[chart_id] not in kinds:
+                problems.append(
+                    Problem(
+                        shown,
+                        lines.get(slide.id),
+                        label,
+                        field,
+                        f"chart '{chart_id}' is a '{chart_kinds[chart_id]}' chart; "
+                        f"'{field}' takes {' or '.join(kinds)}",
+                    )
+                )
+    return plan

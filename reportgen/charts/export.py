@@ -44,11 +44,25 @@ def register(face: Face) -> None:
         _registered.add(face.path)
 
 
-def render_bytes(chart: ChartData, theme: Theme, face: Face, fmt: str) -> bytes:
-    """One chart as PNG or SVG bytes."""
+def render_bytes(
+    chart: ChartData,
+    theme: Theme,
+    face: Face,
+    fmt: str,
+    *,
+    framed: bool = True,
+    size_in: tuple[float, float] | None = None,
+) -> bytes:
+    """One chart as PNG or SVG bytes; ``framed`` adds title, footnotes and source (a slide
+    has its own), ``size_in`` overrides the theme's size (to fill a placeholder exactly)."""
     register(face)
+    if size_in is not None:
+        chart_style = theme.chart.model_copy(
+            update={"width_in": size_in[0], "height_in": size_in[1]}
+        )
+        theme = theme.model_copy(update={"chart": chart_style})
     with matplotlib.rc_context({**_RC, "font.family": [face.family]}):
-        fig = draw(chart, theme, face)
+        fig = draw(chart, theme, face, framed=framed)
         buffer = io.BytesIO()
         if fmt == "png":
             canvas = FigureCanvasAgg(fig)
@@ -71,8 +85,9 @@ def cache_dir() -> Path:
     return Path(base) / "reportgen" / "charts"
 
 
-def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str) -> str:
-    """Hash of everything that decides the bytes: data, theme, font file, library versions."""
+def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str, **options) -> str:
+    """Hash of everything that decides the bytes: data, theme, font file, library versions
+    and the drawing options."""
     material = {
         "chart": chart.as_dict(),
         "theme": theme.model_dump(),
@@ -80,21 +95,29 @@ def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str) -> str:
         "format": fmt,
         "reportgen": __version__,
         "matplotlib": matplotlib.__version__,
+        "options": options,
     }
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def chart_bytes(
-    chart: ChartData, theme: Theme, face: Face, fmt: str, *, use_cache: bool = True
+    chart: ChartData,
+    theme: Theme,
+    face: Face,
+    fmt: str,
+    *,
+    use_cache: bool = True,
+    framed: bool = True,
+    size_in: tuple[float, float] | None = None,
 ) -> tuple[bytes, bool]:
     """The chart's bytes and whether they came from the cache; an unchanged chart is never
     redrawn."""
-    key = cache_key(chart, theme, face, fmt)
+    key = cache_key(chart, theme, face, fmt, framed=framed, size_in=size_in)
     cached = cache_dir() / key[:2] / f"{key}.{fmt}"
     if use_cache and cached.is_file():
         return cached.read_bytes(), True
-    data = render_bytes(chart, theme, face, fmt)
+    data = render_bytes(chart, theme, face, fmt, framed=framed, size_in=size_in)
     if use_cache:
         with contextlib.suppress(OSError):  # a read-only cache only costs time
             atomic_write(cached, data)

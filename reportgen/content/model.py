@@ -1,0 +1,96 @@
+"""The document model: a deck (or summary) of sections made of blocks, decided once.
+
+Renderers draw these objects and nothing else: the PPTX renderer and the PDF renderer get the
+same blocks, so a number is chosen, formatted and sourced in one place. Every value carries
+the ids of the facts behind it; every slide carries its sources for the speaker notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportgen.charts.model import ChartData, Point
+from reportgen.formatting import Lang
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Where one number on a slide comes from: its quote and article, or its derivation."""
+
+    fact_id: str
+    shown: str  # the value as the slide shows it
+    quote: str | None
+    article: str | None  # article title
+    derivation: str | None = None
+
+
+@dataclass(frozen=True)
+class Kpis:
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart: ChartData
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...] = ()  # right-align these columns
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    heading: str | None = None
+
+
+Block = Kpis | Chart | Table | Bullets
+
+
+@dataclass(frozen=True)
+class Slide:
+    id: str
+    layout: str
+    title: str
+    subtitle: str | None = None
+    blocks: tuple[Block, ...] = ()
+    note: str | None = None  # a footnote on the slide
+    talking_points: tuple[str, ...] = ()
+    sources: tuple[SourceNote, ...] = ()
+
+    @property
+    def is_content(self) -> bool:
+        return self.layout not in ("Title", "Section", "Closing")
+
+    def notes_text(self, lang: Lang) -> str:
+        """Speaker notes: talking points, then the source of every number on the slide."""
+        lines = [f"• {point}" for point in self.talking_points]
+        if self.sources:
+            lines.append("")
+            lines.append("数据来源：" if lang == "zh" else "Sources:")
+            for source in self.sources:
+                if source.derivation:
+                    lines.append(f"{source.shown} — {source.derivation}")
+                else:
+                    where = f"《{source.article}》" if lang == "zh" else f'"{source.article}"'
+                    lines.append(f"{source.shown} — “{source.quote}” {where}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    subject: str
+    author: str
+    keywords: tuple[str, ...]
+    lang: Lang
+    date: str  # ISO date the document is about (the source's date)
+
+
+@dataclass(frozen=True)
+class Deck:
+    info: DocumentInfo
+    slides: tuple[Slide, ...] = field(default_factory=tuple)

@@ -1,0 +1,110 @@
+"""The slide plan a template writes in deck.yaml: which slides, in which order, which blocks.
+
+Every text is given in Chinese and English; texts are Jinja snippets that may show metrics
+(``{{ m.platform_enterprises }}``) but never type a number themselves that the data does not
+hold (the build checks every number on every slide against the dataset).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from reportgen.data.schema import Id
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+Snippet = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class Localized(_Model):
+    zh: Snippet
+    en: Snippet
+
+
+class LocalizedList(_Model):
+    zh: Annotated[list[Snippet], Field(max_length=12)]
+    en: Annotated[list[Snippet], Field(max_length=12)]
+
+    @model_validator(mode="after")
+    def _same_length(self) -> LocalizedList:
+        if len(self.zh) != len(self.en):
+            raise ValueError(f"zh has {len(self.zh)} items but en has {len(self.en)}")
+        return self
+
+
+class Column(_Model):
+    """A table column: a field of the rows' records, with its heading."""
+
+    field: Literal[
+        "value",
+        "label",
+        "note",
+        "period",
+        "date",
+        "title",
+        "place",
+        "parties",
+        "reporter",
+        "outlet",
+        "kind",
+    ]
+    heading: Localized
+
+
+class TablePlan(_Model):
+    source: Literal["metrics", "events", "articles"]
+    ids: list[Id] = Field(default_factory=list)  # empty: every record of the source
+    columns: Annotated[list[Column], Field(min_length=1, max_length=6)]
+
+
+class SlidePlan(_Model):
+    id: Id
+    layout: Literal[
+        "Title", "Section", "KPI Grid", "Chart", "Table", "Timeline", "Two Columns", "Closing"
+    ]
+    title: Localized
+    subtitle: Localized | None = None
+    kpis: Id | None = None  # a 'kpi' chart of the template
+    chart: Id | None = None
+    timeline: Id | None = None
+    table: TablePlan | None = None
+    points: LocalizedList | None = None
+    left: LocalizedList | None = None
+    right: LocalizedList | None = None
+    left_heading: Localized | None = None
+    right_heading: Localized | None = None
+    note: Localized | None = None
+    notes: LocalizedList | None = None
+
+    @model_validator(mode="after")
+    def _blocks_fit_layout(self) -> SlidePlan:
+        needs = {
+            "KPI Grid": ("kpis", self.kpis),
+            "Chart": ("chart", self.chart),
+            "Table": ("table", self.table),
+            "Timeline": ("timeline", self.timeline),
+            "Two Columns": ("left", self.left),
+        }
+        if self.layout in needs and needs[self.layout][1] is None:
+            raise ValueError(f"layout '{self.layout}' needs '{needs[self.layout][0]}'")
+        content = self.layout not in ("Title", "Section", "Closing")
+        if content and self.notes is None:
+            raise ValueError("a content slide needs speaker 'notes' (talking points)")
+        return self
+
+
+class DeckPlan(_Model):
+    slides: Annotated[list[SlidePlan], Field(min_length=1, max_length=60)]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> DeckPlan:
+        ids = [s.id for s in self.slides]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate slide id(s): {', '.join(duplicates)}")
+        return self

@@ -1,0 +1,395 @@
+"""The deck renderer: the content model drawn onto a template's PowerPoint master.
+
+Layouts are found by name and placeholders by type, so an organisation's own master works
+if it has the layouts (``check_master`` lists what is missing). Every text is fitted and
+fully styled (``pptx_text``), charts are native where PowerPoint has the type, pictures and
+charts carry alt text, empty placeholders are removed, and the file is written with fixed
+timestamps so two builds of the same input are byte-identical.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from reportgen.charts.model import ChartData
+from reportgen.content.model import Bullets, Chart, Deck, Kpis, Slide, Table
+from reportgen.errors import Problem, TemplateError
+from reportgen.outputs import document_time, reproducible_zip
+from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart
+from reportgen.render.pptx_text import Fonts, Para, fill_box, write_paragraphs
+from reportgen.template import Template
+
+TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+#: What each layout must offer, by placeholder type (beyond a title).
+REQUIRED = {
+    "Title": (PP_PLACEHOLDER.SUBTITLE,),
+    "Section": (PP_PLACEHOLDER.BODY,),
+    "KPI Grid": (PP_PLACEHOLDER.OBJECT,),
+    "Chart": (PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.BODY),
+    "Table": (PP_PLACEHOLDER.TABLE,),
+    "Timeline": (PP_PLACEHOLDER.PICTURE,),
+    "Two Columns": (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.BODY),
+    "Closing": (PP_PLACEHOLDER.BODY,),
+}
+NOTE_IDX = 13
+
+
+def check_master(prs, layouts_needed: set[str], shown: str) -> dict:
+    """The master's layouts by name; a TemplateError listing every missing piece."""
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    problems = []
+    for name in sorted(layouts_needed):
+        layout = by_name.get(name)
+        if layout is None:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    f"layout '{name}'",
+                    None,
+                    "missing; the master has: " + ", ".join(by_name),
+                )
+            )
+            continue
+        types = [ph.placeholder_format.type for ph in layout.placeholders]
+        if not any(t in TITLE_TYPES for t in types):
+            problems.append(
+                Problem(shown, None, f"layout '{name}'", None, "has no title placeholder")
+            )
+        for needed in set(REQUIRED[name]):
+            if types.count(needed) < REQUIRED[name].count(needed):
+                problems.append(
+                    Problem(
+                        shown,
+                        None,
+                        f"layout '{name}'",
+                        None,
+                        f"needs {REQUIRED[name].count(needed)} {needed.name} placeholder(s), "
+                        f"has {types.count(needed)}",
+                    )
+                )
+    if problems:
+        raise TemplateError(problems)
+    return by_name
+
+
+class _SlideWriter:
+    def __init__(self, prs, template: Template, fonts: Fonts, deck: Deck):
+        self.prs, self.template, self.fonts, self.deck = prs, template, fonts, deck
+        self.theme = template.theme
+        self.sizes = template.theme.sizes
+        self.colours = template.theme.colors
+
+    def placeholders(self, slide, *types):
+        found = [ph for ph in slide.placeholders if ph.placeholder_format.type in types]
+        return sorted(found, key=lambda ph: ph.placeholder_format.idx)
+
+    def by_idx(self, slide, idx: int):
+        for ph in slide.placeholders:
+            if ph.placeholder_format.idx == idx:
+                return ph
+        return None
+
+    def write(self, slide, content: Slide, number: int) -> None:
+        where = f"slide {number} '{content.id}'"
+        filled: set[int] = set()
+        title = self.placeholders(slide, *TITLE_TYPES)[0]
+        big = content.layout in ("Title", "Section", "Closing")
+        fill_box(
+            title,
+            [Para(content.title, colour=self.colours.primary)],
+            self.fonts,
+            max_size=self.sizes.title + (8 if big else 0),
+            min_size=18,
+            where=f"{where} title",
+            anchor="b" if big else "t",
+        )
+        filled.add(title.placeholder_format.idx)
+        if content.subtitle:
+            sub = (
+                self.placeholders(slide, PP_PLACEHOLDER.SUBTITLE)
+                or self.placeholders(slide, PP_PLACEHOLDER.BODY)
+            )[0]
+            fill_box(
+                sub,
+                [Para(content.subtitle, colour=self.colours.muted)],
+                self.fonts,
+                max_size=self.sizes.heading,
+                min_size=12,
+                where=f"{where} subtitle",
+            )
+            filled.add(sub.placeholder_format.idx)
+
+        notes: list[str] = []
+        bodies = [
+            ph
+            for ph in self.placeholders(slide, PP_PLACEHOLDER.BODY)
+            if ph.placeholder_format.idx not in (NOTE_IDX, *filled)
+        ]
+        for block in content.blocks:
+            if isinstance(block, Kpis):
+                area = self.placeholders(slide, PP_PLACEHOLDER.OBJECT)[0]
+                self.kpis(slide, area, block, where)
+                filled.add(area.placeholder_format.idx)
+            elif isinstance(block, Chart):
+                notes.extend(block.chart.footnotes)
+                if block.chart.kind in NATIVE_KINDS:
+                    target = self.placeholders(slide, PP_PLACEHOLDER.CHART)[0]
+                    filled.add(target.placeholder_format.idx)
+                    add_chart(target, block.chart, self.theme, self.fonts)
+                    if block.chart.kind == "composition" and block.chart.total:
+                        self.donut_total(slide, target, block.chart)
+                else:
+                    target = self.placeholders(slide, PP_PLACEHOLDER.PICTURE)[0]
+                    filled.add(target.placeholder_format.idx)
+                    self.picture(target, block.chart)
+            elif isinstance(block, Table):
+                target = self.placeholders(slide, PP_PLACEHOLDER.TABLE)[0]
+                filled.add(target.placeholder_format.idx)
+                self.table(target, block, where)
+            elif isinstance(block, Bullets):
+                box = bodies.pop(0)
+                filled.add(box.placeholder_format.idx)
+                paras = []
+                if block.heading:
+                    paras.append(
+                        Para(block.heading, colour=self.colours.primary, bold=True, scale=1.1)
+                    )
+                paras += [Para(item, bullet=True, colour=self.colours.text) for item in block.items]
+                fill_box(
+                    box,
+                    paras,
+                    self.fonts,
+                    max_size=self.sizes.body + 4,
+                    min_size=10,
+                    where=f"{where} {box.name}",
+                )
+        if content.note:
+            notes.append(content.note)
+        note_box = self.by_idx(slide, NOTE_IDX)
+        if notes and note_box is not None:
+            paras = [Para(text, colour=self.colours.muted) for text in notes]
+            fill_box(
+                note_box,
+                paras,
+                self.fonts,
+                max_size=self.sizes.caption + 1,
+                min_size=7,
+                where=f"{where} note",
+                anchor="b",
+            )
+            filled.add(NOTE_IDX)
+        for ph in list(slide.placeholders):
+            if ph.placeholder_format.idx not in filled:
+                ph._element.getparent().remove(ph._element)  # never leave an empty placeholder
+        if content.is_content:
+            self.slide_number(slide)
+        self.notes(slide, content)
+
+    def kpis(self, slide, area, block: Kpis, where: str) -> None:
+        x, y, w, h = area.left, area.top, area.width, area.height
+        area._element.getparent().remove(area._element)
+        count = len(block.points)
+        cols = 3 if count > 4 else max(1, count)
+        rows = (count + cols - 1) // cols
+        cell_w, cell_h = w // cols, h // rows
+        for index, point in enumerate(block.points):
+            row, col = divmod(index, cols)
+            left, top = x + col * cell_w, y + row * cell_h
+            value = slide.shapes.add_textbox(
+                left, top + int(cell_h * 0.08), cell_w - Emu(91440), int(cell_h * 0.5)
+            )
+            mark = (
+                ("（推算）" if self.fonts.lang == "zh-CN" else " (derived)")
+                if point.derived
+                else ""
+            )
+            fill_box(
+                value,
+                [Para(point.text + mark, colour=self.colours.primary, align="ctr")],
+                self.fonts,
+                max_size=40,
+                min_size=16,
+                where=f"{where} figure {index + 1}",
+                anchor="b",
+            )
+            value.name = f"Figure {index + 1}"
+            label = slide.shapes.add_textbox(
+                left, top + int(cell_h * 0.6), cell_w - Emu(91440), int(cell_h * 0.36)
+            )
+            fill_box(
+                label,
+                [Para(point.label, colour=self.colours.muted, align="ctr")],
+                self.fonts,
+                max_size=self.sizes.body + 1,
+                min_size=9,
+                where=f"{where} figure label {index + 1}",
+            )
+            label.name = f"Figure label {index + 1}"
+
+    def donut_total(self, slide, target_frame_ph, chart: ChartData) -> None:
+        frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
+        box_w, box_h = int(frame.width * 0.32), int(frame.height * 0.26)
+        left = frame.left + (frame.width - box_w) // 2
+        top = frame.top + (frame.height - box_h) // 2
+        box = slide.shapes.add_textbox(left, top, box_w, box_h)
+        box.name = "Total"
+        fill_box(
+            box,
+            [
+                Para(chart.total.text, colour=self.colours.primary, align="ctr", scale=1.0),
+                Para(chart.total.label, colour=self.colours.muted, align="ctr", scale=0.5),
+            ],
+            self.fonts,
+            max_size=28,
+            min_size=10,
+            where="donut total",
+            anchor="ctr",
+        )
+
+    def picture(self, placeholder, chart: ChartData) -> None:
+        from reportgen.charts.export import chart_bytes
+
+        width_in = placeholder.width / 914400
+        height_in = placeholder.height / 914400
+        data, _ = chart_bytes(
+            chart,
+            self.theme,
+            self.template.face(),
+            "png",
+            framed=False,
+            size_in=(width_in, height_in),
+        )
+        frame = placeholder.insert_picture(io.BytesIO(data))
+        c_nv_pr = frame._element.find(f".//{qn('p:cNvPr')}")
+        c_nv_pr.set("descr", chart.alt_text)
+        c_nv_pr.set("title", chart.title)
+
+    def table(self, placeholder, block: Table, where: str) -> None:
+        rows, cols = len(block.rows) + 1, len(block.columns)
+        box_w, box_h = placeholder.width, placeholder.height
+        frame = placeholder.insert_table(rows, cols)
+        table = frame.table
+        lengths = [
+            max(len(block.columns[c]), *(len(r[c]) for r in block.rows)) or 1 for c in range(cols)
+        ]
+        total = sum(min(n, 40) for n in lengths)
+        for c in range(cols):
+            table.columns[c].width = int(box_w * min(lengths[c], 40) / total)
+        row_h = min(int(box_h / rows), Emu(914400 * 0.9))
+        for r in range(rows):
+            table.rows[r].height = row_h
+        for c, heading in enumerate(block.columns):
+            cell = table.cell(0, c)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(self.colours.primary)
+            self.cell_text(cell, heading, "#FFFFFF", table.columns[c].width, row_h, where)
+        for r, values in enumerate(block.rows, start=1):
+            for c, value in enumerate(values):
+                cell = table.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb("#FFFFFF" if r % 2 else "#F2F4F6")
+                align = "r" if block.numeric and block.numeric[c] else None
+                self.cell_text(
+                    cell, value, self.colours.text, table.columns[c].width, row_h, where, align
+                )
+
+    def cell_text(
+        self,
+        cell,
+        text: str,
+        colour: str,
+        width: int,
+        height: int,
+        where: str,
+        align: str | None = None,
+    ) -> None:
+        from reportgen.render.pptx_text import fit_size
+
+        paras = [Para(text, colour=colour, align=align)]
+        size = fit_size(
+            paras,
+            width,
+            height,
+            self.fonts,
+            max_size=self.sizes.body,
+            min_size=8,
+            where=f"{where} table cell",
+        )
+        write_paragraphs(cell.text_frame, paras, size, self.fonts, anchor="ctr")
+
+    def slide_number(self, slide) -> None:
+        box = slide.shapes.add_textbox(
+            Emu(12192000 - 914400 * 1.1),
+            Emu(6858000 - 914400 * 0.42),
+            Emu(914400 * 0.7),
+            Emu(914400 * 0.3),
+        )
+        box.name = "Slide number"
+        write_paragraphs(
+            box.text_frame,
+            [Para("#", colour=self.colours.muted, align="r")],
+            self.sizes.caption,
+            self.fonts,
+        )
+        paragraph = box.text_frame._txBody.find(qn("a:p"))
+        run = paragraph.find(qn("a:r"))
+        field = run.makeelement(
+            qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"}
+        )
+        for child in list(run):
+            field.append(child)
+        paragraph.replace(run, field)
+
+    def notes(self, slide, content: Slide) -> None:
+        text = content.notes_text(self.deck.info.lang)
+        if not text:
+            return
+        frame = slide.notes_slide.notes_text_frame
+        paras = [Para(line) for line in text.split("\n")]
+        write_paragraphs(frame, paras, 12, self.fonts)
+
+
+def _rgb(colour: str):
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def render_deck(deck: Deck, template: Template) -> bytes:
+    """The deck as .pptx bytes, reproducible for the same inputs."""
+    from reportgen.paths import display_path
+
+    prs = Presentation(str(template.master))
+    layouts = check_master(prs, {s.layout for s in deck.slides}, display_path(template.master))
+    face = template.face()
+    fonts = Fonts(
+        template.theme.fonts.latin,
+        template.theme.fonts.east_asian,
+        face,
+        "zh-CN" if deck.info.lang == "zh" else "en-US",
+    )
+    writer = _SlideWriter(prs, template, fonts, deck)
+    for number, content in enumerate(deck.slides, start=1):
+        slide = prs.slides.add_slide(layouts[content.layout])
+        writer.write(slide, content, number)
+
+    when = document_time(deck.info.date)
+    props = prs.core_properties
+    props.title = deck.info.title
+    props.subject = deck.info.subject
+    props.author = deck.info.author
+    props.keywords = ", ".join(deck.info.keywords)
+    props.language = "zh-CN" if deck.info.lang == "zh" else "en-US"
+    props.last_modified_by = deck.info.author
+    props.revision = 1
+    props.created = when.replace(tzinfo=None)
+    props.modified = when.replace(tzinfo=None)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return reproducible_zip(buffer.getvalue(), when)
