@@ -160,6 +160,57 @@ def charts(
         click.echo(f"{lang}: {len(files)} files in {target} ({reused} from cache)", err=True)
 
 
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    help="Data folder (default: the bundled seed data).",
+)
+@click.option(
+    "--template",
+    "template",
+    default="briefing",
+    show_default=True,
+    help="Template name (under templates/), folder, or your own .pptx master.",
+)
+@click.option(
+    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pptx",
+    show_default=True,
+    help="Output format(s), comma-separated: pptx.",
+)
+@click.option(
+    "--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: output/)."
+)
+def build(
+    data_dir: Path | None, template: str, langs: str, formats: str, out_dir: Path | None
+) -> None:
+    """Build the briefing deck for a data folder: validated first, written atomically."""
+    from reportgen.build import build_pptx
+
+    languages = _split_choice(langs, ("zh", "en"), "--lang")
+    _split_choice(formats, ("pptx",), "--format")
+    built = build_pptx(data_dir or default_data_dir(), template, languages, out_dir or OUTPUT_DIR)
+    for item in built:
+        click.echo(
+            f"wrote {item.path} ({item.pages} slides, {item.path.stat().st_size:,} bytes)", err=True
+        )
+
+
+@cli.command()
+@click.argument("template", required=False)
+def templates(template: str | None) -> None:
+    """List templates (or one template, or a .pptx master) with each layout's placeholders."""
+    from reportgen.templates_info import describe
+
+    click.echo(describe(template))
+
+
 def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     chosen = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [part for part in chosen if part not in allowed]

@@ -93,8 +93,8 @@ class SlidePlan(_Model):
         if self.layout in needs and needs[self.layout][1] is None:
             raise ValueError(f"layout '{self.layout}' needs '{needs[self.layout][0]}'")
         content = self.layout not in ("Title", "Section", "Closing")
-        if content and self.notes is None:
-            raise ValueError("a content slide needs speaker 'notes' (talking points)")
+        if content and (self.notes is None or not 2 <= len(self.notes.zh) <= 4):
+            raise ValueError("a content slide needs two to four speaker 'notes' (talking points)")
         return self
 
 

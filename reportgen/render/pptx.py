@@ -39,6 +39,27 @@ REQUIRED = {
 NOTE_IDX = 13
 
 
+def open_master(path):
+    """The template's master as a Presentation; a one-line TemplateError if it is not one."""
+    from reportgen.paths import display_path
+
+    try:
+        return Presentation(str(path))
+    except Exception as exc:  # not a zip, not a presentation, a damaged package
+        raise TemplateError(
+            [
+                Problem(
+                    display_path(path),
+                    None,
+                    None,
+                    None,
+                    f"not a readable PowerPoint master ({type(exc).__name__}); "
+                    "save it from PowerPoint as .pptx",
+                )
+            ]
+        ) from None
+
+
 def check_master(prs, layouts_needed: set[str], shown: str) -> dict:
     """The master's layouts by name; a TemplateError listing every missing piece."""
     by_name = {layout.name: layout for layout in prs.slide_layouts}
@@ -365,7 +386,7 @@ def render_deck(deck: Deck, template: Template) -> bytes:
     """The deck as .pptx bytes, reproducible for the same inputs."""
     from reportgen.paths import display_path
 
-    prs = Presentation(str(template.master))
+    prs = open_master(template.master)
     layouts = check_master(prs, {s.layout for s in deck.slides}, display_path(template.master))
     face = template.face()
     fonts = Fonts(

@@ -1,0 +1,66 @@
+"""The build pipeline, top to bottom: load and check everything, then draw, then write.
+
+Data and template problems surface before any drawing starts, and every file is written
+atomically, so a failed build leaves the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import Problem, TemplateError, UsageError
+from reportgen.formatting import Lang
+from reportgen.outputs import atomic_write
+from reportgen.paths import display_path
+from reportgen.template import DEFAULT_TEMPLATE, Template, load_template
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    kind: str
+    lang: str
+    pages: int  # slides or pages
+
+
+def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template:
+    """A template folder or name; or an organisation's own .pptx master, used with the
+    default template's theme and plans."""
+    path = Path(name_or_path)
+    if path.suffix.lower() == ".pptx":
+        if not path.is_file():
+            raise TemplateError(
+                [Problem(display_path(path), None, None, None, "PowerPoint master not found")]
+            )
+        base = load_template(DEFAULT_TEMPLATE, metric_ids)
+        from dataclasses import replace
+
+        return replace(base, master_override=path)
+    return load_template(name_or_path, metric_ids)
+
+
+def deck_filename(dataset_id: str, template: Template, lang: str) -> str:
+    """What and when: the data set (its id carries the period), the template, the language."""
+    return f"{dataset_id}_{template.name}_{lang}.pptx"
+
+
+def build_pptx(
+    data_dir: Path, template_name: str | Path, langs: list[Lang], out_dir: Path
+) -> list[Built]:
+    from reportgen.content.deck import build_deck
+    from reportgen.data import load_dataset
+    from reportgen.render.pptx import render_deck
+
+    dataset = load_dataset(data_dir)
+    template = resolve_template(template_name, {m.id for m in dataset.metrics})
+    if template.deck is None:
+        raise UsageError(f"template '{template.name}' has no deck.yaml slide plan")
+    decks = [build_deck(dataset, template, template.deck, lang) for lang in langs]
+    rendered = [(deck, render_deck(deck, template)) for deck in decks]  # all before writing
+    built = []
+    for deck, data in rendered:
+        path = out_dir / deck_filename(dataset.info.id, template, deck.info.lang)
+        atomic_write(path, data)
+        built.append(Built(path, "pptx", deck.info.lang, len(deck.slides)))
+    return built

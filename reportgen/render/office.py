@@ -1,0 +1,83 @@
+"""LibreOffice headless, for turning decks into PDF pages to look at and to test.
+
+LibreOffice finds fonts through fontconfig. A machine with no CJK fonts would draw boxes, so
+the conversion runs with a private fontconfig file that includes the system configuration
+and adds the folder of reportgen's bundled face: no system font packages needed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from reportgen.errors import ReportgenError
+from reportgen.fonts import Face
+
+INSTALL_HINT = (
+    "LibreOffice is not installed; on Debian or Ubuntu: "
+    "apt-get install --no-install-recommends libreoffice-impress"
+)
+
+
+class OfficeError(ReportgenError):
+    exit_code = 3
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def fontconfig_file(folder: Path, faces: list[Face]) -> Path:
+    """A fonts.conf that keeps the system's fonts and adds the bundled faces' folders."""
+    dirs = "".join(f"  <dir>{face.path.parent}</dir>\n" for face in faces)
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"{dirs}  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def to_pdf(document: Path, out_dir: Path, faces: list[Face], timeout: float = 240) -> Path:
+    """Convert a .pptx to PDF with LibreOffice; returns the PDF's path."""
+    binary = soffice()
+    if binary is None:
+        raise OfficeError(INSTALL_HINT)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="reportgen-office-") as work:
+        work_dir = Path(work)
+        env = {
+            **os.environ,
+            "FONTCONFIG_FILE": str(fontconfig_file(work_dir, faces)),
+            "HOME": str(work_dir),  # a fresh profile: no first-run dialogs, no stale state
+        }
+        result = subprocess.run(
+            [
+                binary,
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation=file://{work_dir}/profile",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(document),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+            check=False,
+        )
+    pdf = out_dir / (document.stem + ".pdf")
+    if result.returncode != 0 or not pdf.is_file():
+        raise OfficeError(
+            f"LibreOffice could not convert {document.name}: "
+            f"{(result.stderr or result.stdout).strip()[:300]}"
+        )
+    return pdf

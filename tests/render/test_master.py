@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+
+from reportgen.build import resolve_template
+from reportgen.errors import TemplateError
+from reportgen.render.master import LAYOUTS, MASTER_FILE, build_master
+from reportgen.render.pptx import open_master, render_deck
+from tests.conftest import ROOT
+
+
+def test_committed_master_is_what_the_theme_makes(briefing):
+    """The master cannot drift from theme.yaml: regenerate it with
+    `python -m reportgen.render.master templates/briefing` after changing the theme."""
+    committed = (ROOT / "templates" / "briefing" / MASTER_FILE).read_bytes()
+    assert build_master(briefing.theme) == committed
+
+
+def test_master_has_named_layouts_and_theme_fonts(briefing):
+    prs = open_master(briefing.master)
+    assert [layout.name for layout in prs.slide_layouts] == list(LAYOUTS)
+    theme_xml = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    ).blob
+    assert b'<a:ea typeface="Noto Sans SC"/>' in theme_xml
+    assert b"0B3D6B" in theme_xml
+
+
+def test_own_master_missing_a_layout_is_refused_with_the_list(tmp_path, decks, seed):
+    prs = open_master(ROOT / "templates" / "briefing" / MASTER_FILE)
+    for layout in list(prs.slide_layouts):
+        if layout.name in ("Timeline", "Table"):
+            prs.slide_layouts.remove(layout)
+    own = tmp_path / "house.pptx"
+    prs.save(own)
+    template = resolve_template(own, {m.id for m in seed.metrics})
+    with pytest.raises(TemplateError) as info:
+        render_deck(decks["zh"][0], template)
+    messages = [str(p) for p in info.value.problems]
+    assert any("layout 'Table': missing; the master has:" in m for m in messages)
+    assert any("layout 'Timeline': missing" in m for m in messages)
+
+
+def test_own_master_with_the_layouts_is_used(tmp_path, decks, seed):
+    own = tmp_path / "house.pptx"
+    own.write_bytes((ROOT / "templates" / "briefing" / MASTER_FILE).read_bytes())
+    template = resolve_template(own, {m.id for m in seed.metrics})
+    assert template.master == own
+    assert render_deck(decks["en"][0], template)[:2] == b"PK"
+
+
+def test_not_a_presentation(tmp_path):
+    junk = tmp_path / "junk.pptx"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(TemplateError) as info:
+        open_master(Path(junk))
+    assert "not a readable PowerPoint master" in str(info.value.problems[0])

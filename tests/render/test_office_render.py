@@ -1,0 +1,48 @@
+"""The deck through LibreOffice: every slide becomes a page with real Chinese glyphs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from reportgen.render.office import soffice, to_pdf
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def office():
+    if soffice() is None or shutil.which("pdffonts") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice and poppler-utils (see .ci/run)")
+        pytest.skip("LibreOffice or poppler-utils not installed")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_deck_renders_every_slide_with_the_bundled_face(office, decks, briefing, tmp_path, lang):
+    deck, data = decks[lang]
+    pptx = tmp_path / f"deck-{lang}.pptx"
+    pptx.write_bytes(data)
+    pdf = to_pdf(pptx, tmp_path, [briefing.face()])
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
+    assert pages == len(deck.slides)
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "NotoSansSC" in fonts  # Chinese set in the bundled face, not a fallback box font
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert text.strip(), f"page {page} is empty"
+        title = deck.slides[page - 1].title.replace(" ", "")
+        assert title[:4] in text.replace(" ", "")
