@@ -439,7 +439,8 @@ def _timeline(c: _Canvas, bottom: float, top: float) -> None:
         while len(lines) > 4 and size > c.sizes.chart_note:
             size -= 0.5  # shrink a long title rather than cut it
             lines = c.wrap(item.title, label_w, size)
-        place = f"\n{item.place}" if item.place else ""
+        shown_place = item.place and item.place not in item.title
+        place = f"\n{item.place}" if shown_place else ""
         ax.text(
             mid,
             y,

@@ -164,7 +164,7 @@ class _SlideWriter:
                     filled.add(target.placeholder_format.idx)
                     add_chart(target, block.chart, self.theme, self.fonts)
                     if block.chart.kind == "composition" and block.chart.total:
-                        self.donut_total(slide, target, block.chart)
+                        self.donut_total(slide, block.chart)
                 else:
                     target = self.placeholders(slide, PP_PLACEHOLDER.PICTURE)[0]
                     filled.add(target.placeholder_format.idx)
@@ -253,23 +253,25 @@ class _SlideWriter:
             )
             label.name = f"Figure label {index + 1}"
 
-    def donut_total(self, slide, target_frame_ph, chart: ChartData) -> None:
+    def donut_total(self, slide, chart: ChartData) -> None:
+        """The composition's total in the doughnut's hole: 144人 / committee staff."""
+        from reportgen.render.pptx_chart import HOLE_PERCENT, donut_centre
+
         frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
-        box_w, box_h = int(frame.width * 0.32), int(frame.height * 0.26)
-        left = frame.left + (frame.width - box_w) // 2
-        top = frame.top + (frame.height - box_h) // 2
-        box = slide.shapes.add_textbox(left, top, box_w, box_h)
+        cx, cy, diameter = donut_centre(frame)
+        side = int(diameter * HOLE_PERCENT / 100 * 0.7)  # a square inside the hole
+        box = slide.shapes.add_textbox(cx - side // 2, cy - side // 2, side, side)
         box.name = "Total"
         fill_box(
             box,
             [
-                Para(chart.total.text, colour=self.colours.primary, align="ctr", scale=1.0),
+                Para(chart.total.text, colour=self.colours.primary, align="ctr"),
                 Para(chart.total.label, colour=self.colours.muted, align="ctr", scale=0.5),
             ],
             self.fonts,
             max_size=28,
-            min_size=10,
-            where="donut total",
+            min_size=9,
+            where="doughnut total",
             anchor="ctr",
         )
 
@@ -278,13 +280,14 @@ class _SlideWriter:
 
         width_in = placeholder.width / 914400
         height_in = placeholder.height / 914400
+        # On a slide the picture is shown at full size next to 14-20 pt text: set its labels
+        # at body size rather than the smaller chart sizes meant for a page.
+        sizes = self.sizes.model_copy(
+            update={"chart_label": self.sizes.body, "chart_tick": self.sizes.body - 1}
+        )
+        theme = self.theme.model_copy(update={"sizes": sizes})
         data, _ = chart_bytes(
-            chart,
-            self.theme,
-            self.template.face(),
-            "png",
-            framed=False,
-            size_in=(width_in, height_in),
+            chart, theme, self.template.face(), "png", framed=False, size_in=(width_in, height_in)
         )
         frame = placeholder.insert_picture(io.BytesIO(data))
         c_nv_pr = frame._element.find(f".//{qn('p:cNvPr')}")

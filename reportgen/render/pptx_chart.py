@@ -193,9 +193,44 @@ def add_chart(placeholder, chart: ChartData, theme: Theme, fonts: Fonts):
         native.legend.position = XL_LEGEND_POSITION.RIGHT
         native.legend.include_in_layout = False
         native.legend.font.size = Pt(sizes.body)
-        _hole(native, 58)
+        _hole(native, HOLE_PERCENT)
+        _manual_plot_area(native, *DONUT_PLOT_AREA)
     _alt_text(frame, chart)
     return frame
+
+
+HOLE_PERCENT = 58
+#: Where the doughnut's plot area sits in the chart frame (x, y, w, h as fractions), so the
+#: total can be placed in the hole whatever the legend does.
+DONUT_PLOT_AREA = (0.02, 0.04, 0.56, 0.92)
+
+
+def donut_centre(frame) -> tuple[int, int, int]:
+    """Centre (x, y) and diameter of the doughnut drawn in ``frame``, in EMU."""
+    x, y, w, h = DONUT_PLOT_AREA
+    width, height = frame.width * w, frame.height * h
+    diameter = int(min(width, height))
+    return (
+        int(frame.left + frame.width * x + width / 2),
+        int(frame.top + frame.height * y + height / 2),
+        diameter,
+    )
+
+
+def _manual_plot_area(native, x: float, y: float, w: float, h: float) -> None:
+    plot_area = native._chartSpace.find(f".//{qn('c:plotArea')}")
+    layout = plot_area.find(qn("c:layout"))
+    if layout is None:
+        layout = etree.Element(qn("c:layout"))
+        plot_area.insert(0, layout)
+    for child in list(layout):
+        layout.remove(child)
+    manual = etree.SubElement(layout, qn("c:manualLayout"))
+    etree.SubElement(manual, qn("c:layoutTarget"), val="inner")
+    etree.SubElement(manual, qn("c:xMode"), val="edge")
+    etree.SubElement(manual, qn("c:yMode"), val="edge")
+    for tag, value in (("c:x", x), ("c:y", y), ("c:w", w), ("c:h", h)):
+        etree.SubElement(manual, qn(tag), val=f"{value:.4f}")
 
 
 def _hole(native, percent: int) -> None:
