@@ -145,3 +145,98 @@ def _metrics(path: Path) -> tuple[dict[int, int], int, int]:
         advances = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
         default = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else units
     return advances, default, units
+
+
+def truetype_subset(face: Face, text: str) -> tuple[str, Path]:
+    """A TrueType-outline subset of ``face`` covering ``text``: (unique font name, file).
+
+    reportlab embeds only TrueType outlines, and the bundled Noto SC faces are CFF, so the
+    characters a document uses are cut out with fontTools and their curves converted to
+    quadratic ones (cu2qu). The result is cached by face and character set; its name is unique
+    per subset because reportlab silently reuses the first face registered under a name.
+    """
+    chars = "".join(sorted(set(text) | set(" 0123456789")))
+    key = hashlib.sha256((face.digest + chars).encode()).hexdigest()[:16]
+    name = f"{face.family.replace(' ', '')}-{key}"
+    target = _font_cache() / f"{name}.ttf"
+    if not target.is_file():
+        from reportgen.outputs import atomic_write
+
+        atomic_write(target, _subset_to_truetype(face.path, chars, name))
+    return name, target
+
+
+def _font_cache() -> Path:
+    import os
+
+    override = os.environ.get("REPORTGEN_CACHE_DIR")
+    if override:
+        return Path(override) / "fonts"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportgen" / "fonts"
+
+
+def _subset_to_truetype(path: Path, chars: str, name: str) -> bytes:
+    import io
+
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(path, recalcTimestamp=False)
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.layout_features = []
+    options.hinting = False
+    options.desubroutinize = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    if "CFF " in font:
+        order = font.getGlyphOrder()
+        glyph_set = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder = order
+        glyf.glyphs = {}
+        for glyph_name in order:
+            pen = TTGlyphPen(None)
+            glyph_set[glyph_name].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyf.glyphs[glyph_name] = pen.glyph()
+        font["glyf"] = glyf
+        font["loca"] = newTable("loca")
+        for table in ("CFF ", "VORG"):
+            if table in font:
+                del font[table]
+        maxp = newTable("maxp")
+        maxp.tableVersion = 0x00010000
+        for attr in (
+            "maxZones",
+            "maxTwilightPoints",
+            "maxStorage",
+            "maxFunctionDefs",
+            "maxInstructionDefs",
+            "maxStackElements",
+            "maxSizeOfInstructions",
+            "maxComponentElements",
+        ):
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        font["maxp"] = maxp
+        font["head"].glyphDataFormat = 0
+        post = font["post"]
+        post.formatType = 2.0
+        post.extraNames = []
+        post.mapping = {}
+        post.glyphOrder = order
+        font.sfntVersion = "\0\1\0\0"
+    font["head"].created = font["head"].modified = 0  # reproducible bytes
+    # A unique PostScript name per subset: reportlab keys embedded faces by it, and two
+    # documents' subsets must never be taken for each other.
+    for record in font["name"].names:
+        if record.nameID in (4, 6):
+            record.string = name
+    buffer = io.BytesIO()
+    font.save(buffer, reorderTables=True)
+    return buffer.getvalue()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.charts.spec import ChartSpec
-from reportgen.content.plan import DeckPlan
+from reportgen.content.plan import DeckPlan, SummaryPlan
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import Face, resolve
 from reportgen.paths import display_path
@@ -27,6 +27,7 @@ class Template:
     theme: Theme
     charts: tuple[ChartSpec, ...]
     deck: DeckPlan | None = None
+    summary: SummaryPlan | None = None
     master_override: Path | None = None  # an organisation's own .pptx master
 
     @property
@@ -86,6 +87,7 @@ def load_template(
         problems.append(Problem(theme_file, None, None, None, "expected a mapping"))
     charts = _load_charts(root, problems, metric_ids)
     deck = _load_deck(root, problems, {spec.id: spec.kind for spec in charts})
+    summary = _load_summary(root, problems, {spec.id for spec in charts}, metric_ids)
     if theme is not None:
         for role in ("latin", "east_asian"):
             try:
@@ -96,7 +98,7 @@ def load_template(
                 )
     if problems:
         raise TemplateError(problems)
-    return Template(root=root, theme=theme, charts=tuple(charts), deck=deck)
+    return Template(root=root, theme=theme, charts=tuple(charts), deck=deck, summary=summary)
 
 
 def _load_charts(
@@ -192,4 +194,46 @@ def _load_deck(root: Path, problems: list[Problem], chart_kinds: dict[str, str])
                         f"'{field}' takes {' or '.join(kinds)}",
                     )
                 )
+    return plan
+
+
+def _load_summary(
+    root: Path, problems: list[Problem], chart_ids: set[str], metric_ids: set[str] | None
+) -> SummaryPlan | None:
+    path = root / "summary.yaml"
+    if not path.exists():
+        return None
+    shown = display_path(path)
+    doc = load_yaml(path, shown, problems)
+    if not isinstance(doc, LineDict):
+        if doc is not None:
+            problems.append(Problem(shown, None, None, None, "expected a mapping"))
+        return None
+    plan = validate_model(SummaryPlan, doc, shown, "summary", problems)
+    if plan is None:
+        return None
+    for chart_id in plan.charts:
+        if chart_id not in chart_ids:
+            problems.append(
+                Problem(
+                    shown,
+                    doc.line_of("charts"),
+                    "summary",
+                    "charts",
+                    f"no chart '{chart_id}' in charts.yaml",
+                )
+            )
+    if metric_ids is not None:
+        for figure in plan.key_figures:
+            for metric_id in filter(None, (figure.metric, figure.change)):
+                if metric_id not in metric_ids:
+                    problems.append(
+                        Problem(
+                            shown,
+                            doc.line_of("key_figures"),
+                            "summary",
+                            "key_figures",
+                            f"unknown metric id '{metric_id}'",
+                        )
+                    )
     return plan

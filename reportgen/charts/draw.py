@@ -108,12 +108,18 @@ class _Canvas:
         for label in (*ax.get_xticklabels(), *ax.get_yticklabels()):
             label.set_family(self.face.family)
 
+    def lighter(self, colour: str) -> str:
+        """The colour blended towards white as an opaque colour (not transparency: SVG
+        consumers such as svglib drop opacity, and a derived value must still look lighter)."""
+        alpha = self.theme.derived.alpha
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        return "#" + "".join(f"{round(255 - (255 - v) * alpha):02X}" for v in (r, g, b))
+
     def bar_style(self, point: Point, colour: str) -> dict:
         if point.derived:
             return {
-                "facecolor": colour,
-                "alpha": self.theme.derived.alpha,
-                "hatch": self.theme.derived.hatch,
+                "facecolor": self.lighter(colour),
+                "hatch": self.theme.derived.hatch or None,
                 "edgecolor": colour,
                 "linewidth": 0.8,
             }
@@ -122,9 +128,8 @@ class _Canvas:
     def derived_legend_patch(self) -> Patch:
         label = "推算值" if self.chart.lang == "zh" else "Derived"
         return Patch(
-            facecolor=self.colors.muted,
-            alpha=self.theme.derived.alpha,
-            hatch=self.theme.derived.hatch,
+            facecolor=self.lighter(self.colors.muted),
+            hatch=self.theme.derived.hatch or None,
             edgecolor=self.colors.muted,
             label=label,
         )
@@ -349,20 +354,24 @@ def _composition(c: _Canvas, bottom: float, top: float) -> None:
     )
     for wedge, point in zip(wedges, points, strict=True):
         if point.derived:
-            wedge.set_alpha(c.theme.derived.alpha)
-            wedge.set_hatch(c.theme.derived.hatch)
+            wedge.set_facecolor(c.lighter(colours[points.index(point)]))
+            wedge.set_hatch(c.theme.derived.hatch or None)
     if chart.total:
+        hole_in = size_in * 0.9 * (1 - 2 * 0.36) / 1.1  # inner diameter of the ring
+        total_size = c.sizes.chart_title + 4
+        while c.width_pt(chart.total.text, total_size) * PT > hole_in * 0.8 and total_size > 8:
+            total_size -= 0.5
         ax.text(
             0,
             0.08,
             chart.total.text,
             ha="center",
             va="center",
-            fontsize=c.sizes.chart_title + 4,
+            fontsize=total_size,
             family=c.face.family,
             color=c.colors.primary,
         )
-        label = "\n".join(c.wrap(chart.total.label, size_in * 0.5, c.sizes.chart_note))
+        label = "\n".join(c.wrap(chart.total.label, hole_in * 0.8, c.sizes.chart_note))
         ax.text(
             0,
             -0.2,
@@ -377,10 +386,9 @@ def _composition(c: _Canvas, bottom: float, top: float) -> None:
     labels = [f"{p.label}  {p.text}{derived_mark if p.derived else ''}" for p in points]
     handles = [
         Patch(
-            facecolor=colour,
+            facecolor=c.lighter(colour) if p.derived else colour,
             label=label,
-            alpha=c.theme.derived.alpha if p.derived else 1.0,
-            hatch=c.theme.derived.hatch if p.derived else None,
+            hatch=(c.theme.derived.hatch or None) if p.derived else None,
             edgecolor=colour,
         )
         for colour, label, p in zip(colours, labels, points, strict=True)
@@ -485,8 +493,7 @@ def _kpi(c: _Canvas, bottom: float, top: float) -> None:
             size,
             ha="center",
             va="bottom",
-            color=colour,
-            alpha=c.theme.derived.alpha if point.derived else 1,
+            color=c.lighter(colour) if point.derived else colour,
         )
         label = "\n".join(c.wrap(point.label, tile_w_in, c.sizes.chart_label))
         c.text(

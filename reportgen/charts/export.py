@@ -8,6 +8,7 @@ needs no font to display (the PDF embeds it as drawings).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -85,6 +86,15 @@ def cache_dir() -> Path:
     return Path(base) / "reportgen" / "charts"
 
 
+@functools.cache
+def _code_digest() -> str:
+    """Hash of the drawing code itself, so a changed renderer never serves stale charts."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str, **options) -> str:
     """Hash of everything that decides the bytes: data, theme, font file, library versions
     and the drawing options."""
@@ -94,6 +104,7 @@ def cache_key(chart: ChartData, theme: Theme, face: Face, fmt: str, **options) -
         "font": face.digest,
         "format": fmt,
         "reportgen": __version__,
+        "code": _code_digest(),
         "matplotlib": matplotlib.__version__,
         "options": options,
     }

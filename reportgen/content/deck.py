@@ -29,6 +29,7 @@ from reportgen.formatting import (
     format_date_range,
     format_metric,
     format_period,
+    rank_text,
 )
 
 
@@ -179,7 +180,11 @@ class _Builder:
                     )
             elif fact_id in rankings:
                 ranking = rankings[fact_id]
-                shown = f"{ranking.year}: {ranking.rank}"
+                shown = (
+                    f"{ranking.year}年度{rank_text(ranking.rank, self.lang)}"
+                    if self.lang == "zh"
+                    else f"{rank_text(ranking.rank, self.lang)} in {ranking.year}"
+                )
                 notes.append(SourceNote(fact_id, shown, ranking.quote, titles.get(ranking.article)))
         return tuple(notes)
 

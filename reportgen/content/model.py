@@ -94,3 +94,29 @@ class DocumentInfo:
 class Deck:
     info: DocumentInfo
     slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+
+CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"  # around a source-note number inside a text
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The PDF summary: a title block, a lead, sections, and numbered source notes.
+
+    Texts may hold citation markers (CITE_OPEN n CITE_CLOSE) that the renderer turns into
+    superscript numbers pointing at ``notes[n - 1]``.
+    """
+
+    info: DocumentInfo
+    title: str
+    byline: str
+    lead: str
+    sections: tuple[Section, ...]
+    notes: tuple[SourceNote, ...]
+    derived_note: str

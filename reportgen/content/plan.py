@@ -108,3 +108,29 @@ class DeckPlan(_Model):
         if duplicates:
             raise ValueError(f"duplicate slide id(s): {', '.join(duplicates)}")
         return self
+
+
+class KeyFigure(_Model):
+    metric: Id
+    change: Id | None = None  # a growth metric shown beside the value
+
+
+class EventRange(_Model):
+    from_: Annotated[str, Field(alias="from", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    to: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class Topic(_Model):
+    heading: Localized
+    points: LocalizedList
+
+
+class SummaryPlan(_Model):
+    """summary.yaml: the PDF summary's title, lead, key figures, charts, events and topics."""
+
+    title: Localized
+    lead: Localized
+    key_figures: Annotated[list[KeyFigure], Field(min_length=1, max_length=16)]
+    charts: Annotated[list[Id], Field(min_length=2, max_length=4)]
+    events: EventRange | None = None
+    topics: Annotated[list[Topic], Field(max_length=8)] = Field(default_factory=list)

@@ -8,12 +8,17 @@ refused. Every metric a snippet uses is recorded, so speaker notes can cite its 
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
 from reportgen.formatting import Lang, format_metric
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 class SnippetError(ReportgenError):
@@ -29,10 +34,11 @@ def derived_mark(lang: Lang) -> str:
 class _Metrics:
     """``m`` inside a snippet: attribute access by metric id, recording what was used."""
 
-    def __init__(self, dataset: Dataset, lang: Lang, used: list[str]):
+    def __init__(self, dataset: Dataset, lang: Lang, used: list[str], cite=None):
         self._values = {metric.id: metric for metric in dataset.metrics}
         self._lang = lang
         self._used = used
+        self._cite = cite
 
     def __getattr__(self, name: str) -> str:
         metric = self._values.get(name)
@@ -41,16 +47,23 @@ class _Metrics:
         if name not in self._used:
             self._used.append(name)
         text = format_metric(metric, self._lang)
-        return text + derived_mark(self._lang) if metric.is_derived else text
+        if metric.is_derived:
+            text += derived_mark(self._lang)
+        return text + (self._cite(name) if self._cite else "")
 
 
 class SnippetRenderer:
     """Renders snippets for one dataset and language."""
 
-    def __init__(self, dataset: Dataset, lang: Lang, context: dict[str, str] | None = None):
+    def __init__(
+        self, dataset: Dataset, lang: Lang, context: dict[str, str] | None = None, cite=None
+    ):
+        """``cite(metric_id)`` may return a marker appended to each metric shown (the PDF
+        numbers its source notes this way)."""
         self.dataset = dataset
         self.lang = lang
         self.context = dict(context or {})
+        self.cite = cite
         self._env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
     def render(self, text: str, where: str) -> tuple[str, list[str]]:
@@ -58,9 +71,14 @@ class SnippetRenderer:
         used: list[str] = []
         try:
             template = self._env.from_string(text)
-            result = template.render(m=_Metrics(self.dataset, self.lang, used), **self.context)
+            metrics = _Metrics(self.dataset, self.lang, used, self.cite)
+            result = template.render(m=metrics, **self.context)
         except UndefinedError as exc:
             raise SnippetError(f"{where}: {exc.message}") from None
         except TemplateError as exc:
             raise SnippetError(f"{where}: {type(exc).__name__}: {exc}") from None
-        return result.strip(), used
+        result = result.strip()
+        if self.lang == "zh":
+            # Folded YAML joins lines with spaces; Chinese puts none next to Chinese text.
+            result = _SPACE_BY_CJK.sub("", result)
+        return result, used

@@ -1,0 +1,313 @@
+"""The PDF renderer: the summary's content model drawn with reportlab.
+
+Every string from data or articles is escaped before it reaches a Paragraph (reportlab
+parses markup: before 3.6.13 a crafted <font color> ran code, and today <img src> reads files
+and <a href="javascript:"> makes links), so article text is always literal text. Chinese is
+set in an embedded TrueType subset of the template's East Asian face and wraps by character.
+Charts are vector drawings (SVG via svglib). The file is reproducible (invariant mode) and
+has bookmarks per section, page numbers "第 X 页 / 共 Y 页", and document metadata.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from reportgen.content.model import CITE_CLOSE, CITE_OPEN, Bullets, Chart, Summary
+from reportgen.content.model import Table as TableBlock
+from reportgen.fonts import check_glyphs, truetype_subset
+from reportgen.template import Template
+
+MARGIN = 18 * mm
+
+
+def safe(text: str) -> str:
+    """Data as literal Paragraph text: markup escaped, citation markers to superscripts."""
+    escaped = escape(text, {'"': "&quot;"})
+    return escaped.replace(CITE_OPEN, '<super rise="4" size="6.5">').replace(CITE_CLOSE, "</super>")
+
+
+def _all_text(summary: Summary) -> str:
+    parts = [
+        summary.title,
+        summary.byline,
+        summary.lead,
+        summary.derived_note,
+        summary.info.title,
+        "第页共/ Page of",
+        "0123456789.,:;()[]·—–-",
+    ]
+    for section in summary.sections:
+        parts.append(section.title)
+        for block in section.blocks:
+            if isinstance(block, TableBlock):
+                parts += [*block.columns, *(cell for row in block.rows for cell in row)]
+            elif isinstance(block, Bullets):
+                parts += [block.heading or "", *block.items]
+    for note in summary.notes:
+        parts += [note.shown, note.quote or "", note.article or "", note.derivation or ""]
+    return "".join(parts) + "“”《》「」，。、；：？！（）•"
+
+
+class _Heading(Paragraph):
+    """A section heading that also becomes a PDF bookmark."""
+
+    def __init__(self, text: str, style, key: str):
+        super().__init__(safe(text), style)
+        self.plain = text
+        self.key = key
+
+
+class _SvgChart(Flowable):
+    """An SVG chart drawn as vectors, scaled to the frame width."""
+
+    def __init__(self, svg: bytes, width: float, alt: str, font: str):
+        from svglib.svglib import svg2rlg
+
+        super().__init__()
+        self.drawing = svg2rlg(io.BytesIO(svg))
+        self.drawing.initialFontName = font  # the renderer's default would be Helvetica
+        self.scale = width / self.drawing.width
+        self.width, self.height = width, self.drawing.height * self.scale
+        self.alt = alt
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        self.drawing.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str):
+    """A canvas that knows the page count when it draws each page's header and footer."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = A4
+            self.saveState()
+            self.setFillColor(colors.HexColor(colour))
+            self.rect(0, height - 6 * mm, width, 2.2 * mm, stroke=0, fill=1)
+            self.setFont(font, 8)
+            self.setFillColor(colors.HexColor("#677586"))
+            self.drawString(MARGIN, height - 12 * mm, header)
+            self.drawString(MARGIN, 10 * mm, source)
+            page = self._pageNumber
+            label = f"第 {page} 页 / 共 {total} 页" if lang == "zh" else f"Page {page} of {total}"
+            self.drawRightString(width - MARGIN, 10 * mm, label)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class _Doc(BaseDocTemplate):
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, _Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.plain, flowable.key, level=0, closed=False)
+
+
+def render_summary(summary: Summary, template: Template) -> bytes:
+    """The summary as PDF bytes; the same inputs give the same bytes."""
+    from reportgen.charts.export import chart_bytes
+
+    theme = template.theme
+    # svglib cannot draw SVG hatch patterns (they would come out white): in the PDF, derived
+    # values are set apart by their lighter fill alone, plus their footnote.
+    chart_theme = theme.model_copy(
+        update={"derived": theme.derived.model_copy(update={"hatch": ""})}
+    )
+    face = template.face()
+    text = _all_text(summary)
+    check_glyphs([("PDF summary", text)], face)  # a missing glyph is reported, not boxed
+    font_name, font_path = truetype_subset(face, text)
+    if font_name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font_name, str(font_path)))
+    zh = summary.info.lang == "zh"
+    wrap = "CJK" if zh else None
+    primary, muted, text_colour = (
+        colors.HexColor(c) for c in (theme.colors.primary, theme.colors.muted, theme.colors.text)
+    )
+
+    def style(name, size, leading, colour=text_colour, **extra):
+        return ParagraphStyle(
+            name,
+            fontName=font_name,
+            fontSize=size,
+            leading=leading,
+            textColor=colour,
+            wordWrap=wrap,
+            alignment=TA_LEFT,
+            **extra,
+        )
+
+    title = style("title", 20, 27, primary, spaceAfter=4)
+    byline = style("byline", 9, 13, muted, spaceAfter=8)
+    body = style("body", 10, 15.5, spaceAfter=6)
+    heading = style("heading", 13, 18, primary, spaceBefore=10, spaceAfter=6)
+    subheading = style("subheading", 10.5, 15, primary, spaceBefore=4, spaceAfter=2)
+    bullet = style(
+        "bullet", 9.5, 14.5, leftIndent=10, bulletIndent=0, spaceAfter=2, bulletFontName=font_name
+    )
+    cell = style("cell", 8.5, 12)
+    head_cell = style("head", 8.5, 12, colors.white)
+    note = style("note", 7.5, 10.5, muted, leftIndent=12, firstLineIndent=-12, spaceAfter=1.5)
+
+    width = A4[0] - 2 * MARGIN
+    story: list = [
+        Paragraph(safe(summary.title), title),
+        Paragraph(safe(summary.byline), byline),
+        Paragraph(safe(summary.lead), body),
+    ]
+    for number, section in enumerate(summary.sections, start=1):
+        head = _Heading(section.title, heading, f"s{number}")
+        blocks: list = []
+        for block in section.blocks:
+            if isinstance(block, TableBlock):
+                blocks.append(_table(block, width, cell, head_cell, theme, face))
+                blocks.append(Spacer(1, 4))
+            elif isinstance(block, Chart):
+                svg, _ = chart_bytes(block.chart, chart_theme, face, "svg", size_in=(7.2, 3.55))
+                blocks.append(_SvgChart(svg, width, block.chart.alt_text, font_name))
+                blocks.append(Spacer(1, 6))
+            elif isinstance(block, Bullets):
+                if block.heading:
+                    blocks.append(Paragraph(safe(block.heading), subheading))
+                blocks += [Paragraph(safe(item), bullet, bulletText="•") for item in block.items]
+        if number == len(summary.sections):
+            blocks += [Paragraph(safe(summary.derived_note), body)]
+            blocks += [
+                Paragraph(f"{n}. {_note_text(src, zh)}", note)
+                for n, src in enumerate(summary.notes, start=1)
+            ]
+        story.append(CondPageBreak(40 * mm))
+        story.append(KeepTogether([head, *blocks[:1]]))
+        story += blocks[1:]
+
+    buffer = io.BytesIO()
+    doc = _Doc(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=summary.info.title,
+        author=summary.info.author,
+        subject=summary.info.subject,
+        keywords=list(summary.info.keywords),
+        creator="reportgen",
+        producer="reportgen",
+        invariant=1,
+        lang="zh-CN" if zh else "en-US",
+        initialFontName=font_name,  # no unembedded Helvetica anywhere
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        width,
+        A4[1] - 2 * MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    header = summary.info.title
+    source = summary.byline
+    doc.build(
+        story,
+        canvasmaker=_numbered_canvas(
+            header, source, font_name, summary.info.lang, theme.colors.primary
+        ),
+    )
+    return buffer.getvalue()
+
+
+def _note_text(source, zh: bool) -> str:
+    if source.derivation:
+        return safe(
+            f"{source.shown}：{source.derivation}" if zh else f"{source.shown}: {source.derivation}"
+        )
+    where = f"《{source.article}》" if zh else f"({source.article})"
+    return safe(
+        f"{source.shown}：“{source.quote}”{where}"
+        if zh
+        else f"{source.shown}: “{source.quote}” {where}"
+    )
+
+
+def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Table:
+    from reportgen.fonts import text_width
+
+    size = cell.fontSize
+    padding = 12  # points of cell padding and breathing room
+
+    def need(text: str) -> float:
+        return text_width(text, face, size) + padding
+
+    natural = [
+        max(need(block.columns[c]), *(need(r[c]) for r in block.rows))
+        for c in range(len(block.columns))
+    ]
+    floor = [min(need(block.columns[c]), width * 0.3) for c in range(len(block.columns))]
+    capped = [max(min(n, width * 0.45), f) for n, f in zip(natural, floor, strict=True)]
+    scale = width / sum(capped)
+    widths = [w * scale for w in capped]
+    data = [[Paragraph(safe(c), head_cell) for c in block.columns]]
+    data += [[Paragraph(safe(value), cell) for value in row] for row in block.rows]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), cell.fontName),  # else the table sets Helvetica
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.colors.primary)),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F4F6")]),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(theme.colors.grid)),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
