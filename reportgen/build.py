@@ -45,22 +45,45 @@ def deck_filename(dataset_id: str, template: Template, lang: str) -> str:
     return f"{dataset_id}_{template.name}_{lang}.pptx"
 
 
-def build_pptx(
-    data_dir: Path, template_name: str | Path, langs: list[Lang], out_dir: Path
+def summary_filename(dataset_id: str, template: Template, lang: str) -> str:
+    return f"{dataset_id}_{template.name}-summary_{lang}.pdf"
+
+
+def build(
+    data_dir: Path,
+    template_name: str | Path,
+    langs: list[Lang],
+    formats: list[str],
+    out_dir: Path,
 ) -> list[Built]:
-    from reportgen.content.deck import build_deck
+    """Load and check everything, render every output in memory, then write them all."""
     from reportgen.data import load_dataset
-    from reportgen.render.pptx import render_deck
 
     dataset = load_dataset(data_dir)
     template = resolve_template(template_name, {m.id for m in dataset.metrics})
-    if template.deck is None:
-        raise UsageError(f"template '{template.name}' has no deck.yaml slide plan")
-    decks = [build_deck(dataset, template, template.deck, lang) for lang in langs]
-    rendered = [(deck, render_deck(deck, template)) for deck in decks]  # all before writing
-    built = []
-    for deck, data in rendered:
-        path = out_dir / deck_filename(dataset.info.id, template, deck.info.lang)
+    for fmt, plan in (("pptx", template.deck), ("pdf", template.summary)):
+        if fmt in formats and plan is None:
+            name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
+            raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
+    rendered: list[tuple[Path, bytes, Built]] = []
+    for lang in langs:
+        if "pptx" in formats:
+            from reportgen.content.deck import build_deck
+            from reportgen.render.pptx import render_deck
+
+            deck = build_deck(dataset, template, template.deck, lang)
+            path = out_dir / deck_filename(dataset.info.id, template, lang)
+            rendered.append(
+                (path, render_deck(deck, template), Built(path, "pptx", lang, len(deck.slides)))
+            )
+        if "pdf" in formats:
+            from reportgen.content.summary import build_summary
+            from reportgen.render.pdf import page_count, render_summary
+
+            summary = build_summary(dataset, template, template.summary, lang)
+            path = out_dir / summary_filename(dataset.info.id, template, lang)
+            data = render_summary(summary, template)
+            rendered.append((path, data, Built(path, "pdf", lang, page_count(data))))
+    for path, data, _ in rendered:  # nothing is written until everything has rendered
         atomic_write(path, data)
-        built.append(Built(path, "pptx", deck.info.lang, len(deck.slides)))
-    return built
+    return [built for _, _, built in rendered]

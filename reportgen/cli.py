@@ -180,9 +180,9 @@ def charts(
 @click.option(
     "--format",
     "formats",
-    default="pptx",
+    default="pptx,pdf",
     show_default=True,
-    help="Output format(s), comma-separated: pptx.",
+    help="Output format(s), comma-separated: pptx, pdf.",
 )
 @click.option(
     "--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: output/)."
@@ -190,15 +190,20 @@ def charts(
 def build(
     data_dir: Path | None, template: str, langs: str, formats: str, out_dir: Path | None
 ) -> None:
-    """Build the briefing deck for a data folder: validated first, written atomically."""
-    from reportgen.build import build_pptx
+    """Build the briefing deck and PDF summary for a data folder: everything is validated and
+    rendered first, then written atomically."""
+    from reportgen.build import build as run_build
 
     languages = _split_choice(langs, ("zh", "en"), "--lang")
-    _split_choice(formats, ("pptx",), "--format")
-    built = build_pptx(data_dir or default_data_dir(), template, languages, out_dir or OUTPUT_DIR)
+    kinds = _split_choice(formats, ("pptx", "pdf"), "--format")
+    built = run_build(
+        data_dir or default_data_dir(), template, languages, kinds, out_dir or OUTPUT_DIR
+    )
     for item in built:
+        unit = "slides" if item.kind == "pptx" else "pages"
         click.echo(
-            f"wrote {item.path} ({item.pages} slides, {item.path.stat().st_size:,} bytes)", err=True
+            f"wrote {item.path} ({item.pages} {unit}, {item.path.stat().st_size:,} bytes)",
+            err=True,
         )
 
 

@@ -143,3 +143,33 @@ def test_charts_rejects_unknown_language(run):
     result = run("charts", "--lang", "fr")
     assert result.code == 2
     assert "--lang takes zh, en" in result.err
+
+
+def test_build_writes_deck_and_summary(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    result = run("build", "--lang", "en", "--out", str(out))
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "qingdao-sco-2023-05_briefing-summary_en.pdf",
+        "qingdao-sco-2023-05_briefing_en.pptx",
+    ]
+    assert "(14 slides," in result.err and "pages," in result.err
+
+
+def test_build_with_bad_data_writes_nothing(run, mini, tmp_path):
+    edit(mini / "metrics.yaml", "value: 200\n", "value: 210\n")
+    out = tmp_path / "out"
+    result = run("build", "--data", str(mini), "--out", str(out))
+    assert result.code == 1
+    assert not out.exists()
+
+
+def test_build_with_a_broken_master_is_a_template_error(run, tmp_path):
+    master = tmp_path / "house.pptx"
+    master.write_bytes(b"PK\x03\x04 not really a zip")
+    result = run("build", "--template", str(master), "--out", str(tmp_path / "out"))
+    assert result.code == 1
+    assert "not a readable PowerPoint master" in result.err
+    assert "Traceback" not in result.err

@@ -45,7 +45,10 @@ MARGIN = 18 * mm
 def safe(text: str) -> str:
     """Data as literal Paragraph text: markup escaped, citation markers to superscripts."""
     escaped = escape(text, {'"': "&quot;"})
-    return escaped.replace(CITE_OPEN, '<super rise="4" size="6.5">').replace(CITE_CLOSE, "</super>")
+    # Brackets keep a copied "60多个[17]" from reading as 6017.
+    return escaped.replace(CITE_OPEN, '<super rise="4" size="6.5">[').replace(
+        CITE_CLOSE, "]</super>"
+    )
 
 
 def _all_text(summary: Summary) -> str:
@@ -311,3 +314,10 @@ def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Tab
         )
     )
     return table
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF reportlab wrote: its page objects (/Type /Page, not /Pages)."""
+    import re
+
+    return len(re.findall(rb"/Type /Page(?![s\w])", pdf))
