@@ -25,6 +25,18 @@ def _data_option(function):
     return click.argument("data_dir", required=False, type=click.Path(path_type=Path))(function)
 
 
+# Options several commands share, defined once so their names and help stay the same.
+_data_flag = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    help="Data folder (default: the bundled seed data).",
+)
+_lang_flag = click.option(
+    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="reportgen")
 def cli() -> None:
@@ -57,12 +69,7 @@ def validate(data_dir: Path | None, quiet: bool) -> None:
 
 @cli.command()
 @click.argument("names", nargs=-1, type=click.Choice(TABLES))
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    help="Data folder (default: the bundled seed data).",
-)
+@_data_flag
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "md", "xlsx"]), default="csv", show_default=True
 )
@@ -100,12 +107,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
 
 
 @cli.command()
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    help="Data folder (default: the bundled seed data).",
-)
+@_data_flag
 @click.option(
     "--template",
     "template",
@@ -113,9 +115,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
     show_default=True,
     help="Template name (under templates/) or folder.",
 )
-@click.option(
-    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
-)
+@_lang_flag
 @click.option(
     "--out",
     "out_dir",
@@ -161,12 +161,7 @@ def charts(
 
 
 @cli.command()
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path),
-    help="Data folder (default: the bundled seed data).",
-)
+@_data_flag
 @click.option(
     "--template",
     "template",
@@ -174,9 +169,7 @@ def charts(
     show_default=True,
     help="Template name (under templates/), folder, or your own .pptx master.",
 )
-@click.option(
-    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
-)
+@_lang_flag
 @click.option(
     "--format",
     "formats",

@@ -167,13 +167,9 @@ def truetype_subset(face: Face, text: str) -> tuple[str, Path]:
 
 
 def _font_cache() -> Path:
-    import os
+    from reportgen.paths import cache_root
 
-    override = os.environ.get("REPORTGEN_CACHE_DIR")
-    if override:
-        return Path(override) / "fonts"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reportgen" / "fonts"
+    return cache_root() / "fonts"
 
 
 def _subset_to_truetype(path: Path, chars: str, name: str) -> bytes:

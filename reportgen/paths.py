@@ -26,3 +26,13 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
     except ValueError:  # another drive on Windows
         return str(path)
+
+
+def cache_root() -> Path:
+    """Where reportgen keeps rendered charts and font subsets between builds:
+    $REPORTGEN_CACHE_DIR, else $XDG_CACHE_HOME/reportgen, else ~/.cache/reportgen."""
+    override = os.environ.get("REPORTGEN_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "reportgen"

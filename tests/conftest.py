@@ -22,6 +22,22 @@ class Result:
     err: str
 
 
+@pytest.fixture(scope="session")
+def seed():
+    """The bundled seed dataset, loaded once."""
+    from reportgen.data import load_dataset
+
+    return load_dataset(SEED_DIR)
+
+
+@pytest.fixture(scope="session")
+def briefing(seed):
+    """The default template, checked against the seed."""
+    from reportgen.template import load_template
+
+    return load_template("briefing", {m.id for m in seed.metrics})
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A private copy of the small valid data folder."""

@@ -12,7 +12,6 @@ import functools
 import hashlib
 import io
 import json
-import os
 from pathlib import Path
 
 import matplotlib
@@ -25,6 +24,7 @@ from reportgen.charts.draw import check_rendered, draw
 from reportgen.charts.model import ChartData
 from reportgen.fonts import Face
 from reportgen.outputs import atomic_write
+from reportgen.paths import cache_root
 from reportgen.theme import Theme
 
 FORMATS = ("png", "svg")
@@ -78,12 +78,8 @@ def render_bytes(
 
 
 def cache_dir() -> Path:
-    """Where rendered charts are kept between builds (REPORTGEN_CACHE_DIR overrides)."""
-    override = os.environ.get("REPORTGEN_CACHE_DIR")
-    if override:
-        return Path(override) / "charts"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "reportgen" / "charts"
+    """Where rendered charts are kept between builds."""
+    return cache_root() / "charts"
 
 
 @functools.cache

@@ -93,18 +93,16 @@ def source_line(dataset: Dataset, lang: Lang) -> str:
     return f"Source: {outlet}, {format_date(date, lang)}"
 
 
-def _labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
-    """Metric labels with their period, as derivation footnotes name the inputs."""
-    return {
-        m.id: f"{getattr(m, f'label_{lang}')}（{format_period(m.period, lang)}）"
-        if lang == "zh"
-        else f"{m.label_en} ({format_period(m.period, lang)})"
-        for m in dataset.metrics
-    }
+def metric_labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """Metric labels with their period, as derivation notes name the inputs:
+    对外贸易额（2022年） / Foreign trade (2022)."""
+    if lang == "zh":
+        return {m.id: f"{m.label_zh}（{format_period(m.period, lang)}）" for m in dataset.metrics}
+    return {m.id: f"{m.label_en} ({format_period(m.period, lang)})" for m in dataset.metrics}
 
 
 def _derivation_notes(metrics: list[Metric], dataset: Dataset, lang: Lang) -> tuple[str, ...]:
-    labels = _labels(dataset, lang)
+    labels = metric_labels(dataset, lang)
     return tuple(dict.fromkeys(derivation_text(m, labels, lang) for m in metrics if m.is_derived))
 
 

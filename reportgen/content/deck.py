@@ -7,7 +7,7 @@ renderers only draw what this returns.
 from __future__ import annotations
 
 from reportgen.charts.model import ChartData
-from reportgen.charts.resolve import resolve_chart, source_line
+from reportgen.charts.resolve import metric_labels, resolve_chart, source_line
 from reportgen.content.model import (
     Block,
     Bullets,
@@ -44,12 +44,7 @@ class _Builder:
             "date": format_date(info.as_of, lang),
         }
         self.snippets = SnippetRenderer(dataset, lang, self.context)
-        self.labels = {
-            m.id: f"{getattr(m, f'label_{lang}')}（{format_period(m.period, lang)}）"
-            if lang == "zh"
-            else f"{m.label_en} ({format_period(m.period, lang)})"
-            for m in dataset.metrics
-        }
+        self.labels = metric_labels(dataset, lang)
 
     def text(self, value: Localized | None, where: str, used: list[str]) -> str | None:
         if value is None:
