@@ -1,19 +1,47 @@
-"""The build pipeline, top to bottom: load and check everything, then draw, then write.
+"""The build pipeline, top to bottom: check everything, plan the outputs, render, write.
 
-Data and template problems surface before any drawing starts, and every file is written
-atomically, so a failed build leaves the previous outputs as they were.
+1. Every data folder and the template are loaded and checked before anything is drawn.
+2. Each output (one data folder x language x format) is a task. A task whose inputs have not
+   changed since the file on disk was made is skipped: its input digest (data files, template
+   files, reportgen's code, library versions, SOURCE_DATE_EPOCH) is kept in
+   ``<out>/.reportgen-state.json`` with the output's own hash.
+3. Tasks run in ``--jobs`` processes; each writes its file atomically, so an interrupted or failed
+   build never leaves a truncated file or replaces a good one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
-from reportgen.errors import Problem, TemplateError, UsageError
-from reportgen.formatting import Lang
+from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
-from reportgen.template import DEFAULT_TEMPLATE, Template, load_template
+from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
+
+FORMATS = ("pptx", "pdf", "xlsx")
+STATE_FILE = ".reportgen-state.json"
+
+
+@dataclass(frozen=True)
+class Task:
+    data_dir: Path
+    dataset_id: str
+    template: str
+    lang: str  # "" for the language-neutral tables workbook
+    fmt: str
+    path: Path
+
+    @property
+    def label(self) -> str:
+        return f"{self.dataset_id} {self.fmt}{' ' + self.lang if self.lang else ''}"
 
 
 @dataclass(frozen=True)
@@ -21,7 +49,10 @@ class Built:
     path: Path
     kind: str
     lang: str
-    pages: int  # slides or pages
+    pages: int  # slides, pages or sheets
+    size: int
+    reused: bool = False
+    seconds: float = 0.0
 
 
 def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template:
@@ -34,8 +65,6 @@ def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template
                 [Problem(display_path(path), None, None, None, "PowerPoint master not found")]
             )
         base = load_template(DEFAULT_TEMPLATE, metric_ids)
-        from dataclasses import replace
-
         return replace(base, master_override=path)
     return load_template(name_or_path, metric_ids)
 
@@ -49,41 +78,308 @@ def summary_filename(dataset_id: str, template: Template, lang: str) -> str:
     return f"{dataset_id}_{template.name}-summary_{lang}.pdf"
 
 
-def build(
-    data_dir: Path,
-    template_name: str | Path,
-    langs: list[Lang],
-    formats: list[str],
-    out_dir: Path,
-) -> list[Built]:
-    """Load and check everything, render every output in memory, then write them all."""
+def tables_filename(dataset_id: str) -> str:
+    return f"{dataset_id}-tables.xlsx"
+
+
+def plan(
+    data_dirs: list[Path], template_name: str, langs: list[str], formats: list[str], out_dir: Path
+) -> list[Task]:
+    """Check every input, then list the outputs to make. Raises before anything is drawn."""
+    from reportgen.data import DataError, load_dataset
+
+    problems: list[Problem] = []
+    datasets = []
+    for data_dir in data_dirs:
+        try:
+            datasets.append((data_dir, load_dataset(data_dir)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    tasks: list[Task] = []
+    for data_dir, dataset in datasets:
+        template = resolve_template(template_name, {m.id for m in dataset.metrics})
+        for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
+            if fmt in formats and needed is None:
+                name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
+                raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
+        if "pptx" in formats:
+            _check_master(template)  # an unusable master fails the build before any drawing
+        ident = dataset.info.id
+        for lang in langs:
+            if "pptx" in formats:
+                tasks.append(
+                    Task(
+                        data_dir,
+                        ident,
+                        template_name,
+                        lang,
+                        "pptx",
+                        out_dir / deck_filename(ident, template, lang),
+                    )
+                )
+            if "pdf" in formats:
+                tasks.append(
+                    Task(
+                        data_dir,
+                        ident,
+                        template_name,
+                        lang,
+                        "pdf",
+                        out_dir / summary_filename(ident, template, lang),
+                    )
+                )
+        if "xlsx" in formats:
+            tasks.append(
+                Task(data_dir, ident, template_name, "", "xlsx", out_dir / tables_filename(ident))
+            )
+    paths = [t.path for t in tasks]
+    clashes = sorted({display_path(p) for p in paths if paths.count(p) > 1})
+    if clashes:
+        raise UsageError(
+            "two data folders would write the same file (same dataset id): " + ", ".join(clashes)
+        )
+    return tasks
+
+
+def _check_master(template: Template) -> None:
+    from reportgen.render.pptx import check_master, open_master
+
+    layouts = {slide.layout for slide in template.deck.slides}
+    check_master(open_master(template.master), layouts, display_path(template.master))
+
+
+# --- running one task (in this process or a worker) ------------------------------------
+
+
+@cache
+def _inputs(data_dir: Path, template_name: str) -> tuple:
     from reportgen.data import load_dataset
 
     dataset = load_dataset(data_dir)
-    template = resolve_template(template_name, {m.id for m in dataset.metrics})
-    for fmt, plan in (("pptx", template.deck), ("pdf", template.summary)):
-        if fmt in formats and plan is None:
-            name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
-            raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
-    rendered: list[tuple[Path, bytes, Built]] = []
-    for lang in langs:
-        if "pptx" in formats:
-            from reportgen.content.deck import build_deck
-            from reportgen.render.pptx import render_deck
+    return dataset, resolve_template(template_name, {m.id for m in dataset.metrics})
 
-            deck = build_deck(dataset, template, template.deck, lang)
-            path = out_dir / deck_filename(dataset.info.id, template, lang)
-            rendered.append(
-                (path, render_deck(deck, template), Built(path, "pptx", lang, len(deck.slides)))
+
+def render_task(task: Task) -> tuple[bytes, int]:
+    """The bytes of one output and its slide, page or sheet count."""
+    dataset, template = _inputs(task.data_dir, task.template)
+    if task.fmt == "pptx":
+        from reportgen.content.deck import build_deck
+        from reportgen.render.pptx import render_deck
+
+        deck = build_deck(dataset, template, template.deck, task.lang)
+        return render_deck(deck, template), len(deck.slides)
+    if task.fmt == "pdf":
+        from reportgen.content.summary import build_summary
+        from reportgen.render.pdf import page_count, render_summary
+
+        data = render_summary(
+            build_summary(dataset, template, template.summary, task.lang), template
+        )
+        return data, page_count(data)
+    from reportgen.data.dataset import TABLE_NAMES
+    from reportgen.tables import to_xlsx
+
+    frames = {name: dataset.table(name) for name in TABLE_NAMES}
+    return to_xlsx(frames, dataset.page.date_earliest if dataset.page else None), len(frames)
+
+
+def run_task(task: Task) -> Built:
+    """Render and atomically write one output (runs in a worker process with --jobs)."""
+    started = time.perf_counter()
+    data, count = render_task(task)
+    atomic_write(task.path, data)
+    return Built(
+        task.path, task.fmt, task.lang, count, len(data), seconds=time.perf_counter() - started
+    )
+
+
+# --- up-to-date checks -----------------------------------------------------------------------
+
+
+def _files_digest(root: Path, digest) -> None:
+    if root.is_file():
+        digest.update(root.name.encode() + b"\0" + root.read_bytes())
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+
+
+@cache
+def _environment_digest() -> str:
+    """reportgen's own code and the versions of the libraries that shape the bytes."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    _files_digest(Path(__file__).resolve().parent, digest)
+    for package in (
+        "python-pptx",
+        "reportlab",
+        "matplotlib",
+        "openpyxl",
+        "fonttools",
+        "svglib",
+        "pylopdf-fonts-zh-cn",
+        "pandas",
+    ):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
+
+
+def input_digest(task: Task) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        task.fmt,
+        task.lang,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        _environment_digest(),
+    ):
+        digest.update(part.encode() + b"\0")
+    _files_digest(task.data_dir, digest)
+    template = Path(task.template)
+    if template.suffix.lower() != ".pptx":
+        template = template_dir(task.template)
+    else:
+        _files_digest(template_dir(DEFAULT_TEMPLATE), digest)
+    _files_digest(template, digest)
+    return digest.hexdigest()
+
+
+def _file_sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class _State:
+    """What was built from what, kept beside the outputs."""
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / STATE_FILE
+        try:
+            self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self.entries, dict):
+                self.entries = {}
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def fresh(self, task: Task, inputs: str) -> bool:
+        entry = self.entries.get(task.path.name)
+        return (
+            bool(entry)
+            and entry.get("inputs") == inputs
+            and entry.get("sha256") == _file_sha(task.path)
+        )
+
+    def record(self, task: Task, inputs: str) -> None:
+        self.entries[task.path.name] = {"inputs": inputs, "sha256": _file_sha(task.path)}
+
+    def save(self) -> None:
+        text = json.dumps(self.entries, indent=1, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
+
+
+# --- the whole build -------------------------------------------------------------------------
+
+
+def build(
+    data_dirs: list[Path],
+    template_name: str,
+    langs: list[str],
+    formats: list[str],
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[str, Task, Built | None], None] | None = None,
+) -> list[Built]:
+    """Plan, skip what is up to date, render the rest (in ``jobs`` processes), write."""
+    progress = progress or (lambda *_: None)
+    tasks = plan(data_dirs, template_name, langs, formats, out_dir)
+    _remove_stale_temps(tasks)
+    state = _State(out_dir)
+    digests = {task: input_digest(task) for task in tasks}
+    results: list[Built] = []
+    todo = []
+    for task in tasks:
+        if not force and state.fresh(task, digests[task]):
+            kind_count = state.entries[task.path.name].get("count", 0)
+            built = Built(
+                task.path, task.fmt, task.lang, kind_count, task.path.stat().st_size, reused=True
             )
-        if "pdf" in formats:
-            from reportgen.content.summary import build_summary
-            from reportgen.render.pdf import page_count, render_summary
+            results.append(built)
+            progress("reused", task, built)
+        else:
+            todo.append(task)
+    failures: list[str] = []
+    if jobs > 1 and len(todo) > 1:
+        _preload()  # import once here; forked workers inherit the modules
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            futures = {}
+            for task in todo:
+                progress("start", task, None)
+                futures[pool.submit(run_task, task)] = task
+            for future in as_completed(futures):
+                task = futures[future]
+                _collect(future.result, task, state, digests, results, failures, progress)
+    else:
+        for task in todo:
+            progress("start", task, None)
+            _collect(lambda t=task: run_task(t), task, state, digests, results, failures, progress)
+    state.save()
+    if failures:
+        raise BuildError(failures)
+    order = {task.path: n for n, task in enumerate(tasks)}
+    return sorted(results, key=lambda b: order[b.path])
 
-            summary = build_summary(dataset, template, template.summary, lang)
-            path = out_dir / summary_filename(dataset.info.id, template, lang)
-            data = render_summary(summary, template)
-            rendered.append((path, data, Built(path, "pdf", lang, page_count(data))))
-    for path, data, _ in rendered:  # nothing is written until everything has rendered
-        atomic_write(path, data)
-    return [built for _, _, built in rendered]
+
+def _remove_stale_temps(tasks: list[Task]) -> None:
+    """Temporary files a killed build left beside its outputs (never the outputs themselves)."""
+    for task in tasks:
+        for stale in task.path.parent.glob(f".{task.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+
+def _collect(get, task, state, digests, results, failures, progress) -> None:
+    try:
+        built = get()
+    except ProblemsError as exc:
+        failures.append(f"{task.label}: " + "; ".join(str(p) for p in exc.problems))
+        progress("failed", task, None)
+        return
+    except ReportgenError as exc:
+        failures.append(f"{task.label}: {exc}")
+        progress("failed", task, None)
+        return
+    except Exception as exc:  # a worker's unexpected error is reported, not a traceback
+        failures.append(f"{task.label}: {type(exc).__name__}: {exc}")
+        progress("failed", task, None)
+        return
+    state.record(task, digests[task])
+    state.entries[task.path.name]["count"] = built.pages
+    results.append(built)
+    progress("done", task, built)
+
+
+class BuildError(ReportgenError):
+    """Some outputs could not be made; the others were written, failed ones left as they were."""
+
+    exit_code = 3
+
+    def __init__(self, failures: list[str]):
+        self.failures = failures
+        super().__init__("; ".join(failures))
+
+
+def _preload() -> None:
+    import matplotlib  # noqa: F401
+    import pptx  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    from reportgen.charts import export  # noqa: F401
+    from reportgen.render import pdf  # noqa: F401

@@ -161,43 +161,93 @@ def charts(
 
 
 @cli.command()
-@_data_flag
+@click.option(
+    "--data",
+    "data_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Data folder; repeat for a batch (default: the bundled seed data).",
+)
 @click.option(
     "--template",
     "template",
-    default="briefing",
-    show_default=True,
-    help="Template name (under templates/), folder, or your own .pptx master.",
+    default=None,
+    help="Template name (under templates/), folder, or your own .pptx master [default: briefing].",
 )
-@_lang_flag
+@click.option(
+    "--lang", "langs", default=None, help="Language(s), comma-separated: zh, en [default: zh]."
+)
 @click.option(
     "--format",
     "formats",
-    default="pptx,pdf",
-    show_default=True,
-    help="Output format(s), comma-separated: pptx, pdf.",
+    default=None,
+    help="Output format(s), comma-separated: pptx, pdf, xlsx [default: all].",
 )
 @click.option(
-    "--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: output/)."
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder [default: output/].",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes to render with [default: 1].",
+)
+@click.option("--force", is_flag=True, help="Rebuild outputs even when nothing changed.")
+@click.option("--quiet", "-q", is_flag=True, help="Only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="One line per step, with timings.")
 def build(
-    data_dir: Path | None, template: str, langs: str, formats: str, out_dir: Path | None
+    data_dirs: tuple[Path, ...],
+    template: str | None,
+    langs: str | None,
+    formats: str | None,
+    out_dir: Path | None,
+    jobs: int | None,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
-    """Build the briefing deck and PDF summary for a data folder: everything is validated and
-    rendered first, then written atomically."""
-    from reportgen.build import build as run_build
+    """Build the briefing deck, the PDF summary and the tables workbook.
 
-    languages = _split_choice(langs, ("zh", "en"), "--lang")
-    kinds = _split_choice(formats, ("pptx", "pdf"), "--format")
-    built = run_build(
-        data_dir or default_data_dir(), template, languages, kinds, out_dir or OUTPUT_DIR
+    Everything is checked before anything is drawn; unchanged outputs are reused; each file is
+    written atomically. Defaults come from reportgen.toml or [tool.reportgen] in
+    pyproject.toml when present.
+    """
+    import time
+
+    from reportgen.build import build as run_build
+    from reportgen.config import load_config
+    from reportgen.progress import Progress
+
+    config, _ = load_config()
+    languages = _split_choice(langs or ",".join(config.get("lang", ["zh"])), ("zh", "en"), "--lang")
+    kinds = _split_choice(
+        formats or ",".join(config.get("format", ["pptx", "pdf", "xlsx"])),
+        ("pptx", "pdf", "xlsx"),
+        "--format",
     )
-    for item in built:
-        unit = "slides" if item.kind == "pptx" else "pages"
-        click.echo(
-            f"wrote {item.path} ({item.pages} {unit}, {item.path.stat().st_size:,} bytes)",
-            err=True,
-        )
+    folders = (
+        [Path(d) for d in data_dirs]
+        or [Path(d) for d in config.get("data", [])]
+        or [default_data_dir()]
+    )
+    started = time.perf_counter()
+    progress = Progress(quiet=quiet, verbose=verbose)
+    built = run_build(
+        folders,
+        template or config.get("template", "briefing"),
+        languages,
+        kinds,
+        out_dir or Path(config.get("out", OUTPUT_DIR)),
+        jobs=jobs or config.get("jobs", 1),
+        force=force,
+        progress=progress.update,
+    )
+    progress.summary(built, time.perf_counter() - started)
 
 
 @cli.command()

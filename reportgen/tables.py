@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportgen.data import Dataset
-from reportgen.outputs import atomic_write, build_time, reproducible_zip
+from reportgen.outputs import atomic_write, document_time, reproducible_zip
 from reportgen.text.numerals import format_plain
 
 FORMATS = ("csv", "md", "xlsx")
@@ -51,7 +51,7 @@ def to_markdown(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def to_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
+def to_xlsx(frames: dict[str, pd.DataFrame], source_date: str | None = None) -> bytes:
     """One sheet per table; numeric columns stay numbers so Excel can compute with them."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -64,7 +64,7 @@ def to_xlsx(frames: dict[str, pd.DataFrame]) -> bytes:
                     max(10, longest + 2), 60
                 )
         writer.book.properties.creator = "reportgen"
-    return reproducible_zip(buffer.getvalue(), build_time())
+    return reproducible_zip(buffer.getvalue(), document_time(source_date))
 
 
 def render(frames: dict[str, pd.DataFrame], fmt: str) -> str:
@@ -88,7 +88,8 @@ def write_tables(dataset: Dataset, names: Sequence[str], fmt: str, out_dir: Path
     prefix = dataset.info.id
     if fmt == "xlsx":
         path = out_dir / f"{prefix}-tables.xlsx"
-        atomic_write(path, to_xlsx(frames))
+        source = dataset.page.date_earliest if dataset.page else dataset.info.as_of
+        atomic_write(path, to_xlsx(frames, source))
         return [path]
     written = []
     for name, frame in frames.items():

@@ -150,12 +150,13 @@ def test_build_writes_deck_and_summary(run, tmp_path, monkeypatch):
     out = tmp_path / "out"
     result = run("build", "--lang", "en", "--out", str(out))
     assert result.code == 0, result.err
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [
+        "qingdao-sco-2023-05-tables.xlsx",
         "qingdao-sco-2023-05_briefing-summary_en.pdf",
         "qingdao-sco-2023-05_briefing_en.pptx",
     ]
-    assert "(14 slides," in result.err and "pages," in result.err
+    assert "14 slides" in result.err and " pages, " in result.err
 
 
 def test_build_with_bad_data_writes_nothing(run, mini, tmp_path):
