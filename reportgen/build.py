@@ -100,12 +100,11 @@ def plan(
     tasks: list[Task] = []
     for data_dir, dataset in datasets:
         template = resolve_template(template_name, {m.id for m in dataset.metrics})
+        _LOADED[(data_dir, template_name)] = (dataset, template)  # workers reuse (fork)
         for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
             if fmt in formats and needed is None:
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
                 raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
-        if "pptx" in formats:
-            _check_master(template)  # an unusable master fails the build before any drawing
         ident = dataset.info.id
         for lang in langs:
             if "pptx" in formats:
@@ -153,12 +152,18 @@ def _check_master(template: Template) -> None:
 # --- running one task (in this process or a worker) ------------------------------------
 
 
-@cache
-def _inputs(data_dir: Path, template_name: str) -> tuple:
-    from reportgen.data import load_dataset
+_LOADED: dict[tuple[Path, str], tuple] = {}
 
-    dataset = load_dataset(data_dir)
-    return dataset, resolve_template(template_name, {m.id for m in dataset.metrics})
+
+def _inputs(data_dir: Path, template_name: str) -> tuple:
+    """The checked dataset and template of a task, loaded once per process."""
+    key = (data_dir, template_name)
+    if key not in _LOADED:
+        from reportgen.data import load_dataset
+
+        dataset = load_dataset(data_dir)
+        _LOADED[key] = (dataset, resolve_template(template_name, {m.id for m in dataset.metrics}))
+    return _LOADED[key]
 
 
 def render_task(task: Task) -> tuple[bytes, int]:
@@ -316,6 +321,9 @@ def build(
             progress("reused", task, built)
         else:
             todo.append(task)
+    for task in todo:  # an unusable master fails the build before any drawing
+        if task.fmt == "pptx":
+            _check_master(_inputs(task.data_dir, task.template)[1])
     failures: list[str] = []
     if jobs > 1 and len(todo) > 1:
         _preload()  # import once here; forked workers inherit the modules

@@ -205,15 +205,12 @@ def _column(c: _Canvas, bottom: float, top: float) -> None:
             )
     ax.set_xticks(range(len(chart.categories)), chart.categories)
     ax.set_ylim(0, peak * 1.16)
+    # Every column carries its value label (with its hedge and unit), so the value axis keeps
+    # only faint gridlines for scale: no tick numbers that no fact stands behind.
     ax.yaxis.grid(True, color=c.colors.grid, linewidth=0.6)
+    ax.tick_params(axis="y", labelleft=False)
+    ax.spines["left"].set_visible(False)
     ax.set_axisbelow(True)
-    if chart.axis_label:
-        ax.set_ylabel(
-            chart.axis_label,
-            fontsize=c.sizes.chart_tick,
-            family=c.face.family,
-            color=c.colors.muted,
-        )
     handles = [
         Patch(facecolor=c.colors.series[i % len(c.colors.series)], label=s.label)
         for i, s in enumerate(chart.series)
@@ -357,30 +354,19 @@ def _composition(c: _Canvas, bottom: float, top: float) -> None:
             wedge.set_facecolor(c.lighter(colours[points.index(point)]))
             wedge.set_hatch(c.theme.derived.hatch or None)
     if chart.total:
-        hole_in = size_in * 0.9 * (1 - 2 * 0.36) / 1.1  # inner diameter of the ring
+        hole_in = size_in * 2 * (1 - 0.36) / 2.2  # inner diameter: radius 1 - ring 0.36, axes 2.2
         total_size = c.sizes.chart_title + 4
         while c.width_pt(chart.total.text, total_size) * PT > hole_in * 0.8 and total_size > 8:
             total_size -= 0.5
         ax.text(
             0,
-            0.08,
+            0,
             chart.total.text,
             ha="center",
             va="center",
             fontsize=total_size,
             family=c.face.family,
             color=c.colors.primary,
-        )
-        label = "\n".join(c.wrap(chart.total.label, hole_in * 0.8, c.sizes.chart_note))
-        ax.text(
-            0,
-            -0.2,
-            label,
-            ha="center",
-            va="top",
-            fontsize=c.sizes.chart_note,
-            family=c.face.family,
-            color=c.colors.muted,
         )
     derived_mark = "（推算）" if chart.lang == "zh" else " (derived)"
     labels = [f"{p.label}  {p.text}{derived_mark if p.derived else ''}" for p in points]
@@ -394,14 +380,19 @@ def _composition(c: _Canvas, bottom: float, top: float) -> None:
         for colour, label, p in zip(colours, labels, points, strict=True)
     ]
     legend_x = (0.06 * c.width_in + size_in + 0.4) / c.width_in
-    c.fig.legend(
+    legend = c.fig.legend(
         handles=handles,
         loc="center left",
         frameon=False,
         bbox_to_anchor=(legend_x, bottom + height / 2),
         labelspacing=1.1,
         prop={"family": c.face.family, "size": c.sizes.chart_label + 1},
+        # The total in the hole is named in the legend's title: 管委会工作人员 144人.
+        title=f"{chart.total.label} {chart.total.text}" if chart.total else None,
+        title_fontproperties={"family": c.face.family, "size": c.sizes.chart_label + 1},
+        alignment="left",
     )
+    legend.get_title().set_color(c.colors.primary)
 
 
 def _timeline(c: _Canvas, bottom: float, top: float) -> None:

@@ -10,11 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from reportgen.data.formulas import names_in
 from reportgen.data.schema import Article, DatasetInfo, Event, Metric, Page, Ranking
+
+if TYPE_CHECKING:  # pandas is imported when a table is asked for, not to validate
+    import pandas as pd
 
 METRIC_COLUMNS = [
     "id",
@@ -119,6 +121,8 @@ class Dataset:
         return builders[name]()
 
     def metrics_table(self) -> pd.DataFrame:
+        import pandas as pd
+
         rows = []
         for m in self.metrics:
             rows.append(
@@ -136,6 +140,8 @@ class Dataset:
         return frame
 
     def rankings_table(self) -> pd.DataFrame:
+        import pandas as pd
+
         rows = [
             {
                 **r.model_dump(),
@@ -147,6 +153,8 @@ class Dataset:
         return pd.DataFrame(rows, columns=RANKING_COLUMNS).sort_values("year", ignore_index=True)
 
     def events_table(self) -> pd.DataFrame:
+        import pandas as pd
+
         rows = []
         for e in self.events:
             row = e.model_dump()
@@ -158,6 +166,8 @@ class Dataset:
         return frame.sort_values(["date", "id"], kind="stable", ignore_index=True)
 
     def articles_table(self) -> pd.DataFrame:
+        import pandas as pd
+
         rows = [
             {**a.model_dump(), "characters": len(self.article_texts.get(a.id, ""))}
             for a in self.articles

@@ -68,6 +68,9 @@ def _all_text(summary: Summary) -> str:
                 parts += [*block.columns, *(cell for row in block.rows for cell in row)]
             elif isinstance(block, Bullets):
                 parts += [block.heading or "", *block.items]
+            elif isinstance(block, Chart):
+                parts += [text for _, text in block.chart.texts()]
+                parts.append("推算值Derived*")
     for note in summary.notes:
         parts += [note.shown, note.quote or "", note.article or "", note.derivation or ""]
     return "".join(parts) + "“”《》「」，。、；：？！（）•"
@@ -85,10 +88,12 @@ class _Heading(Paragraph):
 class _SvgChart(Flowable):
     """An SVG chart drawn as vectors, scaled to the frame width."""
 
-    def __init__(self, svg: bytes, width: float, alt: str, font: str):
+    def __init__(self, svg: bytes, width: float, alt: str, font: str, family: str):
         from svglib.svglib import svg2rlg
 
         super().__init__()
+        # The chart's text names the theme's family; the PDF has it as an embedded subset.
+        svg = svg.replace(f"font-family: '{family}'".encode(), f"font-family: '{font}'".encode())
         self.drawing = svg2rlg(io.BytesIO(svg))
         self.drawing.initialFontName = font  # the renderer's default would be Helvetica
         self.scale = width / self.drawing.width
@@ -209,8 +214,10 @@ def render_summary(summary: Summary, template: Template) -> bytes:
                 blocks.append(_table(block, width, cell, head_cell, theme, face))
                 blocks.append(Spacer(1, 4))
             elif isinstance(block, Chart):
-                svg, _ = chart_bytes(block.chart, chart_theme, face, "svg", size_in=(7.2, 3.55))
-                blocks.append(_SvgChart(svg, width, block.chart.alt_text, font_name))
+                svg, _ = chart_bytes(
+                    block.chart, chart_theme, face, "svg", size_in=(7.2, 3.55), svg_text=True
+                )
+                blocks.append(_SvgChart(svg, width, block.chart.alt_text, font_name, face.family))
                 blocks.append(Spacer(1, 6))
             elif isinstance(block, Bullets):
                 if block.heading:
