@@ -59,8 +59,8 @@ def batch_folders(root: Path, count: int) -> list[Path]:
         shutil.copytree(SEED, folder)
         text = (folder / "dataset.yaml").read_text(encoding="utf-8")
         (folder / "dataset.yaml").write_text(
-            re.sub(r"^id: .*$", f"id: batch-{n:02d}", text, count=1, flags=re.M),
-            encoding="utf-8")
+            re.sub(r"^id: .*$", f"id: batch-{n:02d}", text, count=1, flags=re.M), encoding="utf-8"
+        )
         folders.append(folder)
     return folders
 
@@ -77,16 +77,21 @@ def main() -> None:
 
     floor, floor_peak = median_of(
         options.repeat,
-        lambda: [python, "-c", "import matplotlib, pptx, reportlab, pandas"], env, ROOT)
+        lambda: [python, "-c", "import matplotlib, pptx, reportlab, pandas"],
+        env,
+        ROOT,
+    )
     rows.append(("floor (import matplotlib, pptx, reportlab, pandas)", floor, floor_peak, ""))
 
-    prep = ("from reportgen.fonts import resolve, truetype_subset\n"
-            "from reportgen.data import load_dataset\n"
-            "from reportgen.template import load_template\n"
-            "from reportgen.content.summary import build_summary\n"
-            "from reportgen.render.pdf import _all_text\n"
-            f"d = load_dataset({str(SEED)!r}); t = load_template()\n"
-            "truetype_subset(t.face(), _all_text(build_summary(d, t, t.summary, 'zh')))\n")
+    prep = (
+        "from reportgen.fonts import resolve, truetype_subset\n"
+        "from reportgen.data import load_dataset\n"
+        "from reportgen.template import load_template\n"
+        "from reportgen.content.summary import build_summary\n"
+        "from reportgen.render.pdf import _all_text\n"
+        f"d = load_dataset({str(SEED)!r}); t = load_template()\n"
+        "truetype_subset(t.face(), _all_text(build_summary(d, t, t.summary, 'zh')))\n"
+    )
     seconds, peak = timed([python, "-c", prep], env, ROOT)
     rows.append(("font preparation (one time, cached)", seconds, peak, ""))
 
@@ -99,9 +104,18 @@ def main() -> None:
     build = [python, "-m", "reportgen", "build", "--data", str(SEED), "--out", str(out), "-q"]
     rows.append(("cold build", *median_of(options.repeat, lambda: build, env, ROOT, clean), ""))
     rows.append(("warm rebuild", *median_of(options.repeat, lambda: build, env, ROOT), ""))
-    rows.append(("validate", *median_of(
-        options.repeat, lambda: [python, "-m", "reportgen", "validate", str(SEED), "-q"],
-        env, ROOT), ""))
+    rows.append(
+        (
+            "validate",
+            *median_of(
+                options.repeat,
+                lambda: [python, "-m", "reportgen", "validate", str(SEED), "-q"],
+                env,
+                ROOT,
+            ),
+            "",
+        )
+    )
 
     folders = batch_folders(work / "batch", options.batch)
     data_args = [arg for folder in folders for arg in ("--data", str(folder))]
@@ -113,8 +127,18 @@ def main() -> None:
             shutil.rmtree(batch_out, ignore_errors=True)
             shutil.rmtree(work / "cache" / "charts", ignore_errors=True)
 
-        args = [python, "-m", "reportgen", "build", *data_args, "--out", str(batch_out),
-                "--jobs", str(jobs), "-q"]
+        args = [
+            python,
+            "-m",
+            "reportgen",
+            "build",
+            *data_args,
+            "--out",
+            str(batch_out),
+            "--jobs",
+            str(jobs),
+            "-q",
+        ]
         results[jobs] = median_of(1, lambda args=args: args, env, ROOT, fresh)
         rows.append((f"batch of {options.batch}, --jobs {jobs}", *results[jobs], ""))
     speedup = results[1][0] / results[2][0]
@@ -122,14 +146,21 @@ def main() -> None:
     print(f"{'step':55} {'seconds':>8} {'x floor':>8} {'peak MB':>8}  target")
     for name, seconds, peak, _ in rows:
         target = TARGETS.get(name)
-        mark = "" if target is None else (f"<= {target}x " + ("ok" if seconds / floor <= target
-                                                              else "MISSED"))
+        mark = (
+            ""
+            if target is None
+            else (f"<= {target}x " + ("ok" if seconds / floor <= target else "MISSED"))
+        )
         print(f"{name:55} {seconds:8.2f} {seconds / floor:8.2f} {peak:8.0f}  {mark}")
-    print(f"{'batch speed-up, --jobs 2 over --jobs 1':55} {speedup:8.2f}x"
-          f"{'':18}>= 1.6x {'ok' if speedup >= 1.6 else 'MISSED'}")
+    print(
+        f"{'batch speed-up, --jobs 2 over --jobs 1':55} {speedup:8.2f}x"
+        f"{'':18}>= 1.6x {'ok' if speedup >= 1.6 else 'MISSED'}"
+    )
     peak_all = max(peak for _, _, peak, _ in rows)
-    print(f"{'peak RSS of any step':55} {peak_all:8.0f} MB{'':15}<= 400 MB "
-          f"{'ok' if peak_all <= 400 else 'MISSED'}")
+    print(
+        f"{'peak RSS of any step':55} {peak_all:8.0f} MB{'':15}<= 400 MB "
+        f"{'ok' if peak_all <= 400 else 'MISSED'}"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 
