@@ -190,7 +190,7 @@ def charts(
     "-j",
     type=click.IntRange(1, 64),
     default=None,
-    help="Processes to render with [default: 1].",
+    help="Processes to render with [default: the number of cores, at most 4].",
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs even when nothing changed.")
 @click.option("--quiet", "-q", is_flag=True, help="Only errors.")
@@ -238,7 +238,7 @@ def build(
         languages,
         kinds,
         out_dir or Path(config.get("out", OUTPUT_DIR)),
-        jobs=jobs or config.get("jobs", 1),
+        jobs=jobs or config.get("jobs") or default_jobs(),
         force=force,
         progress=progress.update,
     )
@@ -252,6 +252,12 @@ def templates(template: str | None) -> None:
     from reportgen.templates_info import describe
 
     click.echo(describe(template))
+
+
+def default_jobs() -> int:
+    import os
+
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
 def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str]:

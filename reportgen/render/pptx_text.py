@@ -121,11 +121,20 @@ def fit_size(
     """The largest size (in 0.5 pt steps) at which the paragraphs fit the box."""
     width_pt = (Emu(width_emu).pt - 2 * INSET_X / 12700) * WIDTH_SAFETY
     height_pt = Emu(height_emu).pt - 2 * INSET_Y / 12700
-    size = max_size
-    while size >= min_size:
-        if _height(paras, width_pt, size, fonts.face) <= height_pt:
-            return size
-        size -= 0.5
+    # Binary search over half-point sizes: a smaller size never needs more height.
+    steps = round((max_size - min_size) * 2)
+
+    def fits(step: int) -> bool:
+        return _height(paras, width_pt, min_size + step / 2, fonts.face) <= height_pt
+
+    if fits(steps):
+        return max_size
+    if fits(0):
+        low, high = 0, steps  # fits(low) is true, fits(high) is false
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        return min_size + low / 2
     raise TextOverflowError(
         f"{where}: text does not fit its box even at {min_size:g} pt; shorten it or split "
         f"the slide ({sum(len(p.text) for p in paras)} characters)"

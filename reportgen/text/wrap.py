@@ -35,17 +35,27 @@ def wrap(text: str, max_width: float, measure: Callable[[str], float]) -> list[s
 
 
 def _wrap_paragraph(text: str, max_width: float, measure: Callable[[str], float]) -> list[str]:
+    widths: dict[str, float] = {}
+
+    def width_of(token: str) -> float:
+        if token not in widths:
+            widths[token] = measure(token)
+        return widths[token]
+
     lines: list[str] = []
     current: list[str] = []
+    used = 0.0  # width of ``current`` without trailing spaces (advances add up: no kerning)
+    pending = 0.0  # width of trailing spaces in ``current``
     for token in tokens(text):
-        candidate = "".join([*current, token]).rstrip()
-        if not current or measure(candidate) <= max_width:
-            if current or not token.isspace():
-                current.append(token)
-            continue
         if token.isspace():
-            lines.append("".join(current).rstrip())
-            current = []
+            if current:
+                current.append(token)
+                pending += width_of(token)
+            continue
+        if not current or used + pending + width_of(token) <= max_width:
+            current.append(token)
+            used += pending + width_of(token)
+            pending = 0.0
             continue
         # The token does not fit: break before it, moving punctuation that may not start a
         # line (and opening punctuation that may not end one) along with it.
@@ -59,7 +69,9 @@ def _wrap_paragraph(text: str, max_width: float, measure: Callable[[str], float]
             current.append(token)
             carry = []
         lines.append("".join(current).rstrip())
-        current = [t for t in carry if not (t.isspace() and not lines[-1:])]
+        current = [t for t in carry if not t.isspace()] if carry and carry[0].isspace() else carry
+        used = sum(width_of(t) for t in current)
+        pending = 0.0
     if current:
         lines.append("".join(current).rstrip())
     return lines or [""]
