@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -28,16 +27,35 @@ SEED = ROOT / "data" / "qingdao-sco-2023-05"
 TARGETS = {"cold build": 2.0, "warm rebuild": 1.3, "validate": 0.6}
 
 
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(f'PEAK {peak}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
 def timed(args: list[str], env: dict, cwd: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of one command run to completion."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Seconds and peak RSS (MB) of one command (and the processes it starts) run to the end.
+
+    A tiny wrapper process runs the command and reports the largest resident set among its
+    children, so each step's peak is its own.
+    """
     started = time.perf_counter()
-    result = subprocess.run(args, env=env, cwd=cwd, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"benchmark step failed: {' '.join(args)}\n{result.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    peak = int(re.findall(r"PEAK (\d+)", result.stderr)[-1])
+    return seconds, peak / 1024
 
 
 def median_of(repeat: int, make_args, env, cwd, before=None) -> tuple[float, float]:

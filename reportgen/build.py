@@ -326,7 +326,6 @@ def build(
             _check_master(_inputs(task.data_dir, task.template)[1])
     failures: list[str] = []
     if jobs > 1 and len(todo) > 1:
-        _preload()  # import once here; forked workers inherit the modules
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
             futures = {}
             for task in todo:
@@ -382,12 +381,3 @@ class BuildError(ReportgenError):
     def __init__(self, failures: list[str]):
         self.failures = failures
         super().__init__("; ".join(failures))
-
-
-def _preload() -> None:
-    import matplotlib  # noqa: F401
-    import pptx  # noqa: F401
-    import reportlab.platypus  # noqa: F401
-
-    from reportgen.charts import export  # noqa: F401
-    from reportgen.render import pdf  # noqa: F401

@@ -254,6 +254,37 @@ def templates(template: str | None) -> None:
     click.echo(describe(template))
 
 
+@cli.command()
+@click.argument("documents", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder for the PNG pages and contact sheets [default: output/preview].",
+)
+@click.option("--dpi", type=click.IntRange(30, 300), default=80, show_default=True)
+def preview(documents: tuple[Path, ...], out_dir: Path | None, dpi: int) -> None:
+    """Render decks and PDFs (default: every one in output/) to PNG pages and a contact sheet.
+
+    Decks need LibreOffice and PDFs need poppler's pdftoppm; the bundled font is handed to
+    LibreOffice, so no system Chinese fonts are needed.
+    """
+    from reportgen.fonts import bundled_faces, resolve
+    from reportgen.render.preview import preview as render_preview
+
+    files = list(documents) or sorted(
+        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in (".pptx", ".pdf")
+    )
+    if not files:
+        raise UsageError("nothing to preview: build first, or name .pptx/.pdf files")
+    faces = [resolve(family) for family in bundled_faces()]
+    target = out_dir or OUTPUT_DIR / "preview"
+    for document in files:
+        pages, sheet = render_preview(document, target, faces, dpi=dpi)
+        click.echo(f"{document}: {len(pages)} page(s), contact sheet {sheet}", err=True)
+
+
 def default_jobs() -> int:
     import os
 

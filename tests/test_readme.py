@@ -15,7 +15,7 @@ def test_exactly_two_setup_commands():
     blocks = bash_blocks()
     assert len(blocks) == 2
     assert all("\n" not in block for block in blocks)
-    assert "reportgen validate" in blocks[0]
+    assert "reportgen build" in blocks[0]  # the main job (it validates first)
     assert "pytest" in blocks[1]
 
 
