@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
@@ -38,6 +39,7 @@ class Task:
     lang: str  # "" for the language-neutral tables workbook
     fmt: str
     path: Path
+    check: bool = True
 
     @property
     def label(self) -> str:
@@ -191,9 +193,20 @@ def render_task(task: Task) -> tuple[bytes, int]:
 
 
 def run_task(task: Task) -> Built:
-    """Render and atomically write one output (runs in a worker process with --jobs)."""
+    """Render, check and atomically write one output (runs in a worker with --jobs).
+
+    The check runs on the bytes before they are written: an output with findings never
+    replaces the previous file."""
     started = time.perf_counter()
     data, count = render_task(task)
+    if task.check:
+        from reportgen.check import CheckError, check_bytes
+
+        findings = check_bytes(
+            data, task.fmt, _inputs(task.data_dir, task.template)[0], display_path(task.path)
+        )
+        if findings:
+            raise CheckError(findings)
     atomic_write(task.path, data)
     return Built(
         task.path, task.fmt, task.lang, count, len(data), seconds=time.perf_counter() - started
@@ -301,11 +314,14 @@ def build(
     *,
     jobs: int = 1,
     force: bool = False,
+    check: bool = True,
     progress: Callable[[str, Task, Built | None], None] | None = None,
 ) -> list[Built]:
     """Plan, skip what is up to date, render the rest (in ``jobs`` processes), write."""
     progress = progress or (lambda *_: None)
-    tasks = plan(data_dirs, template_name, langs, formats, out_dir)
+    tasks = [
+        replace(t, check=check) for t in plan(data_dirs, template_name, langs, formats, out_dir)
+    ]
     _remove_stale_temps(tasks)
     state = _State(out_dir)
     digests = {task: input_digest(task) for task in tasks}
@@ -357,6 +373,10 @@ def _collect(get, task, state, digests, results, failures, progress) -> None:
         built = get()
     except ProblemsError as exc:
         failures.append(f"{task.label}: " + "; ".join(str(p) for p in exc.problems))
+        progress("failed", task, None)
+        return
+    except CheckError as exc:  # the output was not written
+        failures.extend(f"check: {finding}" for finding in exc.findings)
         progress("failed", task, None)
         return
     except ReportgenError as exc:

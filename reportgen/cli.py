@@ -193,6 +193,11 @@ def charts(
     help="Processes to render with [default: the number of cores, at most 4].",
 )
 @click.option("--force", is_flag=True, help="Rebuild outputs even when nothing changed.")
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Skip `reportgen check` on each deck and PDF before it is written.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="One line per step, with timings.")
 def build(
@@ -203,6 +208,7 @@ def build(
     out_dir: Path | None,
     jobs: int | None,
     force: bool,
+    no_check: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -240,9 +246,38 @@ def build(
         out_dir or Path(config.get("out", OUTPUT_DIR)),
         jobs=jobs or config.get("jobs") or default_jobs(),
         force=force,
+        check=not no_check,
         progress=progress.update,
     )
     progress.summary(built, time.perf_counter() - started)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@_data_flag
+def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
+    """Lint built decks and PDFs (default: every one in output/) against the dataset.
+
+    One line per finding: overflowing text, a run without an East Asian face, a missing glyph,
+    a picture or chart without alt text, an empty placeholder, a number the data does not
+    support (or a hedge dropped), a derived value without its mark, a font not embedded.
+    Exit 0 when clean, 1 with findings.
+    """
+    from reportgen.check import check_files
+    from reportgen.data import load_dataset
+
+    paths = list(files) or sorted(
+        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in (".pptx", ".pdf")
+    )
+    if not paths:
+        raise UsageError("nothing to check: build first, or name .pptx/.pdf files")
+    findings = check_files(paths, load_dataset(data_dir or default_data_dir()))
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    if findings:
+        click.echo(f"reportgen: {len(findings)} finding(s) in {len(paths)} file(s)", err=True)
+        sys.exit(1)
+    click.echo(f"reportgen: {len(paths)} file(s) checked, no findings", err=True)
 
 
 @cli.command()
