@@ -107,6 +107,7 @@ def plan(
             if fmt in formats and needed is None:
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
                 raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
+        _check_content(dataset, template, langs, formats)
         ident = dataset.info.id
         for lang in langs:
             if "pptx" in formats:
@@ -142,6 +143,20 @@ def plan(
             "two data folders would write the same file (same dataset id): " + ", ".join(clashes)
         )
     return tasks
+
+
+def _check_content(dataset, template: Template, langs: list[str], formats: list[str]) -> None:
+    """Fill every slide and page once without drawing: a snippet naming an unknown metric,
+    an unsafe snippet or a chart that does not fit the data fails here, before any drawing."""
+    for lang in langs:
+        if "pptx" in formats:
+            from reportgen.content.deck import build_deck
+
+            build_deck(dataset, template, template.deck, lang)
+        if "pdf" in formats:
+            from reportgen.content.summary import build_summary
+
+            build_summary(dataset, template, template.summary, lang)
 
 
 def _check_master(template: Template) -> None:

@@ -16,7 +16,7 @@ from reportgen.errors import Problem
 
 M = TypeVar("M", bound=BaseModel)
 
-MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
+MAX_DATA_FILE_BYTES = 2 * 1024 * 1024  # a news page is ~20 KB; bigger is a mistake
 
 
 class LineDict(dict):
@@ -114,6 +114,9 @@ def load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     """Parse one YAML file into LineDicts and lists; None (with a problem) if it cannot be read."""
     text = read_text(path, shown, problems)
     if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, None, None, None, "file is empty"))
         return None
     try:
         return yaml.load(text, Loader=_LineLoader)

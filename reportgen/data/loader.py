@@ -169,6 +169,8 @@ def _read_list(
         raw.problems.append(
             Problem(shown, doc.line_of(extra), None, extra, "unknown top-level key")
         )
+    if required and not doc[key]:
+        raw.problems.append(Problem(shown, doc.line_of(key), None, key, "has no entries"))
     if kind == "ranking":
         raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
     return _validate_entries(doc[key], model, shown, kind, raw)

@@ -39,10 +39,52 @@ REQUIRED = {
 NOTE_IDX = 13
 
 
+MAX_MASTER_BYTES = 100 * 1024 * 1024  # unpacked; a real master is a few MB at most
+MAX_MASTER_MEMBERS = 5000
+
+
+def _check_package(path, shown: str) -> None:
+    """Refuse a file that is not a zip, or whose unpacked size says zip bomb, before any
+    library unpacks it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TemplateError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    f"not a readable PowerPoint master ({type(exc).__name__}); "
+                    "save it from PowerPoint as .pptx",
+                )
+            ]
+        ) from None
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_MASTER_MEMBERS or unpacked > MAX_MASTER_BYTES:
+        raise TemplateError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    f"refused: unpacks to {unpacked / 2**20:,.0f} MiB in {len(members)} parts "
+                    f"(limit {MAX_MASTER_BYTES // 2**20} MiB); not a plausible PowerPoint master",
+                )
+            ]
+        )
+
+
 def open_master(path):
     """The template's master as a Presentation; a one-line TemplateError if it is not one."""
     from reportgen.paths import display_path
 
+    _check_package(path, display_path(path))
     try:
         return Presentation(str(path))
     except Exception as exc:  # not a zip, not a presentation, a damaged package
