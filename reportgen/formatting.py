@@ -44,6 +44,13 @@ _ZH_PREFIX = {
 _ZH_INFIX = {"余", "多"}
 _ZH_SUFFIX = {"以上", "以下", "左右"}
 _ZH_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
+_HEDGE_QUALIFIER = {
+    **{word: "approx" for word in ("近", "约", "将近", "大约", "左右")},
+    **{word: "over" for word in ("余", "多", "超过", "逾", "超")},
+    **{word: "at_least" for word in ("以上", "至少", "不少于")},
+    **{word: "under" for word in ("不到", "不足", "未满")},
+    **{word: "at_most" for word in ("以下", "最多", "不超过")},
+}
 _ZH_DEFAULT = {
     "approx": "约",
     "over": "超过",
@@ -319,3 +326,48 @@ def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
     if lang == "zh":
         return f"{metric.label_zh}：按“{formula}”推算，原文未直接报道。"
     return f"{metric.label_en}: computed as {formula}; not reported in the article."
+
+
+_ZH_PREFIX_RE = "|".join(sorted(_ZH_PREFIX, key=len, reverse=True))
+_PARSE_ZH = re.compile(
+    rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?"
+    r"(?:元|个多月|个月|平方公里|平方米|%|[\u4e00-\u9fff]{0,2}?)?(以上|以下|左右|多)?$"
+)
+_EN_WORDS = {
+    "nearly": "approx",
+    "about": "approx",
+    "over": "over",
+    "more than": "over",
+    "at least": "at_least",
+    "under": "under",
+    "at most": "at_most",
+}
+_PARSE_EN = re.compile(
+    r"^(nearly|about|over|more than|at least|under|at most)?\s*(?:CNY\s+|No\.\s+|v)?"
+    r"(-?\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?(?:%|\s.*)?$"
+)
+
+
+def parse_value(text: str, lang: Lang) -> tuple[float, str]:
+    """The value and qualifier a formatted text states; the inverse of ``format_value``.
+
+    >>> parse_value("4700余家", "zh"), parse_value("more than CNY 130 bn", "en")
+    ((4700.0, 'over'), (130000000000.0, 'over'))
+    """
+    if lang == "zh":
+        match = _PARSE_ZH.match(text)
+        if not match:
+            raise ValueError(f"not a formatted value: {text!r}")
+        prefix, digits, infix, magnitude, suffix = match.groups()
+        hedge = prefix or infix or suffix or ("多" if "个多月" in text else None)
+        factor = {"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(magnitude or "", 1)
+        qualifier = _HEDGE_QUALIFIER.get(hedge, "exact") if hedge else "exact"
+    else:
+        match = _PARSE_EN.match(text)
+        if not match:
+            raise ValueError(f"not a formatted value: {text!r}")
+        word, digits, magnitude = match.groups()
+        factor = {word: f for f, word in _EN_MONEY}.get(magnitude, 1) if magnitude else 1
+        qualifier = _EN_WORDS.get(word, "exact") if word else "exact"
+    number = float(digits.replace(",", ""))
+    return float(Decimal(digits.replace(",", "")) * factor) if factor != 1 else number, qualifier

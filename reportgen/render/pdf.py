@@ -11,6 +11,7 @@ has bookmarks per section, page numbers "第 X 页 / 共 Y 页", and document me
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -88,12 +89,17 @@ class _Heading(Paragraph):
 class _SvgChart(Flowable):
     """An SVG chart drawn as vectors, scaled to the frame width."""
 
-    def __init__(self, svg: bytes, width: float, alt: str, font: str, family: str):
+    def __init__(self, svg: bytes, width: float, alt: str, font: str, family: str, font_path: Path):
         from svglib.svglib import svg2rlg
 
         super().__init__()
+        from svglib.fonts import register_font
+
         # The chart's text names the theme's family; the PDF has it as an embedded subset.
-        svg = svg.replace(f"font-family: '{family}'".encode(), f"font-family: '{font}'".encode())
+        # Mapping the family explicitly also keeps svglib from guessing a file name in the
+        # working folder or asking fontconfig for a system font.
+        svg = svg.replace(f"font-family: '{family}'".encode(), f"font-family: {font}".encode())
+        register_font(font, str(font_path), rlgFontName=font)
         self.drawing = svg2rlg(io.BytesIO(svg))
         self.drawing.initialFontName = font  # the renderer's default would be Helvetica
         self.scale = width / self.drawing.width
@@ -217,7 +223,9 @@ def render_summary(summary: Summary, template: Template) -> bytes:
                 svg, _ = chart_bytes(
                     block.chart, chart_theme, face, "svg", size_in=(7.2, 3.55), svg_text=True
                 )
-                blocks.append(_SvgChart(svg, width, block.chart.alt_text, font_name, face.family))
+                blocks.append(
+                    _SvgChart(svg, width, block.chart.alt_text, font_name, face.family, font_path)
+                )
                 blocks.append(Spacer(1, 6))
             elif isinstance(block, Bullets):
                 if block.heading:
