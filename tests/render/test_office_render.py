@@ -46,3 +46,25 @@ def test_deck_renders_every_slide_with_the_bundled_face(office, decks, briefing,
         assert text.strip(), f"page {page} is empty"
         title = deck.slides[page - 1].title.replace(" ", "")
         assert title[:4] in text.replace(" ", "")
+
+
+def test_preview_makes_pages_and_a_contact_sheet(office, decks, tmp_path):
+    from PIL import Image
+
+    from reportgen.fonts import resolve
+    from reportgen.render.preview import preview
+
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(decks["en"][1])
+    pages, sheet = preview(deck, tmp_path / "png", [resolve("Noto Sans SC")], dpi=30)
+    assert len(pages) == 14
+    assert Image.open(sheet).size[0] > Image.open(pages[0]).size[0] * 3
+
+
+def test_missing_libreoffice_says_how_to_install_it(monkeypatch, tmp_path, run):
+    monkeypatch.setattr("reportgen.render.office.soffice", lambda: None)
+    deck = tmp_path / "x.pptx"
+    deck.write_bytes(b"PK")
+    result = run("preview", str(deck))
+    assert result.code == 3
+    assert "apt-get install --no-install-recommends libreoffice-impress" in result.err
