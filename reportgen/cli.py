@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.errors import ProblemsError, ReportgenError, UsageError
+from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.paths import OUTPUT_DIR, default_data_dir
 
 TABLES = ("metrics", "rankings", "events", "articles")
@@ -278,6 +278,69 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
         click.echo(f"reportgen: {len(findings)} finding(s) in {len(paths)} file(s)", err=True)
         sys.exit(1)
     click.echo(f"reportgen: {len(paths)} file(s) checked, no findings", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "yaml", "csv"]), default="json", show_default=True
+)
+@click.option(
+    "--date",
+    "article_date",
+    default=None,
+    help="The article's date (YYYY-MM-DD), to resolve 去年/今年 and years left out.",
+)
+@click.option(
+    "--to-data",
+    "to_data",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write a draft data folder (unreviewed) instead of printing the facts.",
+)
+def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None) -> None:
+    """Find the quantitative facts in a Chinese article: spans, kinds, values, units, hedges,
+    subjects and sentences; or start a data folder from them with --to-data."""
+    import datetime as dt
+
+    from reportgen.extract import extract as find_facts
+    from reportgen.extract.output import render
+
+    when = None
+    if article_date:
+        try:
+            when = dt.date.fromisoformat(article_date)
+        except ValueError:
+            raise UsageError(f"--date takes YYYY-MM-DD, not '{article_date}'") from None
+    text = _read_article(file)
+    facts = find_facts(text, when)
+    if to_data is None:
+        sys.stdout.write(render(facts, fmt))
+        return
+    from reportgen.extract.draft import write_draft
+
+    if when is None:
+        raise UsageError("--to-data needs --date YYYY-MM-DD (the article's date)")
+    try:
+        counts = write_draft(file, text, facts, to_data, when)
+    except FileExistsError as exc:
+        raise UsageError(str(exc)) from None
+    click.echo(
+        f"wrote {to_data}: {counts['metrics']} metrics and {counts['events']} events "
+        f"to review (all marked reviewed: false); then run reportgen validate {to_data}",
+        err=True,
+    )
+
+
+def _read_article(file: Path) -> str:
+    from reportgen.errors import Problem
+    from reportgen.yamlio import read_text
+
+    problems: list[Problem] = []
+    text = read_text(file, str(file), problems, limit=20 * 1024 * 1024)
+    if text is None:
+        raise DataError(problems)  # not UTF-8, NUL bytes, too large: one line, exit 1
+    return text
 
 
 @cli.command()

@@ -64,10 +64,12 @@ _LineLoader.add_constructor(
 )
 
 
-def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+def read_text(
+    path: Path, shown: str, problems: list[Problem], limit: int = MAX_DATA_FILE_BYTES
+) -> str | None:
     """Read a UTF-8 text file (a BOM is tolerated); a problem is recorded instead of raising."""
     try:
-        if path.stat().st_size > MAX_DATA_FILE_BYTES:
+        if path.stat().st_size > limit:
             problems.append(
                 Problem(
                     shown,

@@ -14,7 +14,7 @@ from reportgen.data.formulas import FormulaError, evaluate, names_in
 from reportgen.data.loader import ARTICLES_FILE, Located, RawData
 from reportgen.data.schema import Article, Event, Metric, Ranking
 from reportgen.errors import Problem
-from reportgen.text.normalize import split_sentences, squash
+from reportgen.text.normalize import join_broken_lines, split_sentences, squash
 from reportgen.text.numerals import appears_in, format_plain, numbers_in
 
 HEADING_MARK = "## "
@@ -95,7 +95,9 @@ def _article_links(raw: RawData) -> Iterator[Problem]:
 
 def _faithful(located: Located, text: str, squashed_page: str, shown: str) -> Iterator[Problem]:
     """Every sentence of a clean text must stand in the raw page once line breaks are undone."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Line breaks in the clean text are undone as in the raw page (a draft's article is the
+    # raw page itself, soft hyphens included).
+    for number, line in enumerate(join_broken_lines(text).splitlines(), start=1):
         line = line.removeprefix(HEADING_MARK)
         for sentence in split_sentences(line):
             if squash(sentence) not in squashed_page:

@@ -37,6 +37,7 @@ METRIC_COLUMNS = [
     "decimals",
     "note_zh",
     "note_en",
+    "reviewed",
 ]
 RANKING_COLUMNS = ["id", "year", "rank", "assessment_zh", "assessment_en", "article", "quote"]
 EVENT_COLUMNS = [

@@ -94,6 +94,7 @@ class Metric(_Model):
     derived: Derivation | None = None
     note_zh: Text | None = None
     note_en: Text | None = None
+    reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
 
     @model_validator(mode="after")
     def _reported_or_derived(self) -> Metric:
@@ -154,6 +155,7 @@ class Event(_Model):
     article: Id
     quote: LongText
     metrics: list[Id] = Field(default_factory=list)
+    reviewed: bool = True
 
     @model_validator(mode="after")
     def _dates(self) -> Event:

@@ -1,0 +1,144 @@
+"""A draft data folder from a new article: every fact proposed, nothing yet reviewed.
+
+The draft has the shipped data's schema and passes ``reportgen validate`` as written: quotes
+are the facts' sentences, values appear in them, ids are generated, labels drafted from the
+words around each number, and every metric and event carries ``reviewed: false`` until a
+person has checked it, corrected its label and topic, and deleted what is not worth showing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from reportgen.data.schema import HEDGES
+from reportgen.extract.facts import Fact
+from reportgen.outputs import atomic_write
+
+METRIC_KINDS = ("money", "count", "percent", "growth", "area", "age", "duration", "score", "rank")
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "article"
+
+
+def _dump(data: object) -> bytes:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
+
+
+def _label(fact: Fact) -> str:
+    label = fact.subject or fact.sentence[:30]
+    return label[:60] or fact.text
+
+
+def write_draft(
+    source: Path, text: str, facts: list[Fact], target: Path, article_date: date
+) -> dict[str, int]:
+    """Write the draft folder; returns how many metrics and events it proposes."""
+    if target.exists() and any(target.iterdir()):
+        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    ident = _slug(source.stem)
+    month = f"{article_date.year}-{article_date.month:02d}"
+    title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
+    (target / "raw").mkdir(parents=True, exist_ok=True)
+    (target / "articles").mkdir(exist_ok=True)
+    shutil.copyfile(source, target / "raw" / source.name)
+    atomic_write(target / "articles" / "article.txt", text.encode("utf-8"))
+    atomic_write(
+        target / "dataset.yaml",
+        _dump(
+            {
+                "id": ident,
+                "title_zh": title,
+                "title_en": f"(draft) {ident}",
+                "subject_zh": "（待补充）",
+                "subject_en": "(to be written)",
+                "language": "zh",
+                "as_of": month,
+                "raw_sources": [{"id": "source", "file": f"raw/{source.name}"}],
+            }
+        ),
+    )
+    atomic_write(
+        target / "articles.yaml",
+        _dump(
+            {
+                "articles": [
+                    {
+                        "id": "article",
+                        "kind": "news",
+                        "file": "articles/article.txt",
+                        "title_zh": title,
+                        "title_en": f"(draft) {ident}",
+                        "outlet_zh": "（待补充）",
+                        "outlet_en": "(to be written)",
+                        "date": article_date.isoformat(),
+                        "raw_source": "source",
+                    }
+                ]
+            }
+        ),
+    )
+    metrics, events = [], []
+    for fact in facts:
+        if fact.kind in METRIC_KINDS and isinstance(fact.value, int | float):
+            hedge = (
+                fact.hedge
+                if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier
+                else None
+            )
+            if fact.qualifier != "exact" and hedge is None:
+                continue  # a hedge the schema cannot name yet: left for the reviewer
+            entry = {
+                "id": f"{fact.kind}_{len(metrics) + 1:02d}",
+                "label_zh": _label(fact),
+                "label_en": f"(draft) {fact.kind} {len(metrics) + 1}",
+                "value": fact.value,
+                "unit": fact.unit or "个",
+                "qualifier": fact.qualifier,
+            }
+            if hedge:
+                entry["hedge"] = hedge
+            entry.update(
+                {
+                    "period": month,
+                    "topic": "general",
+                    "article": "article",
+                    "quote": fact.sentence,
+                    "reviewed": False,
+                }
+            )
+            metrics.append(entry)
+        elif fact.kind in ("date", "date_range"):
+            start, end = fact.value if isinstance(fact.value, list) else [fact.value, None]
+            stated_year = re.sub(r"\s+", "", fact.text)[:4] == start[:4]
+            basis = "stated" if stated_year else "relative"
+            if start.startswith("--"):
+                start = f"{article_date.year}{start[1:]}"
+                end = f"{article_date.year}{end[1:]}" if end and end.startswith("--") else end
+                basis = "relative"
+            entry = {"id": f"event_{len(events) + 1:02d}", "date": start}
+            if end:
+                entry["end_date"] = end
+            entry["date_basis"] = basis
+            if basis != "stated":
+                entry["date_note"] = "The year comes from the article date."
+            entry.update(
+                {
+                    "title_zh": fact.sentence[:60],
+                    "title_en": f"(draft) event {len(events) + 1}",
+                    "status": "held",
+                    "article": "article",
+                    "quote": fact.sentence,
+                    "reviewed": False,
+                }
+            )
+            events.append(entry)
+    atomic_write(target / "metrics.yaml", _dump({"metrics": metrics}))
+    atomic_write(target / "events.yaml", _dump({"events": events}))
+    return {"metrics": len(metrics), "events": len(events)}

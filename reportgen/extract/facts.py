@@ -1,0 +1,433 @@
+"""Find every quantitative fact in a Chinese news text, with exact character offsets.
+
+The text is scanned through a same-length "view": full-width digits and ASCII-like symbols are
+mapped one to one (４７００ -> 4700, ％ -> %), so every span found in the view is the same span
+in the input and ``input[start:end] == text`` always holds. Whitespace and line breaks may
+stand inside a fact ("4700 余家", "2022 年\\n6 月").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from reportgen.text.numerals import parse_chinese_numeral
+
+CN = "零〇一二两三四五六七八九十百千万亿"
+NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN}]+)"
+S = r"[ \t\r\n\u3000]*"  # spaces and line breaks inside a fact
+PREFIX_HEDGES = {
+    "近": "approx",
+    "约": "approx",
+    "将近": "approx",
+    "大约": "approx",
+    "超过": "over",
+    "逾": "over",
+    "超": "over",
+    "不到": "under",
+    "不足": "under",
+    "未满": "under",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "最多": "at_most",
+    "不超过": "at_most",
+}
+SUFFIX_HEDGES = {
+    "余": "over",
+    "多": "over",
+    "以上": "at_least",
+    "以下": "at_most",
+    "左右": "approx",
+}
+PREFIX = "|".join(sorted(PREFIX_HEDGES, key=len, reverse=True))
+MEASURES = (
+    "标准箱|人次|平方公里|平方米|公顷|个百分点|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
+    "所|座|套|件|份|位|国|篇|款|支|处|届|期|轮|单|亩|公里|千米|米|架|班|趟|户|名"
+)
+TIME_UNITS = "小时|个月|天|周|年|分钟"
+# Numerals inside names, enumerations and idioms: never facts.
+NOT_FACTS = (
+    "一带一路",
+    "十四五",
+    "一体化",
+    "一体发展",
+    "一体运转",
+    "第一时间",
+    "一批",
+    "一核引领",
+    "一心一意",
+    "一单两报",
+    "四便利一领先",
+    "十链合一",
+    "一个字",
+    "一起",
+    "一切",
+    "进一步",
+    "第一资源",
+    "第一窗口",
+    "统一",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "一名",
+    "唯一",
+    "一家大型",
+    "一期",
+    "一年一度",
+    "三三两两",
+    "一一",
+    "万众一心",
+    "一流",
+    "一线",
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: object
+    unit: str
+    qualifier: str
+    subject: str
+    sentence: str
+    hedge: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("extra")
+        return data
+
+
+_FULL = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "％": "%",
+    "．": ".",
+    "＋": "+",
+    "－": "-",
+    "～": "~",
+    "：": ":",
+}
+
+
+def view_of(text: str) -> str:
+    """Same-length text with full-width digits and symbols as ASCII, for matching."""
+    return "".join(_FULL.get(ch, ch) for ch in text)
+
+
+def _number(token: str) -> float | None:
+    token = re.sub(r"\s+", "", token).replace(",", "")
+    if not token:
+        return None
+    if token[0].isdigit():
+        return float(token)
+    value = parse_chinese_numeral(token)
+    return float(value) if value is not None else None
+
+
+def _int_or_float(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+# --- patterns, most specific first --------------------------------------------------------
+
+_D = r"\d{1,2}"
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "date_range",
+        re.compile(
+            rf"(?P<y>\d{{4}}{S}年{S})?(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日{S}(?:至|到|—|-|~){S}"
+            rf"(?:(?P<m2>{_D}){S}月{S})?(?P<d2>{_D}){S}日"
+        ),
+    ),
+    ("date_range", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?:至|到|—|-){S}(?P<y2>\d{{4}}){S}年")),
+    (
+        "date",
+        re.compile(rf"(?P<rel>去年|今年|前年|明年){S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?"),
+    ),
+    ("date", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?")),
+    ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
+    ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?!代)(?:度)?")),
+    (
+        "growth",
+        re.compile(
+            rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)"
+            rf"{S}(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<u>%|倍|个百分点|成)"
+        ),
+    ),
+    ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
+    (
+        "money",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
+            rf"(?P<u>元|美元|人民币)"
+        ),
+    ),
+    (
+        "area",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
+            rf"(?P<u>平方公里|平方米|公顷|亩)"
+        ),
+    ),
+    ("percent", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%")),
+    ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
+    ("rank", re.compile(r"(?P<w>首位|榜首)")),
+    ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁")),
+    ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
+    ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
+    ("other", re.compile(rf"(?P<n>\d+\.\d){S}(?P<u>版本|版)")),
+    (
+        "duration",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>多)?{S}(?P<u>{TIME_UNITS})"
+            rf"(?P<suf2>多|以{S}上|左{S}右)?(?P<tail>来|间|内|的时间)?"
+        ),
+    ),
+    ("score", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}分(?![钟之])")),
+    (
+        "count",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
+            rf"(?P<u>{MEASURES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+        ),
+    ),
+]
+
+
+def extract(text: str, article_date: date | None = None) -> list[Fact]:
+    """Every quantitative fact in ``text``, in order, without overlaps."""
+    view = view_of(text)
+    taken = [False] * len(text)
+    facts: list[Fact] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(view):
+            start, end = _trim(view, match.start(), match.end())
+            if start >= end or any(taken[start:end]) or _is_name(view, start, end):
+                continue
+            fact = _build(kind, match, text, view, start, end, article_date)
+            if fact is None:
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            facts.append(fact)
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start].isspace():
+        start += 1
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{1,10})[”’\"]")
+_RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
+_ARTICLE_ONE = ("一个", "一份", "一年", "一家", "一次", "一项", "一条", "一批", "一名", "一位")
+
+
+def _is_name(view: str, start: int, end: int) -> bool:
+    """A numeral inside a name, an idiom or an enumeration; or a phone or document number."""
+    window = view[max(0, start - 4) : end + 4]
+    core = view[start:end]
+    if core.startswith("第"):
+        return any(name in view[start : start + 4] for name in _RANK_NAMES)
+    if not re.search(r"\d", core):
+        for quoted in _QUOTED.finditer(view, max(0, start - 10), min(len(view), end + 10)):
+            if quoted.start() < start and end <= quoted.end():
+                return True  # 四个中心, 中国这十年: a name in quotation marks
+        if re.sub(r"\s+", "", core) in _ARTICLE_ONE:
+            return True  # 一 + measure word is an article in news prose, not a count
+        if view[max(0, start - 1) : start] == "第":
+            return True  # 第五届: an ordinal, not a count
+    for name in NOT_FACTS:
+        at = window.find(name)
+        while at != -1:
+            absolute = max(0, start - 4) + at
+            if absolute < end and absolute + len(name) > start and not core.startswith(("约",)):
+                digits_inside = re.search(r"\d", core)
+                if not digits_inside:
+                    return True
+            at = window.find(name, at + 1)
+    before = view[max(0, start - 2) : start]
+    after = view[end : end + 2]
+    return bool(
+        "〔" in before
+        or after.startswith("号")
+        or re.match(r"-\d", after)
+        or re.search(r"\d-$", before)
+        or core.startswith("0")
+    )
+
+
+def _hedge(*words: str | None) -> tuple[str, str | None]:
+    words = tuple(re.sub(r"\s+", "", w) if w else w for w in words)
+    for word in words:
+        if word and word in PREFIX_HEDGES:
+            return PREFIX_HEDGES[word], word
+        if word and word in SUFFIX_HEDGES:
+            return SUFFIX_HEDGES[word], word
+    return "exact", None
+
+
+def _group(match: re.Match, name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _build(
+    kind: str,
+    match: re.Match,
+    text: str,
+    view: str,
+    start: int,
+    end: int,
+    article_date: date | None,
+) -> Fact | None:
+    qualifier, hedge = _hedge(_group(match, "pre"), _group(match, "suf"), _group(match, "suf2"))
+    unit = (_group(match, "u") or "").strip()
+    value: object
+    if kind in ("date", "date_range"):
+        value = _date_value(match, kind, article_date)
+        unit = ""
+        if value is None:
+            return None
+    elif kind == "code":
+        value = match.group("code")
+    elif kind == "rank" and _group(match, "w"):
+        value, unit = 1, match.group("w")
+    else:
+        number = _number(match.group("n"))
+        if number is None:
+            return None
+        magnitude = _group(match, "mag")
+        factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
+        if kind == "money":
+            value = _int_or_float(round(number * factor, 6))
+            unit = "CNY" if unit in ("元", "人民币") else "USD"
+        elif kind == "area":
+            value = _int_or_float(round(number * factor, 6))
+            unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
+        elif kind == "growth":
+            value = _int_or_float(number)
+            verb = match.group("verb")
+            if verb in ("下降", "同比下降", "减少", "降低"):
+                value = -value
+            unit = "%" if unit == "%" else unit
+        elif kind == "percent":
+            value, unit = _int_or_float(number), "%"
+        elif kind == "count":
+            if unit in ("名",) and view[max(0, start - 1) : start] == "第":
+                return None
+            value = _int_or_float(round(number * factor, 6))
+        elif kind == "other":
+            value = number  # a version such as 1.0 keeps its decimal
+        else:
+            value = _int_or_float(number)
+            if kind == "age":
+                unit = "岁"
+    sentence = _sentence(text, start, end)
+    return Fact(
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        subject=_subject(view, start, end, kind),
+        sentence=sentence,
+        hedge=hedge,
+    )
+
+
+def _date_value(match: re.Match, kind: str, article_date: date | None):
+    groups = match.groupdict()
+    year = groups.get("y")
+    if groups.get("rel"):
+        if article_date is None:
+            year = None
+        else:
+            offset = {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[groups["rel"]]
+            year = str(article_date.year + offset)
+    year = re.sub(r"\D", "", year) if year else None
+
+    def iso(y, m, d) -> str:
+        parts = [f"{int(m):02d}" if m else None, f"{int(d):02d}" if d else None]
+        tail = "-".join(p for p in parts if p)
+        if y:
+            return f"{int(y)}" + (f"-{tail}" if tail else "")
+        return f"--{tail}"  # the year is unknown
+
+    if kind == "date_range":
+        if groups.get("y2"):
+            return [iso(year, None, None), iso(groups["y2"], None, None)]
+        m2 = groups.get("m2") or groups.get("m")
+        return [iso(year, groups.get("m"), groups.get("d")), iso(year, m2, groups.get("d2"))]
+    m, d = groups.get("m"), groups.get("d")
+    if (m and not 1 <= int(m) <= 12) or (d and not 1 <= int(d) <= 31):
+        return None
+    return iso(year, m, d)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    return re.sub(r"\s+", "", text[left:right]).strip("”」 ")
+
+
+_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”\"《》■——]")
+_VERBS = (
+    "共有",
+    "达到",
+    "累计",
+    "总计",
+    "共计",
+    "达",
+    "为",
+    "是",
+    "有",
+    "约",
+    "超过",
+    "共",
+    "已",
+    "用时",
+    "实现",
+    "开行",
+    "完成",
+)
+_NOUN_STOP = re.compile(r"入驻|参与|进入|入选|实现|完成|签约|洽谈|投资|的|和|与|及|在|将|已|为")
+
+
+def _subject(view: str, start: int, end: int, kind: str) -> str:
+    """What the number measures: the noun after a measure word, else the words before it."""
+    after = re.sub(r"\s+", "", view[end : end + 24])[:16]  # PDF line breaks are not words
+    cut = _STOP.search(after)
+    following = after[: cut.start()] if cut else after
+    verb = _NOUN_STOP.search(following)
+    if verb:
+        following = following[: verb.start()]
+    before = re.sub(r"\s+", "", view[max(0, start - 36) : start])[-24:]
+    cuts = list(_STOP.finditer(before))
+    preceding = before[cuts[-1].end() :] if cuts else before
+    changed = True
+    while changed:
+        changed = False
+        for word in _VERBS:
+            if preceding.endswith(word):
+                preceding = preceding[: -len(word)]
+                changed = True
+    if kind in ("count", "duration") and len(following) >= 2:
+        return following.strip()
+    return (preceding or following).strip()
