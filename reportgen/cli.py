@@ -332,6 +332,28 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
     )
 
 
+@cli.command()
+@click.argument(
+    "gold_files",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+)
+@click.option("--show-misses", is_flag=True, help="List every missed and extra fact.")
+def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
+    """Score the extractor against hand-checked gold files: precision, recall and F1 for
+    detection, full match (value + unit + qualifier) and subject, per kind."""
+    from reportgen.extract.evaluate import evaluate as score
+    from reportgen.extract.evaluate import format_report
+
+    for gold in gold_files:
+        report = score(gold)
+        click.echo(format_report(report, str(gold)))
+        if show_misses:
+            for line in report.misses:
+                click.echo(f"    {line}")
+
+
 def _read_article(file: Path) -> str:
     from reportgen.errors import Problem
     from reportgen.yamlio import read_text

@@ -8,6 +8,7 @@ stand inside a fact ("4700 余家", "2022 年\\n6 月").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -42,7 +43,7 @@ SUFFIX_HEDGES = {
 }
 PREFIX = "|".join(sorted(PREFIX_HEDGES, key=len, reverse=True))
 MEASURES = (
-    "标准箱|人次|平方公里|平方米|公顷|个百分点|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
+    "标准箱|人次|辆次|架次|平方公里|平方米|公顷|个百分点|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
     "所|座|套|件|份|位|国|篇|款|支|处|届|期|轮|单|亩|公里|千米|米|架|班|趟|户|名"
 )
 TIME_UNITS = "小时|个月|天|周|年|分钟"
@@ -82,6 +83,10 @@ NOT_FACTS = (
     "万众一心",
     "一流",
     "一线",
+    "中亚五国",
+    "中俄两国",
+    "中美两国",
+    "两国",
 )
 
 
@@ -149,7 +154,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date_range", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?:至|到|—|-){S}(?P<y2>\d{{4}}){S}年")),
     (
         "date",
-        re.compile(rf"(?P<rel>去年|今年|前年|明年){S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?"),
+        re.compile(
+            rf"(?P<rel>去年|今年|前年|明年|同年|当年){S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?"
+        ),
     ),
     ("date", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?")),
     ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
@@ -157,16 +164,24 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "growth",
         re.compile(
-            rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)"
-            rf"{S}(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<u>%|倍|个百分点|成)"
+            rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
+            rf"{S}(?P<pre>{PREFIX})?{S}(?:(?P<pct>百分之)(?P<n2>{NUM})|(?P<n>{NUM}){S}"
+            rf"(?P<u>%|倍|个百分点|成))"
         ),
     ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
     (
+        "percent",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?(?P<n>[一二三四五六七八九]|\d){S}(?P<u>成)"
+            r"(?![员本立果为都功交熟长绩效])"
+        ),
+    ),
+    (
         "money",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
-            rf"(?P<u>元|美元|人民币)"
+            rf"(?P<u>元|美元|人民币)(?P<suf2>以{S}上|以{S}下|左{S}右)?"
         ),
     ),
     (
@@ -179,6 +194,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("percent", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%")),
     ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
     ("rank", re.compile(r"(?P<w>首位|榜首)")),
+    # 二十大园区, 五大产业: a count of the things named after 大 (党的二十大 is a name).
+    (
+        "count",
+        re.compile(rf"(?<![党的])(?P<n>[{CN}]+){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台)"),
+    ),
     ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
@@ -204,6 +224,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 def extract(text: str, article_date: date | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order, without overlaps."""
     view = view_of(text)
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
     taken = [False] * len(text)
     facts: list[Fact] = []
     for kind, pattern in PATTERNS:
@@ -211,14 +232,30 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
             start, end = _trim(view, match.start(), match.end())
             if start >= end or any(taken[start:end]) or _is_name(view, start, end):
                 continue
-            fact = _build(kind, match, text, view, start, end, article_date)
+            fact = _build(bounds, kind, match, text, view, start, end, article_date)
             if fact is None:
                 continue
             for i in range(start, end):
                 taken[i] = True
             facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    return facts
+    return _same_year(facts, view)
+
+
+def _same_year(facts: list[Fact], view: str) -> list[Fact]:
+    """同年10月 takes the year of the last date before it."""
+    from dataclasses import replace
+
+    year = None
+    out = []
+    for fact in facts:
+        if fact.kind == "date" and isinstance(fact.value, str):
+            if fact.value[:4].isdigit():
+                year = fact.value[:4]
+            elif year and view[fact.start : fact.start + 2] in ("同年", "当年"):
+                fact = replace(fact, value=year + fact.value[1:])
+        out.append(fact)
+    return out
 
 
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
@@ -283,6 +320,7 @@ def _group(match: re.Match, name: str) -> str | None:
 
 
 def _build(
+    bounds: list[int],
     kind: str,
     match: re.Match,
     text: str,
@@ -304,9 +342,14 @@ def _build(
     elif kind == "rank" and _group(match, "w"):
         value, unit = 1, match.group("w")
     else:
-        number = _number(match.group("n"))
+        raw_number = _group(match, "n") or _group(match, "n2")
+        number = _number(raw_number) if raw_number else None
         if number is None:
             return None
+        if unit == "成":
+            number, unit = number * 10, "%"  # 六成 = 60%
+        if _group(match, "pct"):
+            unit = "%"
         magnitude = _group(match, "mag")
         factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
         if kind == "money":
@@ -326,6 +369,8 @@ def _build(
         elif kind == "count":
             if unit in ("名",) and view[max(0, start - 1) : start] == "第":
                 return None
+            if unit in ("园区", "产业", "板块", "工程", "中心", "行动", "平台"):
+                unit = "个"
             value = _int_or_float(round(number * factor, 6))
         elif kind == "other":
             value = number  # a version such as 1.0 keeps its decimal
@@ -333,7 +378,9 @@ def _build(
             value = _int_or_float(number)
             if kind == "age":
                 unit = "岁"
-    sentence = _sentence(text, start, end)
+            elif kind == "score":
+                unit = "分"
+    sentence = _sentence(text, start, end, bounds)
     return Fact(
         text=text[start:end],
         start=start,
@@ -355,8 +402,8 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
         if article_date is None:
             year = None
         else:
-            offset = {"去年": -1, "今年": 0, "前年": -2, "明年": 1}[groups["rel"]]
-            year = str(article_date.year + offset)
+            offset = {"去年": -1, "今年": 0, "前年": -2, "明年": 1}.get(groups["rel"])
+            year = str(article_date.year + offset) if offset is not None else None
     year = re.sub(r"\D", "", year) if year else None
 
     def iso(y, m, d) -> str:
@@ -380,10 +427,12 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
+def _sentence(text: str, start: int, end: int, bounds: list[int]) -> str:
+    """The sentence around [start, end); ``bounds`` are the sentence ends, computed once."""
+    i = bisect.bisect_right(bounds, start)
+    left = bounds[i - 1] if i else 0
+    j = bisect.bisect_left(bounds, end + 1)
+    right = bounds[j] if j < len(bounds) else len(text)
     return re.sub(r"\s+", "", text[left:right]).strip("”」 ")
 
 

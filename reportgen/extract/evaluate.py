@@ -1,0 +1,135 @@
+"""How good the extractor is, against hand-checked gold files.
+
+A gold file (YAML) names its source text, the article date, and every fact with its span,
+kind, value, unit, qualifier and (where it matters) subject. A predicted fact matches a gold
+fact when their spans overlap and their values are equal (detection); a full match also needs
+the same unit and qualifier; a subject matches when one contains the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from reportgen.extract.facts import Fact, extract
+
+
+@dataclass
+class Score:
+    true: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    detection: Score = field(default_factory=Score)
+    full: Score = field(default_factory=Score)
+    subject: Score = field(default_factory=Score)
+    qualifier_right: int = 0
+    qualifier_total: int = 0
+    by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def qualifier_accuracy(self) -> float:
+        return self.qualifier_right / self.qualifier_total if self.qualifier_total else 1.0
+
+
+def _same_value(a, b) -> bool:
+    if isinstance(a, list) or isinstance(b, list):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+    return str(a) == str(b)
+
+
+def evaluate(gold_file: Path, report: Report | None = None) -> Report:
+    report = report or Report()
+    doc = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    text = (gold_file.parent / doc["source"]).read_text(encoding="utf-8")
+    when = dt.date.fromisoformat(str(doc["date"])) if doc.get("date") else None
+    predicted: list[Fact] = extract(text, when)
+    gold = doc["facts"]
+    used: set[int] = set()
+    report.detection.predicted += len(predicted)
+    report.full.predicted += len(predicted)
+    report.detection.gold += len(gold)
+    report.full.gold += len(gold)
+    for item in gold:
+        kind_score = report.by_kind[item["kind"]]
+        kind_score.gold += 1
+        if item.get("subject"):
+            report.subject.gold += 1
+        match = next(
+            (
+                n
+                for n, fact in enumerate(predicted)
+                if n not in used
+                and fact.start < item["end"]
+                and item["start"] < fact.end
+                and _same_value(fact.value, item["value"])
+            ),
+            None,
+        )
+        if match is None:
+            report.misses.append(f"{gold_file.name}: missed {item['text']!r} ({item['kind']})")
+            continue
+        used.add(match)
+        fact = predicted[match]
+        report.detection.true += 1
+        if fact.kind == item["kind"]:
+            kind_score.true += 1
+        report.qualifier_total += 1
+        report.qualifier_right += fact.qualifier == item["qualifier"]
+        if fact.unit == item["unit"] and fact.qualifier == item["qualifier"]:
+            report.full.true += 1
+        if item.get("subject"):
+            report.subject.predicted += 1
+            if fact.subject and (
+                item["subject"] in fact.subject or fact.subject in item["subject"]
+            ):
+                report.subject.true += 1
+    for n, fact in enumerate(predicted):
+        report.by_kind[fact.kind].predicted += 1
+        if n not in used:
+            report.misses.append(f"{gold_file.name}: extra {fact.text!r} ({fact.kind})")
+    return report
+
+
+def format_report(report: Report, title: str) -> str:
+    def row(name: str, score: Score) -> str:
+        return (
+            f"  {name:14} P {score.precision:.2f}  R {score.recall:.2f}  "
+            f"F1 {score.f1:.2f}  ({score.true}/{score.predicted} predicted, "
+            f"{score.true}/{score.gold} gold)"
+        )
+
+    lines = [
+        title,
+        row("detection", report.detection),
+        row("full match", report.full),
+        row("subject", report.subject),
+        f"  qualifier accuracy {report.qualifier_accuracy:.2f} "
+        f"({report.qualifier_right}/{report.qualifier_total})",
+    ]
+    for kind in sorted(report.by_kind):
+        lines.append(row(f"  {kind}", report.by_kind[kind]))
+    return "\n".join(lines)

@@ -1,0 +1,58 @@
+import json
+
+from tests.conftest import SEED_DIR
+
+RAW = SEED_DIR / "raw" / "000_8bdebe869efda307.txt"
+
+
+def test_extract_json(run):
+    result = run("extract", str(RAW), "--date", "2023-05-20")
+    assert result.code == 0, result.err
+    facts = json.loads(result.out)
+    text = RAW.read_text(encoding="utf-8")
+    assert all(text[f["start"] : f["end"]] == f["text"] for f in facts)
+    trade = next(f for f in facts if f["text"] == "360亿元")
+    assert trade["value"] == 36_000_000_000 and trade["unit"] == "CNY"
+    assert "对外贸易额" in trade["subject"]
+    assert {
+        "text",
+        "start",
+        "end",
+        "kind",
+        "value",
+        "unit",
+        "qualifier",
+        "subject",
+        "sentence",
+    } <= set(facts[0])
+
+
+def test_extract_yaml_and_csv(run):
+    assert run("extract", str(RAW), "--format", "yaml").out.startswith("- text:")
+    assert run("extract", str(RAW), "--format", "csv").out.startswith("text,start,end,kind")
+
+
+def test_draft_data_folder_passes_validate(run, tmp_path):
+    draft = tmp_path / "draft"
+    result = run("extract", str(RAW), "--date", "2023-05-20", "--to-data", str(draft))
+    assert result.code == 0, result.err
+    assert "reviewed: false" in result.err
+    validated = run("validate", str(draft))
+    assert validated.code == 0, validated.err
+    assert "reviewed: false" in (draft / "metrics.yaml").read_text(encoding="utf-8")
+
+
+def test_draft_needs_a_date_and_a_new_folder(run, tmp_path):
+    assert run("extract", str(RAW), "--to-data", str(tmp_path / "d")).code == 2
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x")
+    result = run("extract", str(RAW), "--date", "2023-05-20", "--to-data", str(tmp_path / "full"))
+    assert result.code == 2 and "not empty" in result.err
+    assert run("extract", str(RAW), "--date", "May 2023").code == 2
+
+
+def test_unreadable_article(run, tmp_path):
+    article = tmp_path / "gbk.txt"
+    article.write_bytes("对外贸易额达360亿元".encode("gbk"))
+    result = run("extract", str(article))
+    assert result.code == 1 and "not UTF-8" in result.err
