@@ -27,6 +27,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 # Where a Chinese hedge word goes: before the number, between number and measure word, or after.
 _ZH_PREFIX = {
     "近",
+    "突破",
     "约",
     "将近",
     "大约",
@@ -46,7 +47,7 @@ _ZH_SUFFIX = {"以上", "以下", "左右"}
 _ZH_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
 _HEDGE_QUALIFIER = {
     **{word: "approx" for word in ("近", "约", "将近", "大约", "左右")},
-    **{word: "over" for word in ("余", "多", "超过", "逾", "超")},
+    **{word: "over" for word in ("余", "多", "超过", "逾", "超", "突破")},
     **{word: "at_least" for word in ("以上", "至少", "不少于")},
     **{word: "under" for word in ("不到", "不足", "未满")},
     **{word: "at_most" for word in ("以下", "最多", "不超过")},

@@ -45,6 +45,7 @@ HEDGES: dict[str, Qualifier] = {
     "超过": "over",
     "逾": "over",
     "超": "over",
+    "突破": "over",
     "以上": "at_least",
     "不少于": "at_least",
     "至少": "at_least",

@@ -26,6 +26,7 @@ PREFIX_HEDGES = {
     "超过": "over",
     "逾": "over",
     "超": "over",
+    "突破": "over",
     "不到": "under",
     "不足": "under",
     "未满": "under",
@@ -43,7 +44,7 @@ SUFFIX_HEDGES = {
 }
 PREFIX = "|".join(sorted(PREFIX_HEDGES, key=len, reverse=True))
 MEASURES = (
-    "标准箱|人次|辆次|架次|平方公里|平方米|公顷|个百分点|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
+    "标准箱|人次|辆次|架次|平方公里|平方米|公顷|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
     "所|座|套|件|份|位|国|篇|款|支|处|届|期|轮|单|亩|公里|千米|米|架|班|趟|户|名"
 )
 TIME_UNITS = "小时|个月|天|周|年|分钟"
@@ -126,6 +127,16 @@ def view_of(text: str) -> str:
     return "".join(_FULL.get(ch, ch) for ch in text)
 
 
+def _scaled(token: str, factor: float) -> float:
+    """A number times its magnitude, exactly: 512.3亿 is 51230000000, not 51229999999.99999."""
+    from decimal import Decimal
+
+    token = re.sub(r"\s+", "", token).replace(",", "")
+    if token and token[0].isdigit():
+        return float(Decimal(token) * Decimal(int(factor)))
+    return _number(token) * factor
+
+
 def _number(token: str) -> float | None:
     token = re.sub(r"\s+", "", token).replace(",", "")
     if not token:
@@ -160,6 +171,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("date", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?")),
     ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
+    # 9月底, 截至6月末: a month without a day (not 6个月, a duration)
+    ("date", re.compile(rf"(?<![\d个])(?P<m>{_D}){S}月(?P<part>底|末|初|中旬|上旬|下旬|份)")),
     ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?!代)(?:度)?")),
     (
         "growth",
@@ -167,6 +180,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
             rf"{S}(?P<pre>{PREFIX})?{S}(?:(?P<pct>百分之)(?P<n2>{NUM})|(?P<n>{NUM}){S}"
             rf"(?P<u>%|倍|个百分点|成))"
+        ),
+    ),
+    ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>个百分点)")),
+    # 三分之一, 约占四分之三: a share
+    (
+        "percent",
+        re.compile(
+            rf"(?:(?P<pre>约占|约|近)[^，。；、\d]{{0,6}}?)?(?P<den>[{CN}\d]+)分之(?P<num>[{CN}\d]+)"
         ),
     ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
@@ -342,6 +363,25 @@ def _build(
     elif kind == "rank" and _group(match, "w"):
         value, unit = 1, match.group("w")
     else:
+        if _group(match, "den"):
+            denominator, numerator = _number(match.group("den")), _number(match.group("num"))
+            if not denominator or numerator is None or numerator > denominator:
+                return None
+            share = round(numerator / denominator * 100, 6)
+            if _group(match, "pre"):
+                qualifier, hedge = "approx", "约"
+            return Fact(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="percent",
+                value=_int_or_float(share),
+                unit="%",
+                qualifier=qualifier,
+                subject=_subject(view, start, end, kind),
+                sentence=_sentence(text, start, end, bounds),
+                hedge=hedge,
+            )
         raw_number = _group(match, "n") or _group(match, "n2")
         number = _number(raw_number) if raw_number else None
         if number is None:
@@ -353,14 +393,14 @@ def _build(
         magnitude = _group(match, "mag")
         factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
         if kind == "money":
-            value = _int_or_float(round(number * factor, 6))
+            value = _int_or_float(_scaled(raw_number, factor))
             unit = "CNY" if unit in ("元", "人民币") else "USD"
         elif kind == "area":
-            value = _int_or_float(round(number * factor, 6))
+            value = _int_or_float(_scaled(raw_number, factor))
             unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
         elif kind == "growth":
             value = _int_or_float(number)
-            verb = match.group("verb")
+            verb = _group(match, "verb")
             if verb in ("下降", "同比下降", "减少", "降低"):
                 value = -value
             unit = "%" if unit == "%" else unit
@@ -371,7 +411,7 @@ def _build(
                 return None
             if unit in ("园区", "产业", "板块", "工程", "中心", "行动", "平台"):
                 unit = "个"
-            value = _int_or_float(round(number * factor, 6))
+            value = _int_or_float(_scaled(raw_number, factor))
         elif kind == "other":
             value = number  # a version such as 1.0 keeps its decimal
         else:

@@ -98,11 +98,18 @@ def test_reviewed_gold_files_stay_perfect(gold):
 
 
 def test_held_out_article_stays_at_its_measured_level():
-    """bonded-c was written and annotated by hand before the extractor saw it; these floors
-    are what it measured then (recall 0.89, full-match recall 0.83, qualifier 0.94)."""
+    """newarea-d was written and annotated by hand before the extractor saw it and has not
+    been tuned on; these floors are what it measured (recall 0.87, qualifier 1.00)."""
+    report = evaluate(GOLD / "newarea-d-2024-h1.yaml")
+    assert report.detection.precision >= 0.99 and report.detection.recall >= 0.86
+    assert report.full.recall >= 0.86 and report.qualifier_accuracy >= 0.99
+
+
+def test_error_analysis_article_is_now_right():
+    """bonded-c was held out first (recall 0.89); its misses (9月底, 三分之一, 突破, 个百分点)
+    were fixed as general patterns, so it is no longer a held-out measure."""
     report = evaluate(GOLD / "bonded-c-2024-q3.yaml")
-    assert report.detection.precision >= 0.94 and report.detection.recall >= 0.88
-    assert report.full.recall >= 0.83 and report.qualifier_accuracy >= 0.93
+    assert report.detection.f1 == 1.0 and report.full.f1 == 1.0, report.misses
 
 
 def test_offsets_are_consistent_on_the_seed_page():
