@@ -20,7 +20,7 @@ from lxml import etree
 
 from reportgen.data import Dataset
 from reportgen.data.schema import HEDGES
-from reportgen.formatting import format_metric
+from reportgen.formatting import EN_HEDGE_WORDS, format_metric
 from reportgen.paths import display_path
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -36,15 +36,7 @@ _ZH_HEDGE = "|".join(
 _ZH_NUMBER = re.compile(
     rf"(?<![签条合公预邀节制最附将])({_ZH_HEDGE})?(\d[\d,]*(?:\.\d+)?)\s*(万亿|亿|万)?(余|多)?"
 )
-_EN_HEDGE = {
-    "nearly": "approx",
-    "about": "approx",
-    "over": "over",
-    "more than": "over",
-    "at least": "at_least",
-    "under": "under",
-    "at most": "at_most",
-}
+_EN_HEDGE = EN_HEDGE_WORDS
 _EN_NUMBER = re.compile(
     r"(nearly|about|over|more than|at least|under|at most)?\s*(?:CNY\s*)?"
     r"(\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?\b"

@@ -334,7 +334,8 @@ _PARSE_ZH = re.compile(
     rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?"
     r"(?:元|个多月|个月|平方公里|平方米|%|[\u4e00-\u9fff]{0,2}?)?(以上|以下|左右|多)?$"
 )
-_EN_WORDS = {
+#: English hedge words and the qualifier each means (the parser and `check` read them).
+EN_HEDGE_WORDS = {
     "nearly": "approx",
     "about": "approx",
     "over": "over",
@@ -369,6 +370,6 @@ def parse_value(text: str, lang: Lang) -> tuple[float, str]:
             raise ValueError(f"not a formatted value: {text!r}")
         word, digits, magnitude = match.groups()
         factor = {word: f for f, word in _EN_MONEY}.get(magnitude, 1) if magnitude else 1
-        qualifier = _EN_WORDS.get(word, "exact") if word else "exact"
+        qualifier = EN_HEDGE_WORDS.get(word, "exact") if word else "exact"
     number = float(digits.replace(",", ""))
     return float(Decimal(digits.replace(",", "")) * factor) if factor != 1 else number, qualifier

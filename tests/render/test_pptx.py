@@ -51,21 +51,9 @@ def slide_texts(slide) -> list[str]:
 
 
 def supported_numbers(seed) -> set[float]:
-    """Every number the data can put on a slide: values (and their 亿/bn scalings), ranks,
-    years, months and days of periods and events, and codes printed in labels."""
-    allowed: set[float] = set()
-    for metric in seed.metrics:
-        for factor in (1, 1e4, 1e8, 1e9):
-            allowed.add(round(metric.value / factor, 6))
-        for text in (metric.period, metric.label_zh, metric.label_en):
-            allowed.update(float(n) for n in re.findall(r"\d+", text))
-    for ranking in seed.rankings:
-        allowed.update({float(ranking.rank), float(ranking.year)})
-    for event in seed.events:
-        for iso in (event.date, event.end_date or event.date):
-            allowed.update(float(p) for p in iso.split("-"))
-    allowed.update(float(p) for p in seed.page.date.split("-"))
-    return allowed
+    from reportgen.check import supported_numbers as from_check
+
+    return from_check(seed)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
