@@ -47,7 +47,7 @@ MEASURES = (
     "标准箱|人次|辆次|架次|平方公里|平方米|公顷|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
     "所|座|套|件|份|位|国|篇|款|支|处|届|期|轮|单|亩|公里|千米|米|架|班|趟|户|名"
 )
-TIME_UNITS = "小时|个月|天|周|年|分钟"
+TIME_UNITS = "个工作日|工作日|个小时|小时|个月|天|周|年|分钟"
 # Numerals inside names, enumerations and idioms: never facts.
 NOT_FACTS = (
     "一带一路",
@@ -190,6 +190,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?:(?P<pre>约占|约|近)[^，。；、\d]{{0,6}}?)?(?P<den>[{CN}\d]+)分之(?P<num>[{CN}\d]+)"
         ),
     ),
+    # 缩短一半, 增长一倍, 翻一番: changes said in words
+    (
+        "growth",
+        re.compile(
+            r"(?P<verb>缩短|减少|下降|降低|压缩|增长|增加|提高|扩大)了?(?P<half>一半)"
+            r"|(?P<verb2>增长|增加|提高|扩大)了?(?P<times>[一两二三四五六七八九十])倍"
+            r"|翻(?P<fold>[一两二三])番"
+        ),
+    ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
     (
         "percent",
@@ -322,7 +331,7 @@ def _is_name(view: str, start: int, end: int) -> bool:
         or after.startswith("号")
         or re.match(r"-\d", after)
         or re.search(r"\d-$", before)
-        or core.startswith("0")
+        or re.match(r"0\d", core) is not None  # 0532…: a phone or area code
     )
 
 
@@ -381,6 +390,25 @@ def _build(
                 subject=_subject(view, start, end, kind),
                 sentence=_sentence(text, start, end, bounds),
                 hedge=hedge,
+            )
+        if _group(match, "half") or _group(match, "times") or _group(match, "fold"):
+            if _group(match, "half"):
+                down = match.group("verb") in ("缩短", "减少", "下降", "降低", "压缩")
+                change = -50 if down else 50
+            elif _group(match, "times"):
+                change = int(_number(match.group("times")) * 100)
+            else:
+                change = (2 ** int(_number(match.group("fold"))) - 1) * 100
+            return Fact(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="growth",
+                value=change,
+                unit="%",
+                qualifier="exact",
+                subject=_subject(view, start, end, kind),
+                sentence=_sentence(text, start, end, bounds),
             )
         raw_number = _group(match, "n") or _group(match, "n2")
         number = _number(raw_number) if raw_number else None
