@@ -85,7 +85,12 @@ def tables_filename(dataset_id: str) -> str:
 
 
 def plan(
-    data_dirs: list[Path], template_name: str, langs: list[str], formats: list[str], out_dir: Path
+    data_dirs: list[Path],
+    template_name: str,
+    langs: list[str],
+    formats: list[str],
+    out_dir: Path,
+    warnings: list[str] | None = None,
 ) -> list[Task]:
     """Check every input, then list the outputs to make. Raises before anything is drawn."""
     from reportgen.data import DataError, load_dataset
@@ -101,6 +106,24 @@ def plan(
         raise DataError(problems)
     tasks: list[Task] = []
     for data_dir, dataset in datasets:
+        unreviewed = sum(1 for entry in (*dataset.metrics, *dataset.events) if not entry.reviewed)
+        if unreviewed and warnings is not None:
+            warnings.append(
+                f"{display_path(data_dir)}: {unreviewed} metric(s) and event(s) are "
+                "drafts not yet reviewed (reviewed: false)"
+            )
+        ident = dataset.info.id
+        if "pptx" not in formats and "pdf" not in formats:
+            # The workbook needs no template: a new data folder gets its tables before anyone
+            # has written a slide plan for it.
+            _LOADED[(data_dir, template_name)] = (dataset, None)
+            if "xlsx" in formats:
+                tasks.append(
+                    Task(
+                        data_dir, ident, template_name, "", "xlsx", out_dir / tables_filename(ident)
+                    )
+                )
+            continue
         template = resolve_template(template_name, {m.id for m in dataset.metrics})
         _LOADED[(data_dir, template_name)] = (dataset, template)  # workers reuse (fork)
         for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
@@ -108,7 +131,6 @@ def plan(
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
                 raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
         _check_content(dataset, template, langs, formats)
-        ident = dataset.info.id
         for lang in langs:
             if "pptx" in formats:
                 tasks.append(
@@ -330,12 +352,14 @@ def build(
     jobs: int = 1,
     force: bool = False,
     check: bool = True,
+    warnings: list[str] | None = None,
     progress: Callable[[str, Task, Built | None], None] | None = None,
 ) -> list[Built]:
     """Plan, skip what is up to date, render the rest (in ``jobs`` processes), write."""
     progress = progress or (lambda *_: None)
     tasks = [
-        replace(t, check=check) for t in plan(data_dirs, template_name, langs, formats, out_dir)
+        replace(t, check=check)
+        for t in plan(data_dirs, template_name, langs, formats, out_dir, warnings)
     ]
     _remove_stale_temps(tasks)
     state = _State(out_dir)

@@ -237,6 +237,7 @@ def build(
         or [default_data_dir()]
     )
     started = time.perf_counter()
+    warnings: list[str] = []
     progress = Progress(quiet=quiet, verbose=verbose)
     built = run_build(
         folders,
@@ -247,9 +248,10 @@ def build(
         jobs=jobs or config.get("jobs") or default_jobs(),
         force=force,
         check=not no_check,
+        warnings=warnings,
         progress=progress.update,
     )
-    progress.summary(built, time.perf_counter() - started)
+    progress.summary(built, time.perf_counter() - started, warnings)
 
 
 @cli.command()

@@ -43,7 +43,9 @@ class Progress:
         elif event == "failed":
             self._line(f"failed {task.label}")
 
-    def summary(self, built: list, seconds: float) -> None:
+    def summary(self, built: list, seconds: float, warnings: list[str] | None = None) -> None:
+        for warning in warnings or []:
+            click.echo(f"warning: {warning}", file=self.stream)  # shown even with --quiet
         if self.quiet:
             return
         if self.tty:
@@ -52,7 +54,8 @@ class Progress:
         reused = sum(1 for b in built if b.reused)
         click.echo(
             f"reportgen: {len(built)} file(s) in {seconds:.1f} s"
-            f"{f' ({reused} unchanged, reused)' if reused else ''}",
+            f"{f' ({reused} unchanged, reused)' if reused else ''}, "
+            f"{len(warnings or [])} warning(s)",
             file=self.stream,
         )
         for item in built:

@@ -56,3 +56,13 @@ def test_unreadable_article(run, tmp_path):
     article.write_bytes("对外贸易额达360亿元".encode("gbk"))
     result = run("extract", str(article))
     assert result.code == 1 and "not UTF-8" in result.err
+
+
+def test_draft_builds_its_workbook_with_an_unreviewed_warning(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    draft = tmp_path / "draft"
+    assert run("extract", str(RAW), "--date", "2023-05-20", "--to-data", str(draft)).code == 0
+    result = run("build", "--data", str(draft), "--format", "xlsx", "--out", str(tmp_path / "o"))
+    assert result.code == 0, result.err
+    assert "not yet reviewed (reviewed: false)" in result.err and "1 warning(s)" in result.err
+    assert list((tmp_path / "o").glob("*-tables.xlsx"))
