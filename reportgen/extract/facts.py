@@ -43,9 +43,109 @@ SUFFIX_HEDGES = {
     "左右": "approx",
 }
 PREFIX = "|".join(sorted(PREFIX_HEDGES, key=len, reverse=True))
-MEASURES = (
-    "标准箱|人次|辆次|架次|平方公里|平方米|公顷|家|列|人|项|个|场|次|批|方|条|台|辆|艘|吨|"
-    "所|座|套|件|份|位|国|篇|款|支|处|届|期|轮|单|亩|公里|千米|米|架|班|趟|户|名"
+# Units and Chinese classifiers (量词), longest first so 班次 wins over 班.
+MEASURES = "|".join(
+    sorted(
+        set(
+            [
+                "标准箱",
+                "人次",
+                "车次",
+                "辆次",
+                "架次",
+                "班次",
+                "户次",
+                "台套",
+                "千瓦时",
+                "兆瓦",
+                "千瓦",
+                "立方米",
+                "平方公里",
+                "平方米",
+                "公顷",
+                "公斤",
+                "千克",
+                "公里",
+                "千米",
+                "家",
+                "列",
+                "人",
+                "项",
+                "个",
+                "场",
+                "次",
+                "批",
+                "方",
+                "条",
+                "台",
+                "辆",
+                "艘",
+                "吨",
+                "所",
+                "座",
+                "套",
+                "件",
+                "份",
+                "位",
+                "国",
+                "篇",
+                "款",
+                "支",
+                "处",
+                "届",
+                "期",
+                "轮",
+                "单",
+                "亩",
+                "米",
+                "架",
+                "班",
+                "趟",
+                "户",
+                "名",
+                "类",
+                "张",
+                "本",
+                "块",
+                "头",
+                "只",
+                "棵",
+                "株",
+                "颗",
+                "粒",
+                "包",
+                "箱",
+                "桶",
+                "瓶",
+                "袋",
+                "间",
+                "栋",
+                "幢",
+                "层",
+                "口",
+                "种",
+                "门",
+                "队",
+                "组",
+                "笔",
+                "宗",
+                "起",
+                "例",
+                "首",
+                "集",
+                "幅",
+                "道",
+                "片",
+                "所",
+                "斤",
+                "克",
+                "升",
+                "度",
+            ]
+        ),
+        key=len,
+        reverse=True,
+    )
 )
 TIME_UNITS = "个工作日|工作日|个小时|小时|个月|天|周|年|分钟"
 # Numerals inside names, enumerations and idioms: never facts.
@@ -179,7 +279,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
             rf"{S}(?P<pre>{PREFIX})?{S}(?:(?P<pct>百分之)(?P<n2>{NUM})|(?P<n>{NUM}){S}"
-            rf"(?P<u>%|倍|个百分点|成))"
+            rf"(?P<u>%|倍|个百分点|成))(?P<suf2>左{S}右|以{S}上|以{S}下)?"
         ),
     ),
     ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>个百分点)")),
@@ -221,8 +321,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<u>平方公里|平方米|公顷|亩)"
         ),
     ),
-    ("percent", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%")),
+    (
+        "percent",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%(?P<suf2>左{S}右|以{S}上|以{S}下)?"
+        ),
+    ),
     ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
+    # 排名第三, 位居第二: a rank said without 名 or 位
+    ("rank", re.compile(rf"(?<=排名|位居|位列|居于|名列)第{S}(?P<n>{NUM})(?![名位大届期批次个])")),
     ("rank", re.compile(r"(?P<w>首位|榜首)")),
     # 二十大园区, 五大产业: a count of the things named after 大 (党的二十大 is a name).
     (
@@ -315,6 +422,8 @@ def _is_name(view: str, start: int, end: int) -> bool:
             return True  # 一 + measure word is an article in news prose, not a count
         if view[max(0, start - 1) : start] == "第":
             return True  # 第五届: an ordinal, not a count
+        if re.fullmatch(r"[一二三四五六七八九十]期", re.sub(r"\s+", "", core)):
+            return True  # 二期: a project phase, a name
     for name in NOT_FACTS:
         at = window.find(name)
         while at != -1:

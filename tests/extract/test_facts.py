@@ -98,18 +98,26 @@ def test_reviewed_gold_files_stay_perfect(gold):
 
 
 def test_held_out_article_stays_at_its_measured_level():
-    """airport-e was written and annotated by hand before the extractor saw it and has not
-    been tuned on; these floors are what it measured (detection recall 0.94, full-match
-    recall 0.88, qualifier accuracy 0.94)."""
-    report = evaluate(GOLD / "airport-e-2024-q1.yaml")
-    assert report.detection.precision >= 0.99 and report.detection.recall >= 0.94
-    assert report.full.recall >= 0.88 and report.qualifier_accuracy >= 0.93
+    """port-g was written and annotated by hand before the extractor saw it and has not been
+    tuned on; these floors are what it measured (detection P 1.00 / R 0.88, full-match recall
+    0.88, qualifier accuracy 1.00)."""
+    report = evaluate(GOLD / "port-g-2024-oct.yaml")
+    assert report.detection.precision >= 0.99 and report.detection.recall >= 0.87
+    assert report.full.recall >= 0.87 and report.qualifier_accuracy >= 0.99
 
 
-@pytest.mark.parametrize("gold", ["bonded-c-2024-q3.yaml", "newarea-d-2024-h1.yaml"])
+@pytest.mark.parametrize(
+    "gold",
+    [
+        "bonded-c-2024-q3.yaml",
+        "newarea-d-2024-h1.yaml",
+        "airport-e-2024-q1.yaml",
+        "scenic-f-2024-may.yaml",
+    ],
+)
 def test_error_analysis_articles_are_now_found(gold):
-    """bonded-c and newarea-d were held out first; their misses were fixed as general
-    patterns, so they are no longer held-out measures."""
+    """Each was held out first; its misses were then fixed as general patterns, so it is no
+    longer a held-out measure (see its note)."""
     report = evaluate(GOLD / gold)
     assert report.detection.f1 == 1.0, report.misses
 
