@@ -72,6 +72,18 @@ def supported_numbers(dataset: Dataset) -> set[float]:
     for event in dataset.events:
         for iso in (event.date, event.end_date or event.date):
             allowed.update(float(p) for p in iso.split("-"))
+    info = dataset.info  # titles and names are data too (a draft's English title is its id)
+    for text in (
+        info.id,
+        info.title_zh,
+        info.title_en,
+        info.subject_zh,
+        info.subject_en,
+        *(a.title_zh for a in dataset.articles),
+        *(a.title_en for a in dataset.articles),
+        *(a.date for a in dataset.articles),
+    ):
+        allowed.update(float(n) for n in re.findall(r"\d+(?:\.\d+)?", text))
     for stamp in (dataset.info.as_of, dataset.page.date if dataset.page else ""):
         allowed.update(float(p) for p in stamp.split("-") if p)
     return allowed

@@ -335,6 +335,36 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
 
 
 @cli.command()
+@click.argument("data_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "base",
+    default="briefing",
+    show_default=True,
+    help="Template whose theme and master the new plans use.",
+)
+def plan(data_dir: Path, out_dir: Path, base: str) -> None:
+    """Write a first template (charts, deck and summary plans) for a data folder that has
+    none, e.g. a draft from `reportgen extract --to-data`. Edit it, then build with
+    --template OUT_DIR."""
+    from reportgen.data import load_dataset
+    from reportgen.planner import write_plan
+    from reportgen.template import template_dir
+
+    dataset = load_dataset(data_dir)
+    try:
+        counts = write_plan(dataset, template_dir(base), out_dir)
+    except FileExistsError as exc:
+        raise UsageError(str(exc)) from None
+    click.echo(
+        f"wrote {out_dir}: {counts['charts']} charts, {counts['slides']} slides; edit the titles "
+        f"and talking points, then: reportgen build --data {data_dir} --template {out_dir}",
+        err=True,
+    )
+
+
+@cli.command()
 @click.argument(
     "gold_files",
     nargs=-1,

@@ -66,3 +66,35 @@ def test_draft_builds_its_workbook_with_an_unreviewed_warning(run, tmp_path, mon
     assert result.code == 0, result.err
     assert "not yet reviewed (reviewed: false)" in result.err and "1 warning(s)" in result.err
     assert list((tmp_path / "o").glob("*-tables.xlsx"))
+
+
+def test_article_to_checked_deck_without_hand_written_plans(run, tmp_path, monkeypatch):
+    """extract -> plan -> build: a new article reaches a checked deck and PDF."""
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    draft, plan, out = tmp_path / "draft", tmp_path / "plan", tmp_path / "out"
+    assert run("extract", str(RAW), "--date", "2023-05-20", "--to-data", str(draft)).code == 0
+    result = run("plan", str(draft), str(plan))
+    assert result.code == 0, result.err
+    assert {p.name for p in plan.iterdir()} >= {
+        "theme.yaml",
+        "master.pptx",
+        "charts.yaml",
+        "deck.yaml",
+        "summary.yaml",
+    }
+    built = run(
+        "build",
+        "--data",
+        str(draft),
+        "--template",
+        str(plan),
+        "--lang",
+        "zh,en",
+        "--jobs",
+        "1",
+        "--out",
+        str(out),
+    )
+    assert built.code == 0, built.err
+    assert len(list(out.glob("*.pptx"))) == 2 and len(list(out.glob("*.pdf"))) == 2
+    assert run("plan", str(draft), str(plan)).code == 2  # never overwrites a template
