@@ -97,7 +97,7 @@ def write_draft(
             entry = {
                 "id": f"{fact.kind}_{len(metrics) + 1:02d}",
                 "label_zh": _label(fact),
-                "label_en": f"(draft) {fact.kind} {len(metrics) + 1}",
+                "label_en": f"(draft) {_label(fact)}",  # to translate; no invented numbers
                 "value": fact.value,
                 "unit": fact.unit or "个",
                 "qualifier": fact.qualifier,
@@ -131,7 +131,7 @@ def write_draft(
             entry.update(
                 {
                     "title_zh": fact.sentence[:60],
-                    "title_en": f"(draft) event {len(events) + 1}",
+                    "title_en": f"(draft) {fact.sentence[:60]}",
                     "status": "held",
                     "article": "article",
                     "quote": fact.sentence,
