@@ -27,7 +27,6 @@ from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
 from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
 
-FORMATS = ("pptx", "pdf", "xlsx")
 STATE_FILE = ".reportgen-state.json"
 
 
@@ -130,7 +129,7 @@ def plan(
             if fmt in formats and needed is None:
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
                 raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
-        _check_content(dataset, template, langs, formats)
+        _check_content(data_dir, dataset, template, langs, formats)
         for lang in langs:
             if "pptx" in formats:
                 tasks.append(
@@ -167,18 +166,27 @@ def plan(
     return tasks
 
 
-def _check_content(dataset, template: Template, langs: list[str], formats: list[str]) -> None:
+def _check_content(
+    data_dir: Path, dataset, template: Template, langs: list[str], formats: list[str]
+) -> None:
     """Fill every slide and page once without drawing: a snippet naming an unknown metric,
     an unsafe snippet or a chart that does not fit the data fails here, before any drawing."""
     for lang in langs:
         if "pptx" in formats:
             from reportgen.content.deck import build_deck
 
-            build_deck(dataset, template, template.deck, lang)
+            _CONTENT[(data_dir, lang, "pptx")] = build_deck(dataset, template, template.deck, lang)
         if "pdf" in formats:
             from reportgen.content.summary import build_summary
 
-            build_summary(dataset, template, template.summary, lang)
+            _CONTENT[(data_dir, lang, "pdf")] = build_summary(
+                dataset, template, template.summary, lang
+            )
+
+
+#: Content models built by the pre-drawing check, reused by the renderers (forked workers
+#: inherit them), so a deck's slides are decided once per build.
+_CONTENT: dict[tuple, object] = {}
 
 
 def _check_master(template: Template) -> None:
@@ -212,15 +220,18 @@ def render_task(task: Task) -> tuple[bytes, int]:
         from reportgen.content.deck import build_deck
         from reportgen.render.pptx import render_deck
 
-        deck = build_deck(dataset, template, template.deck, task.lang)
+        deck = _CONTENT.get((task.data_dir, task.lang, "pptx")) or build_deck(
+            dataset, template, template.deck, task.lang
+        )
         return render_deck(deck, template), len(deck.slides)
     if task.fmt == "pdf":
         from reportgen.content.summary import build_summary
         from reportgen.render.pdf import page_count, render_summary
 
-        data = render_summary(
-            build_summary(dataset, template, template.summary, task.lang), template
+        summary = _CONTENT.get((dataset.info.id, template.root, task.lang, "pdf")) or build_summary(
+            dataset, template, template.summary, task.lang
         )
+        data = render_summary(summary, template)
         return data, page_count(data)
     from reportgen.data.dataset import TABLE_NAMES
     from reportgen.tables import to_xlsx

@@ -42,7 +42,6 @@ _EN_NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?\b"
 )
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}
-_ZH_QUAL = {**HEDGES}
 
 
 @dataclass(frozen=True, order=True)
@@ -112,7 +111,7 @@ def number_findings(
             # 160小时以上, 一年多: the hedge may follow the measure word.
             after = re.match(r"[\u4e00-\u9fff]{1,2}?(以上|以下|左右|多)", text[match.end() :])
             hedge = prefix or suffix or (after.group(1) if after else None)
-            qualifier = _ZH_QUAL.get(hedge) if hedge else None
+            qualifier = HEDGES.get(hedge) if hedge else None
         else:
             prefix, digits, magnitude = match.groups()
             qualifier = _EN_HEDGE.get(prefix) if prefix else None

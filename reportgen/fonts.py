@@ -37,12 +37,6 @@ class Face:
     path: Path
 
     @property
-    def is_cff(self) -> bool:
-        """PostScript (CFF) outlines: matplotlib reads them, reportlab cannot embed them."""
-        with self.path.open("rb") as handle:
-            return handle.read(4) == b"OTTO"
-
-    @property
     def digest(self) -> str:
         """Content hash: part of every cache key that depends on this face."""
         return _file_digest(self.path)

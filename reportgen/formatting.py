@@ -15,7 +15,6 @@ number that needs more digits than the display allows raises instead of being si
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -82,21 +81,6 @@ _EN_UNIT = {
 }
 
 
-@dataclass(frozen=True)
-class MoneyScale:
-    """A magnitude to show money in: 亿元 / CNY bn, chosen once per chart so bars compare."""
-
-    factor: int
-    zh: str
-    en: str
-
-
-MONEY_SCALES = (
-    MoneyScale(10**12, "万亿元", "tn"),
-    MoneyScale(10**8, "亿元", ""),  # en uses bn / mn below; zh uses 亿 and 万
-    MoneyScale(10**4, "万元", ""),
-    MoneyScale(1, "元", ""),
-)
 _EN_MONEY = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"), (1, ""))
 
 
@@ -135,15 +119,6 @@ def en_money_scale(values: list[float]) -> tuple[int, str]:
         if largest >= factor:
             return factor, word
     return 1, ""
-
-
-def hedge_word(metric: Metric, lang: Lang) -> str:
-    """The hedge as the presenter should say it ('' for exact values)."""
-    if metric.qualifier == "exact":
-        return ""
-    if lang == "zh":
-        return metric.hedge or _ZH_DEFAULT[metric.qualifier]
-    return _EN_HEDGE_WORD.get(metric.hedge or "", _EN_HEDGE[metric.qualifier])
 
 
 def format_metric(metric: Metric, lang: Lang, *, money_factor: int | None = None) -> str:

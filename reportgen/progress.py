@@ -20,7 +20,6 @@ class Progress:
         self.quiet, self.verbose = quiet, verbose
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
         self.done = 0
-        self.started = 0
 
     def _line(self, text: str) -> None:
         if self.quiet:
@@ -32,7 +31,6 @@ class Progress:
 
     def update(self, event: str, task, built) -> None:
         if event == "start":
-            self.started += 1
             if self.tty or self.verbose:
                 self._line(f"building {task.label} …")
         elif event in ("done", "reused"):

@@ -16,8 +16,6 @@ from reportgen.data import Dataset
 from reportgen.outputs import atomic_write, document_time, reproducible_zip
 from reportgen.text.numerals import format_plain
 
-FORMATS = ("csv", "md", "xlsx")
-
 
 def _display(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the text a person should read: numbers plain, missing as empty."""

@@ -27,7 +27,6 @@ from reportgen.outputs import atomic_write
 from reportgen.paths import cache_root
 from reportgen.theme import Theme
 
-FORMATS = ("png", "svg")
 _RC = {
     "svg.hashsalt": "reportgen",
     "svg.fonttype": "path",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from reportgen.text.numerals import parse_chinese_numeral
@@ -203,12 +203,9 @@ class Fact:
     subject: str
     sentence: str
     hedge: str | None = None
-    extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("extra")
-        return data
+        return asdict(self)
 
 
 _FULL = {

@@ -104,7 +104,6 @@ class _SvgChart(Flowable):
         self.drawing.initialFontName = font  # the renderer's default would be Helvetica
         self.scale = width / self.drawing.width
         self.width, self.height = width, self.drawing.height * self.scale
-        self.alt = alt
 
     def wrap(self, *_):
         return self.width, self.height

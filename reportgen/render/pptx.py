@@ -43,6 +43,21 @@ MAX_MASTER_BYTES = 100 * 1024 * 1024  # unpacked; a real master is a few MB at m
 MAX_MASTER_MEMBERS = 5000
 
 
+def _unreadable(shown: str, exc: Exception) -> TemplateError:
+    return TemplateError(
+        [
+            Problem(
+                shown,
+                None,
+                None,
+                None,
+                f"not a readable PowerPoint master ({type(exc).__name__}); "
+                "save it from PowerPoint as .pptx",
+            )
+        ]
+    )
+
+
 def _check_package(path, shown: str) -> None:
     """Refuse a file that is not a zip, or whose unpacked size says zip bomb, before any
     library unpacks it."""
@@ -52,18 +67,7 @@ def _check_package(path, shown: str) -> None:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateError(
-            [
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    f"not a readable PowerPoint master ({type(exc).__name__}); "
-                    "save it from PowerPoint as .pptx",
-                )
-            ]
-        ) from None
+        raise _unreadable(shown, exc) from None
     unpacked = sum(member.file_size for member in members)
     if len(members) > MAX_MASTER_MEMBERS or unpacked > MAX_MASTER_BYTES:
         raise TemplateError(
@@ -88,18 +92,7 @@ def open_master(path):
     try:
         return Presentation(str(path))
     except Exception as exc:  # not a zip, not a presentation, a damaged package
-        raise TemplateError(
-            [
-                Problem(
-                    display_path(path),
-                    None,
-                    None,
-                    None,
-                    f"not a readable PowerPoint master ({type(exc).__name__}); "
-                    "save it from PowerPoint as .pptx",
-                )
-            ]
-        ) from None
+        raise _unreadable(display_path(path), exc) from None
 
 
 def check_master(prs, layouts_needed: set[str], shown: str) -> dict:

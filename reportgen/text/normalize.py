@@ -48,8 +48,3 @@ def split_sentences(text: str) -> list[str]:
         if rest:
             sentences.append(rest)
     return sentences
-
-
-def collapse_spaces(text: str) -> str:
-    """One line of display text: runs of whitespace become one space, ends trimmed."""
-    return _WHITESPACE.sub(" ", text).strip()
