@@ -228,7 +228,7 @@ def render_task(task: Task) -> tuple[bytes, int]:
         from reportgen.content.summary import build_summary
         from reportgen.render.pdf import page_count, render_summary
 
-        summary = _CONTENT.get((dataset.info.id, template.root, task.lang, "pdf")) or build_summary(
+        summary = _CONTENT.get((task.data_dir, task.lang, "pdf")) or build_summary(
             dataset, template, template.summary, task.lang
         )
         data = render_summary(summary, template)
