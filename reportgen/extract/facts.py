@@ -16,7 +16,9 @@ from datetime import date
 from reportgen.text.numerals import parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
-NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN}]+)"
+# Vague amounts: 数十, 几百, 上千, 十几, 二十几 ("dozens", "about a thousand", "a dozen or so").
+VAGUE = r"(?:数|几|上)[十百千万]+|[一二三四五六七八九]?十几"
+NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{VAGUE}|[{CN}]+)"
 S = r"[ \t\r\n\u3000]*"  # spaces and line breaks inside a fact
 PREFIX_HEDGES = {
     "近": "approx",
@@ -49,6 +51,18 @@ MEASURES = "|".join(
         set(
             [
                 "标准箱",
+                "自然箱",
+                "标箱",
+                "TEU",
+                "英尺",
+                "海里",
+                "毫米",
+                "厘米",
+                "吉瓦",
+                "兆瓦时",
+                "吨标准煤",
+                "部",
+                "枚",
                 "人次",
                 "车次",
                 "辆次",
@@ -136,7 +150,6 @@ MEASURES = "|".join(
                 "幅",
                 "道",
                 "片",
-                "所",
                 "斤",
                 "克",
                 "升",
@@ -147,6 +160,22 @@ MEASURES = "|".join(
         reverse=True,
     )
 )
+CURRENCY_CODES = {
+    "元": "CNY",
+    "人民币": "CNY",
+    "美元": "USD",
+    "美金": "USD",
+    "欧元": "EUR",
+    "港元": "HKD",
+    "港币": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "卢布": "RUB",
+    "韩元": "KRW",
+}
+CURRENCIES = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
+# Where a rank is said to stand: 全国第二, 全省前三, 沿海主要港口中第一
+SCOPE = r"(?:全国|全省|全市|全区|全球|世界|全球同类|同类|全国同类|[^，。；、]{0,10}?中)"
 TIME_UNITS = "个工作日|工作日|个小时|小时|个月|天|周|年|分钟"
 # Numerals inside names, enumerations and idioms: never facts.
 NOT_FACTS = (
@@ -188,6 +217,57 @@ NOT_FACTS = (
     "中俄两国",
     "中美两国",
     "两国",
+    "一方面",
+    "五位一体",
+    "四位一体",
+    "三位一体",
+    # four-character idioms (成语) built on numerals
+    "千方百计",
+    "四面八方",
+    "万家灯火",
+    "千家万户",
+    "百年大计",
+    "五湖四海",
+    "一举两得",
+    "一马当先",
+    "三心二意",
+    "七上八下",
+    "九牛一毛",
+    "十全十美",
+    "万无一失",
+    "百花齐放",
+    "百尺竿头",
+    "千载难逢",
+    "一目了然",
+    "一帆风顺",
+    "独一无二",
+    "一石二鸟",
+    "一干二净",
+    "接二连三",
+    "丢三落四",
+    "四通八达",
+    "五花八门",
+    "六六大顺",
+    "八仙过海",
+    "十拿九稳",
+    "百发百中",
+    "百闻不如一见",
+    "千军万马",
+    "万紫千红",
+    "一日千里",
+    "一鼓作气",
+    "一往无前",
+    "一脉相承",
+    "一以贯之",
+    "一张蓝图",
+    "三令五申",
+    "成千上万",
+    "千千万万",
+    "一衣带水",
+    "百舸争流",
+    "千帆竞发",
+    "万象更新",
+    "一马平川",
 )
 
 
@@ -236,12 +316,56 @@ def _scaled(token: str, factor: float) -> float:
 
 def _number(token: str) -> float | None:
     token = re.sub(r"\s+", "", token).replace(",", "")
+    token = token.lstrip("数几上").rstrip("几")  # 数十 -> 十: the floor of a vague amount
     if not token:
         return None
     if token[0].isdigit():
         return float(token)
     value = parse_chinese_numeral(token)
     return float(value) if value is not None else None
+
+
+_PAIR_DIGITS = {
+    "一": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _approx_pair(token: str) -> tuple[int, int] | None:
+    """七八家, 两三个, 三五年: two adjacent numerals are a rough range, not 78 or 23."""
+    token = re.sub(r"\s+", "", token)
+    if len(token) != 2 or any(ch not in _PAIR_DIGITS for ch in token):
+        return None
+    low, high = _PAIR_DIGITS[token[0]], _PAIR_DIGITS[token[1]]
+    return (low, high) if high == low + 1 or (low, high) == (3, 5) else None
+
+
+def _vague(token: str) -> tuple[str, str] | None:
+    """数十, 几百, 十几 mean "more than"; 上千 means "about"."""
+    token = re.sub(r"\s+", "", token)
+    if token.startswith("上") and len(token) > 1:
+        return "approx", "上"
+    if token.startswith(("数", "几")) or token.endswith("几"):
+        return "over", token
+    return None
+
+
+def _chinese_date(match: re.Match) -> str | None:
+    """二〇二四年十一月五日, as official documents print it."""
+    year = "".join(str(_PAIR_DIGITS.get(ch, 0)) for ch in match.group("ycn"))
+    month = parse_chinese_numeral(match.group("mcn")) if match.group("mcn") else None
+    day = parse_chinese_numeral(match.group("dcn")) if match.group("dcn") else None
+    if (month and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
+        return None
+    return year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
 
 
 def _int_or_float(value: float):
@@ -259,7 +383,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?:(?P<m2>{_D}){S}月{S})?(?P<d2>{_D}){S}日"
         ),
     ),
-    ("date_range", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?:至|到|—|-){S}(?P<y2>\d{{4}}){S}年")),
+    (
+        "date_range",
+        re.compile(
+            rf"(?P<y>\d{{4}}){S}(?:年{S})?(?:至|到|—{{1,2}}|-|~){S}(?P<y2>\d{{4}}){S}年(?!{S}\d)"
+        ),
+    ),
+    (
+        "date_range",
+        re.compile(
+            rf"(?:(?P<rel>去年|今年|前年|明年|同年|当年){S}|(?P<y>\d{{4}}){S}年{S})?"
+            rf"(?<![\d.])(?P<m>{_D}){S}(?:月(?:份)?{S})?(?:至|到|—{{1,2}}|-|~){S}(?P<m2>{_D}){S}月(?:份)?"
+            rf"(?!{S}\d{{1,2}}{S}日)"
+        ),
+    ),
     (
         "date",
         re.compile(
@@ -272,6 +409,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"(?<![\d个])(?P<m>{_D}){S}月(?P<part>底|末|初|中旬|上旬|下旬|份)")),
     ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?!代)(?:度)?")),
     (
+        "date",
+        re.compile(
+            r"(?P<ycn>[一二][〇零一二三四五六七八九]{3})年"
+            r"(?:(?P<mcn>[一二三四五六七八九十]{1,2})月(?:(?P<dcn>[一二三四五六七八九十]{1,3})日)?)?"
+        ),
+    ),
+    (
         "growth",
         re.compile(
             rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
@@ -280,6 +424,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>个百分点)")),
+    ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>倍)")),
     # 三分之一, 约占四分之三: a share
     (
         "percent",
@@ -301,21 +446,21 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "percent",
         re.compile(
             rf"(?P<pre>{PREFIX})?(?P<n>[一二三四五六七八九]|\d){S}(?P<u>成)"
-            r"(?![员本立果为都功交熟长绩效])"
+            rf"(?![员本立果为都功交熟长绩效])(?P<suf2>以{S}上|以{S}下|左{S}右)?"
         ),
     ),
     (
         "money",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
-            rf"(?P<u>元|美元|人民币)(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCIES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
         ),
     ),
     (
         "area",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
-            rf"(?P<u>平方公里|平方米|公顷|亩)"
+            rf"(?P<suf3>余|多)?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩)"
         ),
     ),
     (
@@ -327,12 +472,27 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
     # 排名第三, 位居第二: a rank said without 名 or 位
     ("rank", re.compile(rf"(?<=排名|位居|位列|居于|名列)第{S}(?P<n>{NUM})(?![名位大届期批次个])")),
+    (
+        "rank",
+        re.compile(
+            rf"(?:排名|位居|位列|居于|名列|居|位于|列|跻身|进入|稳居)?{SCOPE}"
+            rf"(?P<span>第{S}(?P<n>{NUM})(?![名位大届期批次个号条种类年天月]))"
+        ),
+    ),
+    (
+        "rank",
+        re.compile(
+            rf"(?:排名|位居|位列|居于|名列|居|位于|列|跻身|进入|稳居){SCOPE}?"
+            rf"(?P<span>前{S}(?P<n>[{CN}]+|\d+)(?P<u>位|名|强)?)(?![个年天月周日小季届批次])"
+        ),
+    ),
     ("rank", re.compile(r"(?P<w>首位|榜首)")),
     # 二十大园区, 五大产业: a count of the things named after 大 (党的二十大 is a name).
     (
         "count",
         re.compile(rf"(?<![党的])(?P<n>[{CN}]+){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台)"),
     ),
+    ("other", re.compile(rf"(?P<pre>零下)?{S}(?P<n>-?\d+(?:\.\d+)?){S}(?P<u>℃|摄氏度)")),
     ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
@@ -340,16 +500,20 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "duration",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>多)?{S}(?P<u>{TIME_UNITS})"
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<u>{TIME_UNITS})"
             rf"(?P<suf2>多|以{S}上|左{S}右)?(?P<tail>来|间|内|的时间)?"
         ),
     ),
-    ("score", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}分(?![钟之])")),
+    # 15时30分 is a time of day, not a score
+    (
+        "score",
+        re.compile(rf"(?P<pre>{PREFIX})?{S}(?<![\d.时点:])(?P<n>\d+(?:\.\d+)?){S}分(?![钟之])"),
+    ),
     (
         "count",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
-            rf"(?P<u>{MEASURES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+            rf"(?P<suf3>余|多)?{S}(?P<u>{MEASURES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
         ),
     ),
 ]
@@ -362,9 +526,15 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
     taken = [False] * len(text)
     facts: list[Fact] = []
     for kind, pattern in PATTERNS:
+        spanned = "span" in pattern.groupindex  # context words that are not part of the fact
         for match in pattern.finditer(view):
-            start, end = _trim(view, match.start(), match.end())
-            if start >= end or any(taken[start:end]) or _is_name(view, start, end):
+            start, end = _trim(view, *(match.span("span") if spanned else match.span()))
+            if (
+                start >= end
+                or any(taken[start:end])
+                or _inside_number(view, start)
+                or _is_name(view, start, end)
+            ):
                 continue
             fact = _build(bounds, kind, match, text, view, start, end, article_date)
             if fact is None:
@@ -392,6 +562,15 @@ def _same_year(facts: list[Fact], view: str) -> list[Fact]:
     return out
 
 
+def _inside_number(view: str, start: int) -> bool:
+    """A match that begins in the middle of a number (the 万 of 1万余家) would misread it."""
+    if start == 0 or not (view[start].isdigit() or view[start] in CN):
+        return False
+    return view[start - 1].isdigit() or (
+        view[start - 1] in ".," and start > 1 and view[start - 2].isdigit()
+    )
+
+
 def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     while start < end and view[start].isspace():
         start += 1
@@ -402,7 +581,19 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
 
 _QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{1,10})[”’\"]")
 _RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
-_ARTICLE_ONE = ("一个", "一份", "一年", "一家", "一次", "一项", "一条", "一批", "一名", "一位")
+_ARTICLE_ONE = (
+    "一个",
+    "一份",
+    "一年",
+    "一家",
+    "一次",
+    "一项",
+    "一条",
+    "一批",
+    "一名",
+    "一位",
+    "一部",
+)
 
 
 def _is_name(view: str, start: int, end: int) -> bool:
@@ -411,14 +602,14 @@ def _is_name(view: str, start: int, end: int) -> bool:
     core = view[start:end]
     if core.startswith("第"):
         return any(name in view[start : start + 4] for name in _RANK_NAMES)
+    if view[max(0, start - 1) : start] == "第":
+        return True  # 第五届, 第19届: an ordinal, not a count
     if not re.search(r"\d", core):
         for quoted in _QUOTED.finditer(view, max(0, start - 10), min(len(view), end + 10)):
             if quoted.start() < start and end <= quoted.end():
                 return True  # 四个中心, 中国这十年: a name in quotation marks
         if re.sub(r"\s+", "", core) in _ARTICLE_ONE:
             return True  # 一 + measure word is an article in news prose, not a count
-        if view[max(0, start - 1) : start] == "第":
-            return True  # 第五届: an ordinal, not a count
         if re.fullmatch(r"[一二三四五六七八九十]期", re.sub(r"\s+", "", core)):
             return True  # 二期: a project phase, a name
     for name in NOT_FACTS:
@@ -465,10 +656,13 @@ def _build(
     end: int,
     article_date: date | None,
 ) -> Fact | None:
-    qualifier, hedge = _hedge(_group(match, "pre"), _group(match, "suf"), _group(match, "suf2"))
+    qualifier, hedge = _hedge(
+        _group(match, "pre"), _group(match, "suf"), _group(match, "suf3"), _group(match, "suf2")
+    )
     unit = (_group(match, "u") or "").strip()
     value: object
-    if kind in ("date", "date_range"):
+    pair, factor = None, 1.0
+    if kind in ("date", "date_range") and not _group(match, "ycn"):
         value = _date_value(match, kind, article_date)
         unit = ""
         if value is None:
@@ -477,6 +671,9 @@ def _build(
         value = match.group("code")
     elif kind == "rank" and _group(match, "w"):
         value, unit = 1, match.group("w")
+    elif kind == "date" and _group(match, "ycn"):
+        value = _chinese_date(match)
+        unit = ""
     else:
         if _group(match, "den"):
             denominator, numerator = _number(match.group("den")), _number(match.group("num"))
@@ -520,6 +717,12 @@ def _build(
         number = _number(raw_number) if raw_number else None
         if number is None:
             return None
+        vague = _vague(raw_number)
+        if vague:
+            qualifier, hedge = vague
+        pair = _approx_pair(raw_number)
+        if pair:
+            qualifier, hedge = "approx", raw_number
         if unit == "成":
             number, unit = number * 10, "%"  # 六成 = 60%
         if _group(match, "pct"):
@@ -528,7 +731,7 @@ def _build(
         factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
         if kind == "money":
             value = _int_or_float(_scaled(raw_number, factor))
-            unit = "CNY" if unit in ("元", "人民币") else "USD"
+            unit = CURRENCY_CODES[re.sub(r"\s+", "", unit)]
         elif kind == "area":
             value = _int_or_float(_scaled(raw_number, factor))
             unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
@@ -540,12 +743,19 @@ def _build(
             unit = "%" if unit == "%" else unit
         elif kind == "percent":
             value, unit = _int_or_float(number), "%"
+        elif kind == "rank":
+            value = _int_or_float(number)
+            if view[start] == "前":
+                qualifier, hedge = "at_most", "前"  # 前三: somewhere in the top three
         elif kind == "count":
             if unit in ("名",) and view[max(0, start - 1) : start] == "第":
                 return None
             if unit in ("园区", "产业", "板块", "工程", "中心", "行动", "平台"):
                 unit = "个"
             value = _int_or_float(_scaled(raw_number, factor))
+        elif kind == "other" and unit in ("℃", "摄氏度"):
+            value = _int_or_float(-number if _group(match, "pre") == "零下" else number)
+            unit, qualifier, hedge = "℃", "exact", None
         elif kind == "other":
             value = number  # a version such as 1.0 keeps its decimal
         else:
@@ -554,6 +764,9 @@ def _build(
                 unit = "岁"
             elif kind == "score":
                 unit = "分"
+    if pair and kind in ("count", "duration", "money", "area", "age"):
+        scale = factor if kind in ("count", "money", "area") else 1
+        value = [_int_or_float(pair[0] * scale), _int_or_float(pair[1] * scale)]
     sentence = _sentence(text, start, end, bounds)
     return Fact(
         text=text[start:end],
@@ -589,8 +802,14 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
 
     if kind == "date_range":
         if groups.get("y2"):
+            if int(groups["y2"]) <= int(year or 0):
+                return None
             return [iso(year, None, None), iso(groups["y2"], None, None)]
         m2 = groups.get("m2") or groups.get("m")
+        if not (1 <= int(groups["m"]) <= 12 and 1 <= int(m2) <= 12):
+            return None
+        if groups.get("d") is None and int(m2) <= int(groups["m"]):
+            return None  # 1至10月 runs forwards; 12-1 is not a month range
         return [iso(year, groups.get("m"), groups.get("d")), iso(year, m2, groups.get("d2"))]
     m, d = groups.get("m"), groups.get("d")
     if (m and not 1 <= int(m) <= 12) or (d and not 1 <= int(d) <= 31):
