@@ -20,17 +20,19 @@ from lxml import etree
 
 from reportgen.data import Dataset
 from reportgen.data.schema import HEDGES
-from reportgen.formatting import EN_HEDGE_WORDS, format_metric
+from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, format_metric
 from reportgen.paths import display_path
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 EMU_PER_PT = 12700
+_ZH_AFTER = ZH_SUFFIX_HEDGES | {"多"}  # hedges that follow the number or its measure word
 _ZH_HEDGE = "|".join(
-    sorted(
-        (h for h in HEDGES if h not in ("余", "多", "以上", "以下", "左右")), key=len, reverse=True
-    )
+    sorted((h for h in HEDGES if h not in _ZH_AFTER and h != "余"), key=len, reverse=True)
+)
+_ZH_AFTER_RE = re.compile(
+    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,2}}?)?({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
 )
 # A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not.
 _ZH_NUMBER = re.compile(
@@ -38,9 +40,10 @@ _ZH_NUMBER = re.compile(
 )
 _EN_HEDGE = EN_HEDGE_WORDS
 _EN_NUMBER = re.compile(
-    r"(nearly|about|over|more than|at least|under|at most)?\s*(?:CNY\s*)?"
+    rf"({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s*)?"
     r"(\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?\b"
 )
+_ZH_QUOTE = re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”")
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}
 
 
@@ -64,8 +67,10 @@ def supported_numbers(dataset: Dataset) -> set[float]:
     for metric in dataset.metrics:
         for factor in (1, 1e4, 1e6, 1e8, 1e9, 1e12):
             allowed.add(round(metric.value / factor, 6))
-        for text in (metric.period, metric.label_zh, metric.label_en):
+        for text in (metric.period, metric.label_zh, metric.label_en, metric.unit):
             allowed.update(float(n) for n in re.findall(r"\d+", text))
+        if metric.unit == "/10万":  # printed "per 100,000" in English
+            allowed.add(100_000.0)
     for ranking in dataset.rankings:
         allowed.update({float(ranking.rank), float(ranking.year)})
     for event in dataset.events:
@@ -105,11 +110,16 @@ def number_findings(
     problems = []
     qualifiers = _hedged_values(dataset)
     pattern = _ZH_NUMBER if lang_zh else _EN_NUMBER
+    quotes = [] if lang_zh else [m.span() for m in _ZH_QUOTE.finditer(text)]
+    for start, end in quotes:  # an English page quoting the Chinese source: read it as Chinese
+        problems += number_findings(text[start:end], dataset, allowed, extra, True)
     for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in quotes):
+            continue
         if lang_zh:
             prefix, digits, magnitude, suffix = match.groups()
             # 160小时以上, 一年多: the hedge may follow the measure word.
-            after = re.match(r"[\u4e00-\u9fff]{1,2}?(以上|以下|左右|多)", text[match.end() :])
+            after = _ZH_AFTER_RE.match(text[match.end() :])
             hedge = prefix or suffix or (after.group(1) if after else None)
             qualifier = HEDGES.get(hedge) if hedge else None
         else:
@@ -308,6 +318,13 @@ def _overflow_pt(shape, face_of) -> float:
 # --- PDFs ------------------------------------------------------------------------------------
 
 
+def unwrap(text: str) -> str:
+    """Page text as sentences: a wrapped line is one sentence, so 签\n约32 reads 签约32 (not
+    约32) and "more\nthan 80%" keeps its hedge."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff\d])", "", text)
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
 def check_pdf(source: Path | bytes, dataset: Dataset, shown: str | None = None) -> list[Finding]:
     """Findings for a PDF, given as a file or as bytes about to be written."""
     from pypdf import PdfReader
@@ -336,7 +353,7 @@ def check_pdf(source: Path | bytes, dataset: Dataset, shown: str | None = None) 
     extra = {float(n) for n in range(1, 100)}  # page and note numbers
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
-        text = re.sub(r"\[\d+\]", " ", text)  # citation markers
+        text = unwrap(re.sub(r"\[\d+\]", " ", text))  # citation markers out
         for message in number_findings(text, dataset, allowed, extra, lang.startswith("zh")):
             findings.append(Finding(shown, f"page {number}", message))
     return findings

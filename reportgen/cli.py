@@ -332,6 +332,10 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
         f"to review (all marked reviewed: false); then run reportgen validate {to_data}",
         err=True,
     )
+    if counts["left_out"]:
+        click.echo(f"left out {len(counts['left_out'])} fact(s) to add by hand:", err=True)
+        for line in counts["left_out"]:
+            click.echo(f"  {line}", err=True)
 
 
 @cli.command()
@@ -375,15 +379,19 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
 def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
     """Score the extractor against hand-checked gold files: precision, recall and F1 for
     detection, full match (value + unit + qualifier) and subject, per kind."""
+    from reportgen.extract.evaluate import Report, format_report
     from reportgen.extract.evaluate import evaluate as score
-    from reportgen.extract.evaluate import format_report
 
+    pooled = Report()
     for gold in gold_files:
         report = score(gold)
+        score(gold, pooled)
         click.echo(format_report(report, str(gold)))
         if show_misses:
             for line in report.misses:
                 click.echo(f"    {line}")
+    if len(gold_files) > 1:  # one number for a set of articles, counted fact by fact
+        click.echo(format_report(pooled, f"all {len(gold_files)} files, pooled"))
 
 
 def _read_article(file: Path) -> str:

@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from reportgen.data.schema import Metric
+from reportgen.data.schema import HEDGES, Metric
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -26,6 +26,9 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 # Where a Chinese hedge word goes: before the number, between number and measure word, or after.
 _ZH_PREFIX = {
     "近",
+    "接近",
+    "最高",
+    "最低",
     "突破",
     "约",
     "将近",
@@ -42,15 +45,8 @@ _ZH_PREFIX = {
     "不超过",
 }
 _ZH_INFIX = {"余", "多"}
-_ZH_SUFFIX = {"以上", "以下", "左右"}
+ZH_SUFFIX_HEDGES = {"以上", "以下", "左右", "以内", "及以上", "及以下"}
 _ZH_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
-_HEDGE_QUALIFIER = {
-    **{word: "approx" for word in ("近", "约", "将近", "大约", "左右")},
-    **{word: "over" for word in ("余", "多", "超过", "逾", "超", "突破")},
-    **{word: "at_least" for word in ("以上", "至少", "不少于")},
-    **{word: "under" for word in ("不到", "不足", "未满")},
-    **{word: "at_most" for word in ("以下", "最多", "不超过")},
-}
 _ZH_DEFAULT = {
     "approx": "约",
     "over": "超过",
@@ -66,9 +62,26 @@ _EN_HEDGE = {
     "under": "under",
     "at_most": "at most",
 }
-_EN_HEDGE_WORD = {"近": "nearly", "将近": "nearly", "超过": "more than"}
+_EN_HEDGE_WORD = {
+    "近": "nearly",
+    "将近": "nearly",
+    "接近": "nearly",
+    "超过": "more than",
+    "最高": "up to",
+    "以内": "within",
+}
 
-_ZH_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "USD": "美元"}
+_ZH_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
+#: Money other than yuan, as Chinese writes the currency after 万/亿.
+_ZH_CURRENCY = {
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
+    "RUB": "卢布",
+    "KRW": "韩元",
+}
 _EN_UNIT = {
     "天": ("day", "days"),
     "岁": ("year", "years"),
@@ -78,6 +91,10 @@ _EN_UNIT = {
     "人": ("person", "people"),
     "km2": ("km²", "km²"),
     "m2": ("m²", "m²"),
+    "个百分点": ("percentage point", "percentage points"),
+    "℃": ("°C", "°C"),
+    "‰": ("‰", "‰"),
+    "/10万": ("per 100,000", "per 100,000"),
 }
 
 
@@ -157,7 +174,7 @@ def format_value(
             return f"{number}个多月"
         if word in _ZH_INFIX:
             return f"{number}{word}{unit_text}"
-        if word in _ZH_SUFFIX:
+        if word in ZH_SUFFIX_HEDGES:
             return f"{number}{unit_text}{word}"
         return f"{word}{number}{unit_text}"
     text = _en_number_and_unit(value, unit, money_factor)
@@ -175,13 +192,32 @@ def _zh_number_and_unit(value: float, unit: str, money_factor: int | None) -> tu
             else zh_money_scale([value])
         )
         return plain_number(value / factor), word
+    if unit in _ZH_CURRENCY:  # 2.3亿美元: the yuan scale, another currency word
+        factor, word = (
+            (money_factor, _zh_money_word(money_factor))
+            if money_factor
+            else (zh_money_scale([value]))
+        )
+        return plain_number(value / factor), word[:-1] + _ZH_CURRENCY[unit]
     if unit == "%":
         return plain_number(value), "%"
     if unit == "版":
         return f"{value:.1f}", "版"
     if unit == "名":
         return f"第{plain_number(value)}", "名"
-    return plain_number(value), _ZH_UNIT_TEXT.get(unit, unit)
+    return _zh_count(value), _ZH_UNIT_TEXT.get(unit, unit)
+
+
+def _zh_count(value: float) -> str:
+    """5.2万 and 3.6亿 as Chinese prints large counts, where that loses no digit; else whole."""
+    if abs(value) >= 10**4:
+        for factor, word in ((10**8, "亿"), (10**4, "万")):
+            if abs(value) >= factor:
+                try:
+                    return plain_number(value / factor) + word
+                except FormatError:
+                    continue
+    return plain_number(value)
 
 
 def _zh_money_word(factor: int) -> str:
@@ -189,14 +225,14 @@ def _zh_money_word(factor: int) -> str:
 
 
 def _en_number_and_unit(value: float, unit: str, money_factor: int | None) -> str:
-    if unit == "CNY":
+    if unit == "CNY" or unit in _ZH_CURRENCY:
         factor, word = (
             (money_factor, dict(_EN_MONEY)[money_factor])
             if money_factor
             else en_money_scale([value])
         )
         amount = plain_number(value / factor, max_decimals=3, grouping=True)
-        return f"CNY {amount} {word}".rstrip()
+        return f"{unit} {amount} {word}".rstrip()
     if unit == "%":
         return f"{plain_number(value)}%"
     if unit == "版":
@@ -305,9 +341,10 @@ def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
 
 
 _ZH_PREFIX_RE = "|".join(sorted(_ZH_PREFIX, key=len, reverse=True))
+_ZH_SUFFIX_RE = "|".join(sorted(ZH_SUFFIX_HEDGES | {"多"}, key=len, reverse=True))
 _PARSE_ZH = re.compile(
     rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?"
-    r"(?:元|个多月|个月|平方公里|平方米|%|[\u4e00-\u9fff]{0,2}?)?(以上|以下|左右|多)?$"
+    rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?({_ZH_SUFFIX_RE})?$"
 )
 #: English hedge words and the qualifier each means (the parser and `check` read them).
 EN_HEDGE_WORDS = {
@@ -318,9 +355,11 @@ EN_HEDGE_WORDS = {
     "at least": "at_least",
     "under": "under",
     "at most": "at_most",
+    "up to": "at_most",
+    "within": "at_most",
 }
 _PARSE_EN = re.compile(
-    r"^(nearly|about|over|more than|at least|under|at most)?\s*(?:CNY\s+|No\.\s+|v)?"
+    rf"^({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s+|No\.\s+|v)?"
     r"(-?\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?(?:%|\s.*)?$"
 )
 
@@ -338,7 +377,7 @@ def parse_value(text: str, lang: Lang) -> tuple[float, str]:
         prefix, digits, infix, magnitude, suffix = match.groups()
         hedge = prefix or infix or suffix or ("多" if "个多月" in text else None)
         factor = {"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(magnitude or "", 1)
-        qualifier = _HEDGE_QUALIFIER.get(hedge, "exact") if hedge else "exact"
+        qualifier = HEDGES.get(hedge, "exact") if hedge else "exact"
     else:
         match = _PARSE_EN.match(text)
         if not match:

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from reportgen.data import Dataset
+from reportgen.formatting import unit_label
 from reportgen.outputs import atomic_write
 
 KPI_ORDER = {"CNY": 0, "%": 1}
@@ -90,8 +91,8 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
                 {
                     "id": chart_id,
                     "kind": "bar",
-                    "title_zh": f"{TOPIC_ZH.get(topic, topic)}（{unit}）",
-                    "title_en": f"{topic.capitalize()} ({unit})",
+                    "title_zh": TOPIC_ZH.get(topic, topic) + _bracket(unit_label(unit, "zh"), "zh"),
+                    "title_en": topic.capitalize() + _bracket(unit_label(unit, "en") or unit, "en"),
                     "metrics": [
                         {
                             "metric": m.id,
@@ -267,3 +268,10 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
             ),
         )
     return {"charts": len(charts), "slides": len(slides)}
+
+
+def _bracket(unit: str, lang: str) -> str:
+    """（岁） / (years) after a chart title; nothing when the figures have no unit."""
+    if not unit:
+        return ""
+    return f"（{unit}）" if lang == "zh" else f" ({unit})"

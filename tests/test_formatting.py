@@ -53,3 +53,24 @@ def test_never_rounds_silently():
 def test_rank_text(rank, en):
     assert rank_text(rank, "en") == en
     assert rank_text(rank, "zh") == f"第{rank}名"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "hedge", "zh", "en"),
+    [
+        (230_000_000, "USD", "exact", None, "2.3亿美元", "USD 230 mn"),
+        (120_000_000, "EUR", "exact", None, "1.2亿欧元", "EUR 120 mn"),
+        (10_000_000, "CNY", "at_most", "最高", "最高1000万元", "up to CNY 10 mn"),
+        (1.5, "小时", "at_most", "以内", "1.5小时以内", "within 1.5 hours"),
+        (60, "岁", "at_least", "及以上", "60岁及以上", "at least 60 years"),
+        (100, "家", "approx", "接近", "接近100家", "nearly 100"),
+        (-3.2, "个百分点", "exact", None, "-3.2个百分点", "-3.2 percentage points"),
+    ],
+)
+def test_currencies_and_hedges_from_new_articles_round_trip(value, unit, qualifier, hedge, zh, en):
+    from reportgen.formatting import format_value, parse_value
+
+    assert format_value(value, unit, qualifier, hedge, "zh") == zh
+    assert format_value(value, unit, qualifier, hedge, "en") == en
+    assert parse_value(zh, "zh") == (value, qualifier)
+    assert parse_value(en, "en") == (value, qualifier)

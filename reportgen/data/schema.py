@@ -38,6 +38,7 @@ HEDGES: dict[str, Qualifier] = {
     "近": "approx",
     "约": "approx",
     "大约": "approx",
+    "接近": "approx",
     "左右": "approx",
     "将近": "approx",
     "余": "over",
@@ -47,20 +48,30 @@ HEDGES: dict[str, Qualifier] = {
     "超": "over",
     "突破": "over",
     "以上": "at_least",
+    "及以上": "at_least",
     "不少于": "at_least",
     "至少": "at_least",
+    "最低": "at_least",
     "不到": "under",
     "不足": "under",
     "未满": "under",
     "以下": "at_most",
+    "及以下": "at_most",
+    "以内": "at_most",
     "不超过": "at_most",
     "最多": "at_most",
+    "最高": "at_most",
 }
 
 _ISO_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
 ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")
-UNIT = re.compile(r"^(CNY|USD|%|km2|m2|[\u4e00-\u9fff]{1,3})$")
+#: Money in ISO codes; %, ‰ and 个百分点 for shares and their changes; measure words as written;
+#: '' where the article gives none (总诊疗人次达7450万).
+CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "RUB", "KRW")
+UNIT = re.compile(rf"^({'|'.join(CURRENCIES)}|%|‰|℃|km2|m2|TEU|/10万|[\u4e00-\u9fff]{{1,4}}|)$")
+#: Units whose values can be below zero: a share's change, a temperature.
+SIGNED_UNITS = ("%", "‰", "个百分点", "℃")
 
 IsoDate = Annotated[str, Field(pattern=ISO_DATE.pattern)]
 Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern)]
@@ -116,7 +127,7 @@ class Metric(_Model):
             raise ValueError(
                 f"qualifier '{self.qualifier}' needs 'hedge': the word the article hedges with"
             )
-        counted = self.unit not in ("%",)
+        counted = self.unit not in SIGNED_UNITS
         if counted and self.value < 0:
             raise ValueError(f"value {self.value:g} cannot be negative for unit '{self.unit}'")
         return self

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.data.schema import HEDGES
+from reportgen.data.schema import HEDGES, SIGNED_UNITS, UNIT
 from reportgen.extract.facts import Fact
 from reportgen.outputs import atomic_write
+from reportgen.text.numerals import appears_in, normalize_digits
 
 METRIC_KINDS = ("money", "count", "percent", "growth", "area", "age", "duration", "score", "rank")
 
@@ -36,15 +37,34 @@ def _label(fact: Fact) -> str:
     return label[:60] or fact.text
 
 
+def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
+    """Why a fact cannot be drafted as a metric that passes validate, or None if it can.
+
+    What is left out is listed for the reviewer, never silently dropped or bent to fit."""
+    if isinstance(fact.value, list):
+        return f"a rough range {fact.value}: the schema holds one value"
+    if fact.qualifier != "exact" and hedge is None:
+        return f"the hedge '{fact.hedge}' has no qualifier in the schema"
+    if not UNIT.match(fact.unit):
+        return f"the unit '{fact.unit}' is not one the schema knows"
+    if fact.value < 0 and fact.unit not in SIGNED_UNITS:
+        return f"a decrease in {fact.unit}: the schema keeps such values positive"
+    if not appears_in(fact.value, fact.sentence):
+        return f"{fact.value} cannot be read back from the sentence"
+    return None
+
+
 def write_draft(
     source: Path, text: str, facts: list[Fact], target: Path, article_date: date
-) -> dict[str, int]:
-    """Write the draft folder; returns how many metrics and events it proposes."""
+) -> dict[str, object]:
+    """Write the draft folder; returns how many metrics and events it proposes, and the facts
+    it left out with the reason for each."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
     ident = _slug(source.stem)
     month = f"{article_date.year}-{article_date.month:02d}"
     title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
+    title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
     (target / "raw").mkdir(parents=True, exist_ok=True)
     (target / "articles").mkdir(exist_ok=True)
     shutil.copyfile(source, target / "raw" / source.name)
@@ -84,22 +104,25 @@ def write_draft(
             }
         ),
     )
-    metrics, events = [], []
+    metrics, events, left_out = [], [], []
     for fact in facts:
-        if fact.kind in METRIC_KINDS and isinstance(fact.value, int | float):
+        rate = fact.kind == "other" and fact.unit in ("‰", "℃", "/10万")
+        if fact.kind in METRIC_KINDS or rate:
             hedge = (
                 fact.hedge
                 if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier
                 else None
             )
-            if fact.qualifier != "exact" and hedge is None:
-                continue  # a hedge the schema cannot name yet: left for the reviewer
+            why = _why_not_a_metric(fact, hedge)
+            if why:
+                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
+                continue
             entry = {
                 "id": f"{fact.kind}_{len(metrics) + 1:02d}",
                 "label_zh": _label(fact),
                 "label_en": f"(draft) {_label(fact)}",  # to translate; no invented numbers
                 "value": fact.value,
-                "unit": fact.unit or "个",
+                "unit": fact.unit,  # '' when the article gives no measure word
                 "qualifier": fact.qualifier,
             }
             if hedge:
@@ -141,4 +164,4 @@ def write_draft(
             events.append(entry)
     atomic_write(target / "metrics.yaml", _dump({"metrics": metrics}))
     atomic_write(target / "events.yaml", _dump({"events": events}))
-    return {"metrics": len(metrics), "events": len(events)}
+    return {"metrics": len(metrics), "events": len(events), "left_out": left_out}

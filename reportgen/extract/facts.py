@@ -23,6 +23,7 @@ S = r"[ \t\r\n\u3000]*"  # spaces and line breaks inside a fact
 PREFIX_HEDGES = {
     "近": "approx",
     "约": "approx",
+    "接近": "approx",
     "将近": "approx",
     "大约": "approx",
     "超过": "over",
@@ -35,16 +36,28 @@ PREFIX_HEDGES = {
     "至少": "at_least",
     "不少于": "at_least",
     "最多": "at_most",
+    "最高": "at_most",
     "不超过": "at_most",
+    "最低": "at_least",
 }
 SUFFIX_HEDGES = {
     "余": "over",
     "多": "over",
     "以上": "at_least",
+    "及以上": "at_least",
     "以下": "at_most",
+    "及以下": "at_most",
+    "以内": "at_most",
     "左右": "approx",
 }
-PREFIX = "|".join(sorted(PREFIX_HEDGES, key=len, reverse=True))
+# A one-character hedge can be the tail of a word before it: 签约32个 is not "about 32".
+_WORD_TAILS = {"约": "签合条履特预节制邀公缔违践", "近": "最附临就靠亲贴", "超": "赶"}
+PREFIX = "|".join(
+    rf"(?<![{_WORD_TAILS[h]}]){h}" if h in _WORD_TAILS else h
+    for h in sorted(PREFIX_HEDGES, key=len, reverse=True)
+)
+# A hedge after the number: 以上, 及以上, 以内, 左右 (spaces may stand inside)
+SUF2 = rf"(?P<suf2>(?:及{S})?以{S}[上下]|以{S}内|左{S}右)"
 # Units and Chinese classifiers (量词), longest first so 班次 wins over 班.
 MEASURES = "|".join(
     sorted(
@@ -404,6 +417,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("date", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?")),
+    ("date", re.compile(r"(?P<rel>去年|今年|前年|明年)(?:年)?(?P<edge>底|末|初)")),
     ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
     # 9月底, 截至6月末: a month without a day (not 6个月, a duration)
     ("date", re.compile(rf"(?<![\d个])(?P<m>{_D}){S}月(?P<part>底|末|初|中旬|上旬|下旬|份)")),
@@ -420,7 +434,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
             rf"{S}(?P<pre>{PREFIX})?{S}(?:(?P<pct>百分之)(?P<n2>{NUM})|(?P<n>{NUM}){S}"
-            rf"(?P<u>%|倍|个百分点|成))(?P<suf2>左{S}右|以{S}上|以{S}下)?"
+            rf"(?P<u>%|倍|个百分点|成)){SUF2}?"
         ),
     ),
     ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>个百分点)")),
@@ -443,31 +457,37 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
     (
+        "growth",
+        re.compile(
+            rf"(?P<verb>同比增加|同比减少|增加|减少|提高|降低|缩短|延长|下降|多出|少了)了?{S}"
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
+            rf"(?P<suf3>余|多)?{S}(?P<u>岁|{TIME_UNITS}|{MEASURES}){SUF2}?"
+        ),
+    ),
+    (
         "percent",
         re.compile(
             rf"(?P<pre>{PREFIX})?(?P<n>[一二三四五六七八九]|\d){S}(?P<u>成)"
-            rf"(?![员本立果为都功交熟长绩效])(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+            rf"(?![员本立果为都功交熟长绩效]){SUF2}?"
         ),
     ),
     (
         "money",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCIES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCIES}){SUF2}?"
         ),
     ),
     (
         "area",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩)"
+            rf"(?P<suf3>余|多)?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩){SUF2}?"
         ),
     ),
     (
         "percent",
-        re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%(?P<suf2>左{S}右|以{S}上|以{S}下)?"
-        ),
+        re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%{SUF2}?"),
     ),
     ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
     # 排名第三, 位居第二: a rank said without 名 or 位
@@ -492,8 +512,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "count",
         re.compile(rf"(?<![党的])(?P<n>[{CN}]+){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台)"),
     ),
+    ("other", re.compile(rf"(?P<n>\d+(?:\.\d+)?){S}(?P<u>‰|/{S}(?:10|100)?{S}万|/{S}千)")),
     ("other", re.compile(rf"(?P<pre>零下)?{S}(?P<n>-?\d+(?:\.\d+)?){S}(?P<u>℃|摄氏度)")),
-    ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁")),
+    ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁{SUF2}?")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
     ("other", re.compile(rf"(?P<n>\d+\.\d){S}(?P<u>版本|版)")),
@@ -501,7 +522,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "duration",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<u>{TIME_UNITS})"
-            rf"(?P<suf2>多|以{S}上|左{S}右)?(?P<tail>来|间|内|的时间)?"
+            rf"(?:(?P<suf3>多)|{SUF2})?(?P<tail>来|间|内|的时间)?"
         ),
     ),
     # 15时30分 is a time of day, not a score
@@ -513,7 +534,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "count",
         re.compile(
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>{MEASURES})(?P<suf2>以{S}上|以{S}下|左{S}右)?"
+            rf"(?P<suf3>余|多)?{S}(?P<u>{MEASURES}){SUF2}?"
+        ),
+    ),
+    (
+        "count",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)"
+            rf"(?P<suf3>余|多)?{SUF2}?"
         ),
     ),
 ]
@@ -543,7 +571,32 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
                 taken[i] = True
             facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    return _same_year(facts, view)
+    return _listed_growth(_same_year(facts, view), view)
+
+
+def _listed_growth(facts: list[Fact], view: str) -> list[Fact]:
+    """分别增长21.4%和23.9%: a percentage listed after a growth figure is growth too."""
+    from dataclasses import replace
+
+    out: list[Fact] = []
+    for fact in facts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and fact.kind == "percent"
+            and prev.kind == "growth"
+            and prev.unit == "%"
+            and re.sub(r"\s+", "", view[prev.end : fact.start]) in ("和", "、", "及", "与")
+        ):
+            down = (
+                view[prev.start : prev.start + 4]
+                .lstrip("同比")
+                .startswith(("下降", "减少", "降低"))
+            )
+            value = -fact.value if down and isinstance(fact.value, int | float) else fact.value
+            fact = replace(fact, kind="growth", value=value)
+        out.append(fact)
+    return out
 
 
 def _same_year(facts: list[Fact], view: str) -> list[Fact]:
@@ -579,21 +632,10 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{1,10})[”’\"]")
+_QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{1,16})[”’\"]")
 _RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
-_ARTICLE_ONE = (
-    "一个",
-    "一份",
-    "一年",
-    "一家",
-    "一次",
-    "一项",
-    "一条",
-    "一批",
-    "一名",
-    "一位",
-    "一部",
-)
+# 一 + a measure word is an article in news prose (一张名片, 一家企业), not a count.
+_ARTICLE_ONE = re.compile(rf"一(?:{MEASURES}|{TIME_UNITS})")
 
 
 def _is_name(view: str, start: int, end: int) -> bool:
@@ -604,12 +646,22 @@ def _is_name(view: str, start: int, end: int) -> bool:
         return any(name in view[start : start + 4] for name in _RANK_NAMES)
     if view[max(0, start - 1) : start] == "第":
         return True  # 第五届, 第19届: an ordinal, not a count
+    if view[max(0, start - 1) : start] == "每":
+        return True  # 每千人口, 每10万人: the denominator of a rate
+    opened, closed = view.rfind("《", max(0, start - 60), start), view.rfind("》", 0, start)
+    if opened > closed:
+        return True  # 《2024年…公报》: inside a title
+    for quoted in _QUOTED.finditer(view, max(0, start - 16), min(len(view), end + 16)):
+        if not (quoted.start() < start and end <= quoted.end()):
+            continue
+        if not re.search(r"\d", core):
+            return True  # 四个中心, 中国这十年: a name in quotation marks
+        words = quoted.end() - quoted.start() - 2 > end - start
+        if words and not re.search(r"[，。；、,;]", quoted.group(1)):
+            return True  # “15分钟健康服务圈”: a slogan; “100%” alone stays a fact
     if not re.search(r"\d", core):
-        for quoted in _QUOTED.finditer(view, max(0, start - 10), min(len(view), end + 10)):
-            if quoted.start() < start and end <= quoted.end():
-                return True  # 四个中心, 中国这十年: a name in quotation marks
-        if re.sub(r"\s+", "", core) in _ARTICLE_ONE:
-            return True  # 一 + measure word is an article in news prose, not a count
+        if _ARTICLE_ONE.fullmatch(re.sub(r"\s+", "", core)):
+            return True
         if re.fullmatch(r"[一二三四五六七八九十]期", re.sub(r"\s+", "", core)):
             return True  # 二期: a project phase, a name
     for name in NOT_FACTS:
@@ -812,6 +864,8 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
             return None  # 1至10月 runs forwards; 12-1 is not a month range
         return [iso(year, groups.get("m"), groups.get("d")), iso(year, m2, groups.get("d2"))]
     m, d = groups.get("m"), groups.get("d")
+    if groups.get("edge"):  # 去年底 is the last month of last year; without a date, unknown
+        return iso(year, "12" if groups["edge"] in "底末" else "01", None) if year else None
     if (m and not 1 <= int(m) <= 12) or (d and not 1 <= int(d) <= 31):
         return None
     return iso(year, m, d)

@@ -84,10 +84,42 @@ def normalize_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+_TENTHS = re.compile(r"([一二三四五六七八九]|\d)\s*成")  # 六成 = 60%
+_SHARE = re.compile(r"([零〇一二两三四五六七八九十百\d]+)分之([零〇一二两三四五六七八九十百\d]+)")
+_TIMES = re.compile(r"(?:增长|增加|提高|扩大)了?([一两二三四五六七八九十])倍")  # 增长一倍 = 100%
+_FOLD = re.compile(r"翻([一两二三])番")  # 翻一番 = +100%
+_DECREASE = re.compile(r"下降|减少|降低|缩短|下滑|回落|压缩|收窄|零下")
+
+
+def _small(token: str) -> float | None:
+    if token.isdigit():
+        return float(token)
+    value = parse_chinese_numeral(token)
+    return float(value) if value is not None else None
+
+
+def _worded(text: str) -> set[float]:
+    """Numbers news prose states in words: 六成, 三分之一, 一半, 增长一倍, 翻一番."""
+    found: set[float] = set()
+    for match in _TENTHS.finditer(text):
+        found.add(_small(match.group(1)) * 10)
+    for match in _SHARE.finditer(text):
+        whole, part = _small(match.group(1)), _small(match.group(2))
+        if whole and part is not None:
+            found.add(round(part / whole * 100, 6))
+    if "一半" in text:
+        found.add(50.0)
+    for match in _TIMES.finditer(text):
+        found.add(_small(match.group(1)) * 100)
+    for match in _FOLD.finditer(text):
+        found.add((2 ** int(_small(match.group(1)))) * 100 - 100)
+    return found
+
+
 def numbers_in(text: str) -> set[float]:
     """Every number the text states, each as read bare and with its magnitude word applied."""
     text = normalize_digits(text)
-    found: set[float] = set()
+    found: set[float] = _worded(text)
     for match in _ARABIC.finditer(text):
         whole, fraction, magnitude = match.groups()
         number = float(whole.replace(",", "") + ("." + fraction if fraction else ""))
@@ -109,7 +141,13 @@ def numbers_in(text: str) -> set[float]:
 
 
 def appears_in(value: float, text: str) -> bool:
-    """Whether ``value`` is one of the numbers ``text`` states (to 1e-9 relative)."""
+    """Whether ``value`` is one of the numbers ``text`` states (to 1e-9 relative).
+
+    A negative value is a stated decrease: 下降3.2个百分点 states -3.2, 增长3.2% does not."""
+    if value < 0:
+        if not _DECREASE.search(text):
+            return False
+        value = -value
     return any(
         math.isclose(value, number, rel_tol=1e-9, abs_tol=1e-12) for number in numbers_in(text)
     )

@@ -68,6 +68,18 @@ def only(text: str, date: dt.date | None = None):
         ("增速在全国沿海主要港口中位列第一", "第一", "rank", 1, "", "exact"),
         ("位居全省第二", "第二", "rank", 2, "", "exact"),
         ("跻身全国前三", "前三", "rank", 3, "", "at_most"),
+        # hedges that are words, and words that only look like hedges
+        ("通关时间压缩至1.5小时以内", "1.5小时以内", "duration", 1.5, "小时", "at_most"),
+        ("给予最高1000万元奖励", "最高1000万元", "money", 10_000_000, "CNY", "at_most"),
+        ("60岁及以上老年人", "60岁及以上", "age", 60, "岁", "at_least"),
+        ("接近100家", "接近100家", "count", 100, "家", "approx"),
+        ("集中签约32个项目", "32个", "count", 32, "个", "exact"),
+        # a change in the thing's own unit, rates, a magnitude without a measure word
+        ("比上年增加1100余家", "增加1100余家", "growth", 1100, "家", "over"),
+        ("人均预期寿命提高1.2岁", "提高1.2岁", "growth", 1.2, "岁", "exact"),
+        ("婴儿死亡率1.8‰", "1.8‰", "other", 1.8, "‰", "exact"),
+        ("死亡率为3.5/10万", "3.5/10万", "other", 3.5, "/10万", "exact"),
+        ("总诊疗人次达7450万，", "7450万", "count", 74_500_000, "", "exact"),
     ],
 )
 def test_facts(text, span, kind, value, unit, qualifier):
@@ -100,6 +112,22 @@ def test_month_and_year_ranges():
     assert extract("12-1月") == []  # months run forwards
 
 
+def test_year_ends_relative_to_the_article():
+    assert only("截至去年底，全市", dt.date(2025, 9, 12)).value == "2024-12"
+    assert only("今年初以来", dt.date(2025, 9, 12)).value == "2025-01"
+    assert extract("截至去年底，全市") == []  # no article date: no year to give
+
+
+def test_percentages_listed_after_a_growth_are_growth():
+    facts = extract("分别比上年同期增长21.4%和23.9%；分别下降3%、5%")
+    assert [(f.kind, f.value) for f in facts] == [
+        ("growth", 21.4),
+        ("growth", 23.9),
+        ("growth", -3),
+        ("growth", -5),
+    ]
+
+
 def test_dates_in_chinese_digits():
     assert only("二〇二四年十一月五日印发").value == "2024-11-05"
     assert only("二〇二四年").kind == "date"
@@ -122,6 +150,10 @@ def test_dates_in_chinese_digits():
         "来自四面八方",
         "一方面",
         "前三季度",
+        "每千人口执业医师",
+        "发布《2024年青岛市卫生健康事业发展统计公报》",
+        "实现“15分钟健康服务圈”全覆盖",
+        "成为青岛的一张城市名片",
         "详见青政发〔2024〕5号文件",
         "“2024中德企业合作论坛”将举办",
         "打造布局“四个中心”",
@@ -149,6 +181,10 @@ def test_reviewed_gold_files_stay_perfect(gold):
         "airport-e-2024-q1.yaml",
         "scenic-f-2024-may.yaml",
         "port-g-2024-oct.yaml",
+        "customs-h-2024-jul.yaml",
+        "beerfest-i-2024-aug.yaml",
+        "invest-j-2024-mar.yaml",
+        "health-k-2025-sep.yaml",
     ],
 )
 def test_error_analysis_articles_are_now_found(gold):

@@ -142,3 +142,10 @@ def test_check_command_and_build_refusing_a_bad_output(run, tmp_path, seed, monk
     assert result.code == 1
     assert "run without an East Asian typeface" in result.err
     assert "number 999 is not in the dataset" in result.err
+
+
+def test_wrapped_pdf_lines_read_as_one_sentence():
+    from reportgen.check import unwrap
+
+    assert unwrap("集中签\n 约32个项目") == "集中签约32个项目"  # not the hedge 约
+    assert unwrap("签约率 more\nthan 80%") == "签约率 more than 80%"

@@ -67,3 +67,23 @@ def test_bare_magnitude_word_is_not_a_number():
 )
 def test_format_plain(value, text):
     assert format_plain(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (60, "占比达六成"),
+        (30, "出口增长超过三成"),
+        (33.333333, "约占三分之一"),
+        (50, "较去年同期缩短一半"),
+        (100, "产量增长一倍"),
+        (300, "三年翻两番"),
+    ],
+)
+def test_numbers_stated_in_words(value, text):
+    assert appears_in(value, text)
+
+
+def test_a_negative_value_needs_a_stated_decrease():
+    assert appears_in(-3.2, "比上年下降3.2个百分点")
+    assert not appears_in(-3.2, "比上年增长3.2%")
