@@ -95,6 +95,10 @@ _EN_UNIT = {
     "℃": ("°C", "°C"),
     "‰": ("‰", "‰"),
     "/10万": ("per 100,000", "per 100,000"),
+    "分钟": ("minute", "minutes"),
+    "秒": ("second", "seconds"),
+    "微克/立方米": ("μg/m³", "μg/m³"),
+    "公里/小时": ("km/h", "km/h"),
 }
 
 
@@ -343,7 +347,7 @@ def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
 _ZH_PREFIX_RE = "|".join(sorted(_ZH_PREFIX, key=len, reverse=True))
 _ZH_SUFFIX_RE = "|".join(sorted(ZH_SUFFIX_HEDGES | {"多"}, key=len, reverse=True))
 _PARSE_ZH = re.compile(
-    rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?"
+    rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?(余|多)?"
     rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?({_ZH_SUFFIX_RE})?$"
 )
 #: English hedge words and the qualifier each means (the parser and `check` read them).
@@ -374,8 +378,8 @@ def parse_value(text: str, lang: Lang) -> tuple[float, str]:
         match = _PARSE_ZH.match(text)
         if not match:
             raise ValueError(f"not a formatted value: {text!r}")
-        prefix, digits, infix, magnitude, suffix = match.groups()
-        hedge = prefix or infix or suffix or ("多" if "个多月" in text else None)
+        prefix, digits, infix, magnitude, after_magnitude, suffix = match.groups()
+        hedge = prefix or infix or after_magnitude or suffix or ("多" if "个多月" in text else None)
         factor = {"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(magnitude or "", 1)
         qualifier = HEDGES.get(hedge, "exact") if hedge else "exact"
     else:

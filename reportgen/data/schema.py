@@ -67,9 +67,11 @@ _ISO_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
 ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")
 #: Money in ISO codes; %, ‰ and 个百分点 for shares and their changes; measure words as written;
-#: '' where the article gives none (总诊疗人次达7450万).
+#: rates such as 微克/立方米; '' where the article gives none (总诊疗人次达7450万).
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "RUB", "KRW")
-UNIT = re.compile(rf"^({'|'.join(CURRENCIES)}|%|‰|℃|km2|m2|TEU|/10万|[\u4e00-\u9fff]{{1,4}}|)$")
+UNIT = re.compile(
+    rf"^({'|'.join(CURRENCIES)}|%|‰|℃|km2|m2|TEU|/10万|[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,3}})?|)$"
+)
 #: Units whose values can be below zero: a share's change, a temperature.
 SIGNED_UNITS = ("%", "‰", "个百分点", "℃")
 

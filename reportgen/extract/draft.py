@@ -148,8 +148,13 @@ def write_draft(
             entry = {"id": f"event_{len(events) + 1:02d}", "date": start}
             if end:
                 entry["end_date"] = end
-            entry["date_basis"] = basis
-            if basis != "stated":
+            if basis == "stated" and re.search(r"年\s*[底末初]", fact.text):
+                basis = "inferred"  # 2025年底: the year is stated, the month is read from 底
+                entry["date_basis"] = basis
+                entry["date_note"] = "The month is read from 底/末 (December) or 初 (January)."
+            else:
+                entry["date_basis"] = basis
+            if basis == "relative":
                 entry["date_note"] = "The year comes from the article date."
             entry.update(
                 {

@@ -64,6 +64,8 @@ MEASURES = "|".join(
         set(
             [
                 "标准箱",
+                "个位次",
+                "位次",
                 "自然箱",
                 "标箱",
                 "TEU",
@@ -371,6 +373,19 @@ def _vague(token: str) -> tuple[str, str] | None:
     return None
 
 
+def _clock_duration(match: re.Match) -> tuple[object, str]:
+    """2小时08分36秒 in seconds, 1小时30分钟 in minutes: a race time or a journey as one value."""
+    from decimal import Decimal
+
+    hours = int(match.group("hh") or 0)
+    minutes = int(match.group("mm") or match.group("mm2"))
+    seconds = match.group("ss") or match.group("ss2")
+    if seconds is None:
+        return hours * 60 + minutes, "分钟"
+    total = Decimal(hours * 3600 + minutes * 60) + Decimal(seconds)
+    return _int_or_float(float(total)), "秒"
+
+
 def _chinese_date(match: re.Match) -> str | None:
     """二〇二四年十一月五日, as official documents print it."""
     year = "".join(str(_PAIR_DIGITS.get(ch, 0)) for ch in match.group("ycn"))
@@ -421,6 +436,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
     # 9月底, 截至6月末: a month without a day (not 6个月, a duration)
     ("date", re.compile(rf"(?<![\d个])(?P<m>{_D}){S}月(?P<part>底|末|初|中旬|上旬|下旬|份)")),
+    ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?P<edge>底|末|初)")),
     ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?!代)(?:度)?")),
     (
         "date",
@@ -452,14 +468,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"(?P<verb>缩短|减少|下降|降低|压缩|增长|增加|提高|扩大)了?(?P<half>一半)"
             r"|(?P<verb2>增长|增加|提高|扩大)了?(?P<times>[一两二三四五六七八九十])倍"
-            r"|翻(?P<fold>[一两二三])番"
+            r"|翻了?(?P<fold>[一两二三])番(?P<suf3>多)?"
         ),
     ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
     (
         "growth",
         re.compile(
-            rf"(?P<verb>同比增加|同比减少|增加|减少|提高|降低|缩短|延长|下降|多出|少了)了?{S}"
+            rf"(?P<verb>同比增加|同比减少|增加|减少|提高|降低|缩短|延长|下降|多出|少了|上升|提升|前移|后移)"
+            rf"了?{S}"
             rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
             rf"(?P<suf3>余|多)?{S}(?P<u>岁|{TIME_UNITS}|{MEASURES}){SUF2}?"
         ),
@@ -506,6 +523,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<span>前{S}(?P<n>[{CN}]+|\d+)(?P<u>位|名|强)?)(?![个年天月周日小季届批次])"
         ),
     ),
+    ("rank", re.compile(rf"(?P<span>前{S}(?P<n>[一二三四五六七八九十]+|\d+)(?P<u>名|强))")),
     ("rank", re.compile(r"(?P<w>首位|榜首)")),
     # 二十大园区, 五大产业: a count of the things named after 大 (党的二十大 is a name).
     (
@@ -513,11 +531,26 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(rf"(?<![党的])(?P<n>[{CN}]+){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台)"),
     ),
     ("other", re.compile(rf"(?P<n>\d+(?:\.\d+)?){S}(?P<u>‰|/{S}(?:10|100)?{S}万|/{S}千)")),
+    (
+        "other",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}"
+            rf"(?P<u>微克/立方米|毫克/立方米|公里/小时|千米/小时|米/秒){SUF2}?"
+        ),
+    ),
     ("other", re.compile(rf"(?P<pre>零下)?{S}(?P<n>-?\d+(?:\.\d+)?){S}(?P<u>℃|摄氏度)")),
     ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁{SUF2}?")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
     ("other", re.compile(rf"(?P<n>\d+\.\d){S}(?P<u>版本|版)")),
+    (
+        "duration",
+        re.compile(
+            rf"(?P<pre>{PREFIX})?{S}(?:(?P<hh>\d+){S}(?:个)?小时{S}(?P<mm>\d{{1,2}}){S}分(?:钟)?"
+            rf"(?:{S}(?P<ss>\d{{1,2}}(?:\.\d+)?){S}秒)?"
+            rf"|(?P<mm2>\d{{1,3}}){S}分{S}(?P<ss2>\d{{1,2}}(?:\.\d+)?){S}秒)"
+        ),
+    ),
     (
         "duration",
         re.compile(
@@ -721,6 +754,8 @@ def _build(
             return None
     elif kind == "code":
         value = match.group("code")
+    elif kind == "duration" and (_group(match, "mm") or _group(match, "mm2")):
+        value, unit = _clock_duration(match)
     elif kind == "rank" and _group(match, "w"):
         value, unit = 1, match.group("w")
     elif kind == "date" and _group(match, "ycn"):
@@ -761,9 +796,10 @@ def _build(
                 kind="growth",
                 value=change,
                 unit="%",
-                qualifier="exact",
+                qualifier=qualifier,
                 subject=_subject(view, start, end, kind),
                 sentence=_sentence(text, start, end, bounds),
+                hedge=hedge,
             )
         raw_number = _group(match, "n") or _group(match, "n2")
         number = _number(raw_number) if raw_number else None
@@ -808,8 +844,10 @@ def _build(
         elif kind == "other" and unit in ("℃", "摄氏度"):
             value = _int_or_float(-number if _group(match, "pre") == "零下" else number)
             unit, qualifier, hedge = "℃", "exact", None
-        elif kind == "other":
+        elif kind == "other" and unit in ("版本", "版"):
             value = number  # a version such as 1.0 keeps its decimal
+        elif kind == "other":
+            value = _int_or_float(number)
         else:
             value = _int_or_float(number)
             if kind == "age":

@@ -109,6 +109,8 @@ def _worded(text: str) -> set[float]:
             found.add(round(part / whole * 100, 6))
     if "一半" in text:
         found.add(50.0)
+    if "首位" in text or "榜首" in text:
+        found.add(1.0)  # first place
     for match in _TIMES.finditer(text):
         found.add(_small(match.group(1)) * 100)
     for match in _FOLD.finditer(text):

@@ -80,6 +80,14 @@ def only(text: str, date: dt.date | None = None):
         ("婴儿死亡率1.8‰", "1.8‰", "other", 1.8, "‰", "exact"),
         ("死亡率为3.5/10万", "3.5/10万", "other", 3.5, "/10万", "exact"),
         ("总诊疗人次达7450万，", "7450万", "count", 74_500_000, "", "exact"),
+        # race times, concentrations, a rank change, top places, doubling with a hedge
+        ("以2小时08分36秒的成绩夺冠", "2小时08分36秒", "duration", 7716, "秒", "exact"),
+        ("车程缩至1小时30分钟", "1小时30分钟", "duration", 90, "分钟", "exact"),
+        ("年均浓度为25微克/立方米", "25微克/立方米", "other", 25, "微克/立方米", "exact"),
+        ("控制在24微克/立方米以内", "24微克/立方米以内", "other", 24, "微克/立方米", "at_most"),
+        ("较上年前移6个位次", "前移6个位次", "growth", 6, "个位次", "exact"),
+        ("女子组前三名均来自埃塞俄比亚", "前三名", "rank", 3, "名", "at_most"),
+        ("企业数量翻了一番多", "翻了一番多", "growth", 100, "%", "over"),
     ],
 )
 def test_facts(text, span, kind, value, unit, qualifier):
@@ -118,6 +126,10 @@ def test_year_ends_relative_to_the_article():
     assert extract("截至去年底，全市") == []  # no article date: no year to give
 
 
+def test_a_year_end_is_its_last_month():
+    assert only("到2025年底，浓度").value == "2025-12"
+
+
 def test_percentages_listed_after_a_growth_are_growth():
     facts = extract("分别比上年同期增长21.4%和23.9%；分别下降3%、5%")
     assert [(f.kind, f.value) for f in facts] == [
@@ -154,6 +166,8 @@ def test_dates_in_chinese_digits():
         "发布《2024年青岛市卫生健康事业发展统计公报》",
         "实现“15分钟健康服务圈”全覆盖",
         "成为青岛的一张城市名片",
+        "上午7时30分鸣枪",
+        "2025青岛马拉松开跑",
         "详见青政发〔2024〕5号文件",
         "“2024中德企业合作论坛”将举办",
         "打造布局“四个中心”",
@@ -173,6 +187,13 @@ def test_reviewed_gold_files_stay_perfect(gold):
     assert report.detection.f1 == 1.0 and report.full.f1 == 1.0, report.misses
 
 
+def test_held_out_article_stays_at_its_measured_level():
+    """tea-l was written and annotated before the extractor saw it and nothing was changed
+    because of it; it measured 1.00 throughout, so any regression on it is real."""
+    report = evaluate(GOLD / "tea-l-2025-may.yaml")
+    assert report.detection.f1 == 1.0 and report.full.f1 == 1.0, report.misses
+
+
 @pytest.mark.parametrize(
     "gold",
     [
@@ -185,6 +206,9 @@ def test_reviewed_gold_files_stay_perfect(gold):
         "beerfest-i-2024-aug.yaml",
         "invest-j-2024-mar.yaml",
         "health-k-2025-sep.yaml",
+        "marathon-m-2025-apr.yaml",
+        "air-n-2025-jan.yaml",
+        "tech-o-2025-feb.yaml",
     ],
 )
 def test_error_analysis_articles_are_now_found(gold):
