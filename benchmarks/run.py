@@ -6,7 +6,8 @@ exits. Peak memory is the largest resident set of any process the step started.
 
 Steps: floor; font preparation (the one-time TrueType subset of the bundled face, timed on
 its own); cold build (empty output and chart cache; deck, PDF and workbook in Chinese); warm
-rebuild (nothing changed); validate; and a batch of 20 data folders with --jobs 1 and 2.
+rebuild (nothing changed); validate; a batch of 20 data folders with --jobs 1 and 2; and
+extract on a 1 MiB article (the test articles repeated: far denser in numbers than news).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "qingdao-sco-2023-05"
 TARGETS = {"cold build": 2.0, "warm rebuild": 1.3, "validate": 0.6}
+EXTRACT_SECONDS = 3.0  # "a 1 MB text in well under a few seconds"
+ARTICLES = ROOT / "tests" / "extract" / "articles"
 
 
 _WRAPPER = (
@@ -161,6 +164,14 @@ def main() -> None:
         rows.append((f"batch of {options.batch}, --jobs {jobs}", *results[jobs], ""))
     speedup = results[1][0] / results[2][0]
 
+    article = work / "article-1mib.txt"
+    sample = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
+    body = (sample * (1 + 2**20 // len(sample.encode("utf-8")))).encode("utf-8")[: 2**20]
+    article.write_bytes(body.decode("utf-8", errors="ignore").encode("utf-8"))
+    extract_args = [python, "-m", "reportgen", "extract", str(article), "--format", "csv"]
+    extract_seconds, extract_peak = median_of(options.repeat, lambda: extract_args, env, ROOT)
+    rows.append(("extract, 1 MiB article", extract_seconds, extract_peak, ""))
+
     print(f"{'step':55} {'seconds':>8} {'x floor':>8} {'peak MB':>8}  target")
     for name, seconds, peak, _ in rows:
         target = TARGETS.get(name)
@@ -173,6 +184,10 @@ def main() -> None:
     print(
         f"{'batch speed-up, --jobs 2 over --jobs 1':55} {speedup:8.2f}x"
         f"{'':18}>= 1.6x {'ok' if speedup >= 1.6 else 'MISSED'}"
+    )
+    print(
+        f"{'extract, 1 MiB article (wall seconds)':55} {extract_seconds:8.2f}{'':18}"
+        f"<= {EXTRACT_SECONDS:.0f} s {'ok' if extract_seconds <= EXTRACT_SECONDS else 'MISSED'}"
     )
     peak_all = max(peak for _, _, peak, _ in rows)
     print(

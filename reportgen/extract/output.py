@@ -25,7 +25,7 @@ FIELDS = (
 
 
 def render(facts: list[Fact], fmt: str) -> str:
-    rows = [{name: fact.as_dict()[name] for name in FIELDS} for fact in facts]
+    rows = [{name: getattr(fact, name) for name in FIELDS} for fact in facts]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     if fmt == "yaml":
