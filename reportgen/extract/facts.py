@@ -56,6 +56,14 @@ PREFIX = "|".join(
     rf"(?<![{_WORD_TAILS[h]}]){h}" if h in _WORD_TAILS else h
     for h in sorted(PREFIX_HEDGES, key=len, reverse=True)
 )
+# A hedge, then perhaps a linking word, before the number: 最高可达400万元, 约为35%, 约占六成
+LINK = "可达|达到|可获得|可获|可享受|补贴|奖励|资助|给予|占|为|达"
+PRE = rf"(?:(?P<pre>{PREFIX}){S}(?:{LINK})?)?{S}"
+# The low end of a range: 16—24岁, 2至3年, 5万至6万人, 10%—30%, 三到五年
+LO = (
+    rf"(?:(?P<lo>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+){S}(?P<lomag>万亿|亿|万)?{S}"
+    rf"(?P<lopct>%)?{S}(?:至|到|—{{1,2}}|～|~|-){S})?"
+)
 # A hedge after the number: 以上, 及以上, 以内, 左右 (spaces may stand inside)
 SUF2 = rf"(?P<suf2>(?:及{S})?以{S}[上下]|以{S}内|左{S}右)"
 # Units and Chinese classifiers (量词), longest first so 班次 wins over 班.
@@ -82,6 +90,9 @@ MEASURES = "|".join(
                 "车次",
                 "辆次",
                 "架次",
+                "艘次",
+                "部门",
+                "回",
                 "班次",
                 "户次",
                 "台套",
@@ -433,9 +444,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("date", re.compile(rf"(?P<y>\d{{4}}){S}年{S}(?P<m>{_D}){S}月(?:{S}(?P<d>{_D}){S}日)?")),
     ("date", re.compile(r"(?P<rel>去年|今年|前年|明年)(?:年)?(?P<edge>底|末|初)")),
+    ("date_range", re.compile(r"(?:上世纪|20世纪)?(?<!\d)(?P<decade>[1-9]0)年代")),
     ("date", re.compile(rf"(?<!\d)(?P<m>{_D}){S}月{S}(?P<d>{_D}){S}日")),
     # 9月底, 截至6月末: a month without a day (not 6个月, a duration)
     ("date", re.compile(rf"(?<![\d个])(?P<m>{_D}){S}月(?P<part>底|末|初|中旬|上旬|下旬|份)")),
+    # 7月的一个午后: a month alone (not 6个月, a duration; not the 5月 of 5月17日, found above)
+    ("date", re.compile(rf"(?<![\d个第.])(?P<m>{_D}){S}月(?!{S}\d)")),
     ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?P<edge>底|末|初)")),
     ("date", re.compile(rf"(?<![\d〔\[(（])(?P<y>(?:19|20)\d{{2}}){S}年(?!代)(?:度)?")),
     (
@@ -450,7 +464,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?P<verb>同比增长|同比下降|同比提高|增长|下降|增加|减少|提高|降低|上升|翻)了?"
             rf"{S}(?P<pre>{PREFIX})?{S}(?:(?P<pct>百分之)(?P<n2>{NUM})|(?P<n>{NUM}){S}"
-            rf"(?P<u>%|倍|个百分点|成)){SUF2}?"
+            rf"(?P<u>%|倍|个百分点|成))(?P<suf3>(?<=成)多)?{SUF2}?"
         ),
     ),
     ("growth", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?|[{CN}]+){S}(?P<u>个百分点)")),
@@ -472,6 +486,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("percent", re.compile(rf"百分之(?P<n>{NUM})")),
+    ("percent", re.compile(rf"{PRE}(?P<share_half>一半)")),
     (
         "growth",
         re.compile(
@@ -484,27 +499,27 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "percent",
         re.compile(
-            rf"(?P<pre>{PREFIX})?(?P<n>[一二三四五六七八九]|\d){S}(?P<u>成)"
-            rf"(?![员本立果为都功交熟长绩效]){SUF2}?"
+            rf"{PRE}(?P<n>[一二三四五六七八九]|\d){S}(?P<u>成)"
+            rf"(?![员本立果为都功交熟长绩效])(?P<suf3>多)?{SUF2}?"
         ),
     ),
     (
         "money",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
             rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCIES}){SUF2}?"
         ),
     ),
     (
         "area",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
             rf"(?P<suf3>余|多)?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩){SUF2}?"
         ),
     ),
     (
         "percent",
-        re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}%{SUF2}?"),
+        re.compile(rf"{PRE}{LO}(?P<n>\d+(?:\.\d+)?){S}%{SUF2}?"),
     ),
     ("rank", re.compile(rf"第{S}(?P<n>{NUM}){S}(?P<u>名|位|大)")),
     # 排名第三, 位居第二: a rank said without 名 or 位
@@ -528,7 +543,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # 二十大园区, 五大产业: a count of the things named after 大 (党的二十大 is a name).
     (
         "count",
-        re.compile(rf"(?<![党的])(?P<n>[{CN}]+){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台)"),
+        re.compile(
+            rf"(?<![党的第\d])(?P<n>[{CN}]+|\d{{1,2}}){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台|"
+            r"展区|领域|片区|集群|基地|类|项|方面|体系|任务|模式)"
+        ),
     ),
     ("other", re.compile(rf"(?P<n>\d+(?:\.\d+)?){S}(?P<u>‰|/{S}(?:10|100)?{S}万|/{S}千)")),
     (
@@ -539,7 +557,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("other", re.compile(rf"(?P<pre>零下)?{S}(?P<n>-?\d+(?:\.\d+)?){S}(?P<u>℃|摄氏度)")),
-    ("age", re.compile(rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁{SUF2}?")),
+    ("age", re.compile(rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁{SUF2}?")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
     ("other", re.compile(rf"(?P<n>\d+\.\d){S}(?P<u>版本|版)")),
@@ -554,7 +572,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "duration",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<u>{TIME_UNITS})"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<u>{TIME_UNITS})"
             rf"(?:(?P<suf3>多)|{SUF2})?(?P<tail>来|间|内|的时间)?"
         ),
     ),
@@ -566,7 +584,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "count",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
             rf"(?P<suf3>余|多)?{S}(?P<u>{MEASURES}){SUF2}?"
         ),
     ),
@@ -583,7 +601,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # every position; a one-character lookahead lets it skip positions that cannot start a fact.
 _FIRST = "".join(sorted({w[0] for w in PREFIX_HEDGES})) + CN + "数几上" + r"\d"
 PATTERNS = [
-    (kind, re.compile(rf"(?=[{_FIRST}])" + p.pattern) if p.pattern.startswith("(?P<pre>") else p)
+    (
+        kind,
+        re.compile(rf"(?=[{_FIRST}])" + p.pattern)
+        if p.pattern.startswith(("(?P<pre>", "(?:(?P<pre>"))
+        else p,
+    )
     for kind, p in PATTERNS
 ]
 
@@ -790,6 +813,19 @@ def _build(
                 sentence=_sentence(text, start, end, bounds),
                 hedge=hedge,
             )
+        if _group(match, "share_half"):
+            return Fact(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="percent",
+                value=50,
+                unit="%",
+                qualifier=qualifier,
+                subject=_subject(view, start, end, kind),
+                sentence=_sentence(text, start, end, bounds),
+                hedge=hedge,
+            )
         if _group(match, "half") or _group(match, "times") or _group(match, "fold"):
             if _group(match, "half"):
                 down = match.group("verb") in ("缩短", "减少", "下降", "降低", "压缩")
@@ -847,7 +883,7 @@ def _build(
         elif kind == "count":
             if unit in ("名",) and view[max(0, start - 1) : start] == "第":
                 return None
-            if unit in ("园区", "产业", "板块", "工程", "中心", "行动", "平台"):
+            if view[start:end].rstrip().endswith(unit) and "大" in view[start:end]:  # 6大展区
                 unit = "个"
             value = _int_or_float(_scaled(raw_number, factor))
         elif kind == "other" and unit in ("℃", "摄氏度"):
@@ -866,6 +902,17 @@ def _build(
     if pair and kind in ("count", "duration", "money", "area", "age"):
         scale = factor if kind in ("count", "money", "area") else 1
         value = [_int_or_float(pair[0] * scale), _int_or_float(pair[1] * scale)]
+    low = _group(match, "lo")
+    if low is not None and isinstance(value, int | float):
+        magnitude = _group(match, "lomag")
+        scale = {"万亿": 1e12, "亿": 1e8, "万": 1e4}[magnitude] if magnitude else factor  # 5至6万
+        bottom = _int_or_float(
+            _scaled(low, scale) if kind in ("count", "money", "area") else _number(low)
+        )
+        if bottom is not None and bottom < value:
+            value = [bottom, value]  # 16—24岁, 5万至6万人: a range
+        else:
+            start = _trim(view, match.start("n"), end)[0]  # not a range: the number alone
     sentence = _sentence(text, start, end, bounds)
     return Fact(
         text=text[start:end],
@@ -899,6 +946,9 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
             return f"{int(y)}" + (f"-{tail}" if tail else "")
         return f"--{tail}"  # the year is unknown
 
+    if kind == "date_range" and groups.get("decade"):
+        first = 1900 + int(groups["decade"])  # 90年代: the 1990s, as news writes it
+        return [str(first), str(first + 9)]
     if kind == "date_range":
         if groups.get("y2"):
             if int(groups["y2"]) <= int(year or 0):
