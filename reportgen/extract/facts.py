@@ -407,6 +407,10 @@ def _chinese_date(match: re.Match) -> str | None:
     return year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
 
 
+# Verbs that state a decrease: the change they report is negative (缩短约15天 is -15 days).
+_DOWN = ("下降", "同比下降", "减少", "同比减少", "降低", "缩短", "压缩", "后移", "少了")
+
+
 def _int_or_float(value: float):
     return int(value) if float(value).is_integer() else value
 
@@ -869,9 +873,10 @@ def _build(
             value = _int_or_float(_scaled(raw_number, factor))
             unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
         elif kind == "growth":
-            value = _int_or_float(number)
+            # 增加2.1万户 is 21000; 增长三成 is already 30 (成 was read as tens of percent)
+            value = _int_or_float(_scaled(raw_number, factor) if factor != 1 else number)
             verb = _group(match, "verb")
-            if verb in ("下降", "同比下降", "减少", "降低"):
+            if verb in _DOWN:
                 value = -value
             unit = "%" if unit == "%" else unit
         elif kind == "percent":
