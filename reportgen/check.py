@@ -65,7 +65,8 @@ def supported_numbers(dataset: Dataset) -> set[float]:
     years, months and days of periods and events, and codes printed in labels."""
     allowed: set[float] = set()
     for metric in dataset.metrics:
-        for factor in (1, 1e4, 1e6, 1e8, 1e9, 1e12):
+        for factor in (1, 1e4, 1e6, 1e8, 1e9, 1e12):  # a decrease prints its sign apart
+            allowed.add(round(abs(metric.value) / factor, 6))
             allowed.add(round(metric.value / factor, 6))
         for text in (metric.period, metric.label_zh, metric.label_en, metric.unit):
             allowed.update(float(n) for n in re.findall(r"\d+", text))

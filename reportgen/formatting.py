@@ -125,11 +125,22 @@ def plain_number(value: float, *, max_decimals: int = 2, grouping: bool = False)
     return text
 
 
+def _exact_at(values: list[float], factor: int, decimals: int) -> bool:
+    """Whether every value can be shown at this scale without rounding (3.0156万亿 cannot)."""
+    try:
+        for value in values:
+            plain_number(value / factor, max_decimals=decimals)
+    except FormatError:
+        return False
+    return True
+
+
 def zh_money_scale(values: list[float]) -> tuple[int, str]:
-    """The 亿/万 scale that shows the largest value as a number of at least 1."""
+    """The largest 万亿/亿/万 scale that shows the largest value as at least 1 and every value
+    without rounding: 30156亿元, not 3.0156万亿元."""
     largest = max(abs(v) for v in values) if values else 0
     for factor, word in ((10**12, "万亿元"), (10**8, "亿元"), (10**4, "万元")):
-        if largest >= factor:
+        if largest >= factor and _exact_at(values, factor, 2):
             return factor, word
     return 1, "元"
 
@@ -137,7 +148,7 @@ def zh_money_scale(values: list[float]) -> tuple[int, str]:
 def en_money_scale(values: list[float]) -> tuple[int, str]:
     largest = max(abs(v) for v in values) if values else 0
     for factor, word in _EN_MONEY:
-        if largest >= factor:
+        if largest >= factor and _exact_at(values, factor, 3):
             return factor, word
     return 1, ""
 

@@ -74,3 +74,12 @@ def test_currencies_and_hedges_from_new_articles_round_trip(value, unit, qualifi
     assert format_value(value, unit, qualifier, hedge, "en") == en
     assert parse_value(zh, "zh") == (value, qualifier)
     assert parse_value(en, "en") == (value, qualifier)
+
+
+def test_money_scale_never_needs_rounding():
+    """30156亿元 stays 30156亿元: 3.0156万亿元 would need more decimals than a slide shows."""
+    from reportgen.formatting import format_value
+
+    assert format_value(3_015_600_000_000, "CNY", "exact", None, "zh") == "30156亿元"
+    assert format_value(3_015_600_000_000, "CNY", "exact", None, "en") == "CNY 3,015.6 bn"
+    assert format_value(3_000_000_000_000, "CNY", "exact", None, "zh") == "3万亿元"

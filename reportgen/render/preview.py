@@ -21,13 +21,21 @@ def pages_to_png(pdf: Path, out_dir: Path, stem: str, dpi: int = 80) -> list[Pat
     if shutil.which("pdftoppm") is None:
         raise OfficeError(POPPLER_HINT)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for old in _page_files(out_dir, stem):  # a longer earlier version must not leave pages
+        old.unlink()
     subprocess.run(
         ["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(out_dir / stem)],
         check=True,
         capture_output=True,
         timeout=300,
     )
-    return sorted(out_dir.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return _page_files(out_dir, stem)
+
+
+def _page_files(out_dir: Path, stem: str) -> list[Path]:
+    """stem-1.png, stem-2.png… in page order; stem-sheet.png is the contact sheet, not a page."""
+    pages = [p for p in out_dir.glob(f"{stem}-*.png") if p.stem.rsplit("-", 1)[1].isdigit()]
+    return sorted(pages, key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 def contact_sheet(pages: list[Path], target: Path, columns: int = 4, gap: int = 12) -> Path:

@@ -84,7 +84,7 @@ def normalize_digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-_TENTHS = re.compile(r"([一二三四五六七八九]|\d)\s*成")  # 六成 = 60%
+_TENTHS = re.compile(r"([一二两三四五六七八九]|\d)\s*成")  # 六成 = 60%, 两成 = 20%
 _SHARE = re.compile(r"([零〇一二两三四五六七八九十百\d]+)分之([零〇一二两三四五六七八九十百\d]+)")
 _TIMES = re.compile(r"(?:增长|增加|提高|扩大)了?([一两二三四五六七八九十])倍")  # 增长一倍 = 100%
 _FOLD = re.compile(r"翻([一两二三])番")  # 翻一番 = +100%

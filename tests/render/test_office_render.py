@@ -68,3 +68,23 @@ def test_missing_libreoffice_says_how_to_install_it(monkeypatch, tmp_path, run):
     result = run("preview", str(deck))
     assert result.code == 3
     assert "apt-get install --no-install-recommends libreoffice-impress" in result.err
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_preview_again_into_the_same_folder(tmp_path):
+    """A second preview finds the first one's contact sheet and longer page list there."""
+    from reportlab.pdfgen import canvas
+
+    from reportgen.render.preview import pages_to_png
+
+    pdf = tmp_path / "doc.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.drawString(72, 720, "one page")
+    page.showPage()
+    page.save()
+    out = tmp_path / "preview"
+    out.mkdir()
+    (out / "doc-sheet.png").write_bytes(b"sheet")
+    (out / "doc-7.png").write_bytes(b"a page of an older, longer version")
+    assert [p.name for p in pages_to_png(pdf, out, "doc")] == ["doc-1.png"]
+    assert (out / "doc-sheet.png").exists()
