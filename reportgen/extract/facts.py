@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from reportgen.text.numerals import parse_chinese_numeral
+from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
 # Vague amounts: 数十, 几百, 上千, 十几, 二十几 ("dozens", "about a thousand", "a dozen or so").
@@ -351,18 +351,7 @@ def _number(token: str) -> float | None:
     return float(value) if value is not None else None
 
 
-_PAIR_DIGITS = {
-    "一": 1,
-    "两": 2,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_PAIR_DIGITS = {ch: value for ch, value in DIGITS.items() if value}  # 一..九 and 两
 
 
 def _approx_pair(token: str) -> tuple[int, int] | None:
@@ -399,7 +388,7 @@ def _clock_duration(match: re.Match) -> tuple[object, str]:
 
 def _chinese_date(match: re.Match) -> str | None:
     """二〇二四年十一月五日, as official documents print it."""
-    year = "".join(str(_PAIR_DIGITS.get(ch, 0)) for ch in match.group("ycn"))
+    year = "".join(str(DIGITS[ch]) for ch in match.group("ycn"))
     month = parse_chinese_numeral(match.group("mcn")) if match.group("mcn") else None
     day = parse_chinese_numeral(match.group("dcn")) if match.group("dcn") else None
     if (month and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
