@@ -998,23 +998,38 @@ _NOUN_STOP = re.compile(r"入驻|参与|进入|入选|实现|完成|签约|洽�
 
 
 def _subject(view: str, start: int, end: int, kind: str) -> str:
-    """What the number measures: the noun after a measure word, else the words before it."""
-    after = re.sub(r"\s+", "", view[end : end + 24])[:16]  # PDF line breaks are not words
+    """What the number measures: the noun after a measure word, else the words before it; for
+    a change with nothing before it (…360亿元，增长38.3%), what the clause before measured."""
+    window = view[end : end + 24]
+    window = _PARAGRAPH.split(window, 1)[0]  # a headline's number does not run into the body
+    after = re.sub(r"\s+", "", window)[:16]  # PDF line breaks are not words
     cut = _STOP.search(after)
     following = after[: cut.start()] if cut else after
     verb = _NOUN_STOP.search(following)
     if verb:
         following = following[: verb.start()]
-    before = re.sub(r"\s+", "", view[max(0, start - 36) : start])[-24:]
+    window = _PARAGRAPH.split(view[max(0, start - 60) : start])[-1]
+    before = re.sub(r"\s+", "", window)[-40:]
     cuts = list(_STOP.finditer(before))
-    preceding = before[cuts[-1].end() :] if cuts else before
+    preceding = _strip_verbs(before[cuts[-1].end() :] if cuts else before[-24:])
+    if not preceding and kind in ("growth", "percent") and len(cuts) >= 1:
+        clause = before[cuts[-2].end() if len(cuts) >= 2 else 0 : cuts[-1].start()]
+        head = re.split(r"[\d零〇一二两三四五六七八九十百千万亿]", clause, maxsplit=1)[0]
+        preceding = _strip_verbs(head)
+    if kind in ("count", "duration") and len(following) >= 2:
+        return following.strip()
+    return (preceding or following).strip()
+
+
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def _strip_verbs(words: str) -> str:
     changed = True
     while changed:
         changed = False
         for word in _VERBS:
-            if preceding.endswith(word):
-                preceding = preceding[: -len(word)]
+            if words.endswith(word):
+                words = words[: -len(word)]
                 changed = True
-    if kind in ("count", "duration") and len(following) >= 2:
-        return following.strip()
-    return (preceding or following).strip()
+    return words

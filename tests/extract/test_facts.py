@@ -288,3 +288,10 @@ def test_never_crashes_and_offsets_hold_on_any_text(text):
 def test_never_crashes_on_number_soup(text):
     for fact in extract(text, dt.date(2024, 1, 1)):
         assert text[fact.start : fact.end] == fact.text
+
+
+def test_subjects_stay_in_their_paragraph_and_changes_take_the_clause_before():
+    headline = extract("接待游客超640万人次\n\n本报讯（记者 刘洋）")
+    assert headline[0].subject == "接待游客"  # not the dateline below it
+    growth = extract("对外贸易额达360亿元，增长38.3%，")[1]
+    assert growth.subject == "对外贸易额"
