@@ -33,7 +33,11 @@ def _dump(data: object) -> bytes:
 
 
 def _label(fact: Fact) -> str:
+    """The subject, and for a change its verb: 贷款余额 and 贷款余额同比增长 are two measures."""
     label = fact.subject or fact.sentence[:30]
+    verb = re.match(r"[\u4e00-\u9fff]+?(?=[\d零〇一二两三四五六七八九十百千万亿近约超])", fact.text)
+    if fact.kind == "growth" and verb and fact.subject:
+        label += verb.group()
     return label[:60] or fact.text
 
 

@@ -155,3 +155,14 @@ def test_evaluate_pools_several_gold_files(run):
     assert result.out.count("detection") == 3  # two files and the pooled total
     pooled = result.out.split("all 2 files, pooled")[1]
     assert "P 1.00  R 1.00" in pooled.splitlines()[1]
+
+
+def test_draft_labels_tell_a_level_from_its_change(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("全市贷款余额30156亿元，同比增长8.7%。", "utf-8")
+    assert (
+        run("extract", str(article), "--date", "2025-10-24", "--to-data", str(tmp_path / "d")).code
+        == 0
+    )
+    metrics = (tmp_path / "d" / "metrics.yaml").read_text(encoding="utf-8")
+    assert "label_zh: 全市贷款余额\n" in metrics and "label_zh: 全市贷款余额同比增长\n" in metrics
