@@ -58,56 +58,17 @@ def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
     return None
 
 
-def write_draft(
-    source: Path, text: str, facts: list[Fact], target: Path, article_date: date
-) -> dict[str, object]:
-    """Write the draft folder; returns how many metrics and events it proposes, and the facts
-    it left out with the reason for each."""
-    if target.exists() and any(target.iterdir()):
-        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
-    ident = _slug(source.stem)
-    month = f"{article_date.year}-{article_date.month:02d}"
-    title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
-    title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
-    (target / "raw").mkdir(parents=True, exist_ok=True)
-    (target / "articles").mkdir(exist_ok=True)
-    shutil.copyfile(source, target / "raw" / source.name)
-    atomic_write(target / "articles" / "article.txt", text.encode("utf-8"))
-    atomic_write(
-        target / "dataset.yaml",
-        _dump(
-            {
-                "id": ident,
-                "title_zh": title,
-                "title_en": f"(draft) {ident}",
-                "subject_zh": "（待补充）",
-                "subject_en": "(to be written)",
-                "language": "zh",
-                "as_of": month,
-                "raw_sources": [{"id": "source", "file": f"raw/{source.name}"}],
-            }
-        ),
-    )
-    atomic_write(
-        target / "articles.yaml",
-        _dump(
-            {
-                "articles": [
-                    {
-                        "id": "article",
-                        "kind": "news",
-                        "file": "articles/article.txt",
-                        "title_zh": title,
-                        "title_en": f"(draft) {ident}",
-                        "outlet_zh": "（待补充）",
-                        "outlet_en": "(to be written)",
-                        "date": article_date.isoformat(),
-                        "raw_source": "source",
-                    }
-                ]
-            }
-        ),
-    )
+class NothingToDraft(ValueError):
+    """No fact the schema can hold: a data folder needs at least one figure."""
+
+    def __init__(self, left_out: list[str]):
+        self.left_out = left_out
+        super().__init__("no quantitative fact a data folder can hold: nothing to draft")
+
+
+def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, list, list]:
+    """The draft metrics and events, and what was left out with why: decided before anything
+    is written, so an article with nothing to draft leaves no folder behind."""
     metrics, events, left_out = [], [], []
     for fact in facts:
         rate = fact.kind == "other" and fact.unit in ("‰", "℃", "/10万")
@@ -171,6 +132,62 @@ def write_draft(
                 }
             )
             events.append(entry)
+    return metrics, events, left_out
+
+
+def write_draft(
+    source: Path, text: str, facts: list[Fact], target: Path, article_date: date
+) -> dict[str, object]:
+    """Write the draft folder; returns how many metrics and events it proposes, and the facts
+    it left out with the reason for each."""
+    if target.exists() and any(target.iterdir()):
+        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    ident = _slug(source.stem)
+    month = f"{article_date.year}-{article_date.month:02d}"
+    title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
+    title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
+    metrics, events, left_out = _entries(facts, article_date, month)
+    if not metrics:
+        raise NothingToDraft(left_out)
+    (target / "raw").mkdir(parents=True, exist_ok=True)
+    (target / "articles").mkdir(exist_ok=True)
+    shutil.copyfile(source, target / "raw" / source.name)
+    atomic_write(target / "articles" / "article.txt", text.encode("utf-8"))
+    atomic_write(
+        target / "dataset.yaml",
+        _dump(
+            {
+                "id": ident,
+                "title_zh": title,
+                "title_en": f"(draft) {ident}",
+                "subject_zh": "（待补充）",
+                "subject_en": "(to be written)",
+                "language": "zh",
+                "as_of": month,
+                "raw_sources": [{"id": "source", "file": f"raw/{source.name}"}],
+            }
+        ),
+    )
+    atomic_write(
+        target / "articles.yaml",
+        _dump(
+            {
+                "articles": [
+                    {
+                        "id": "article",
+                        "kind": "news",
+                        "file": "articles/article.txt",
+                        "title_zh": title,
+                        "title_en": f"(draft) {ident}",
+                        "outlet_zh": "（待补充）",
+                        "outlet_en": "(to be written)",
+                        "date": article_date.isoformat(),
+                        "raw_source": "source",
+                    }
+                ]
+            }
+        ),
+    )
     atomic_write(target / "metrics.yaml", _dump({"metrics": metrics}))
     atomic_write(target / "events.yaml", _dump({"events": events}))
     return {"metrics": len(metrics), "events": len(events), "left_out": left_out}

@@ -166,3 +166,21 @@ def test_draft_labels_tell_a_level_from_its_change(run, tmp_path):
     )
     metrics = (tmp_path / "d" / "metrics.yaml").read_text(encoding="utf-8")
     assert "label_zh: 全市贷款余额\n" in metrics and "label_zh: 全市贷款余额同比增长\n" in metrics
+
+
+@pytest.mark.parametrize("body", ["", "没有数字的文章。", "七八家企业参加。"])
+def test_an_article_with_nothing_to_draft_writes_no_folder(run, tmp_path, body):
+    article = tmp_path / "a.txt"
+    article.write_text(body, "utf-8")
+    result = run("extract", str(article), "--date", "2024-01-01", "--to-data", str(tmp_path / "d"))
+    assert result.code == 1 and "nothing to draft" in result.err
+    assert len(result.err.strip().splitlines()) == 2  # the problem and the summary, no traceback
+    assert not (tmp_path / "d").exists()
+
+
+def test_offsets_count_the_decoded_text_without_its_byte_order_mark(run, tmp_path):
+    article = tmp_path / "bom.txt"
+    article.write_bytes("\ufeff对外贸易额达360亿元".encode())
+    facts = json.loads(run("extract", str(article)).out)
+    text = article.read_text(encoding="utf-8-sig")
+    assert [text[f["start"] : f["end"]] for f in facts] == ["360亿元"]
