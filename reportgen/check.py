@@ -12,6 +12,7 @@ One line per finding, naming the file, the slide or page, and the shape:
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.data import Dataset
-from reportgen.data.schema import HEDGES
+from reportgen.data.schema import HEDGE_LINKS, HEDGES
 from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, format_metric
 from reportgen.paths import display_path
 
@@ -36,7 +37,9 @@ _ZH_AFTER_RE = re.compile(
 )
 # A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not.
 _ZH_NUMBER = re.compile(
-    rf"(?<![签条合公预邀节制最附将])({_ZH_HEDGE})?(\d[\d,]*(?:\.\d+)?)\s*(万亿|亿|万)?(余|多)?"
+    rf"(?<![签条合公预邀节制最附将])(?:({_ZH_HEDGE})(?:{'|'.join(HEDGE_LINKS)})?)?"
+    rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*(万亿|亿|万))?"
+    rf"(?:[ \t]*(余|多))?"
 )
 _EN_HEDGE = EN_HEDGE_WORDS
 _EN_NUMBER = re.compile(
@@ -151,8 +154,18 @@ def _is_quantity(text: str, end: int, lang_zh: bool) -> bool:
     opposed to a bare operand such as the 100 in ``÷ 100``."""
     following = text[end : end + 2]
     if lang_zh:
-        return bool(re.match(r"[\u4e00-\u9fff%]", following))
+        if re.match(r"\s*[年月日号时]", following):
+            return False  # 2025年6月30日: a date, not a quantity
+        # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
+        return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+    if re.match(rf"\s*(?:{_MONTHS})\b", text[end : end + 12]) or re.search(
+        rf"\b(?:{_MONTHS})\s+\d*$", text[max(0, end - 14) : end]
+    ):
+        return False  # 30 June 2025, June 30: a date
     return bool(re.match(r"(%| ?[A-Za-z])", following))
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
 # --- decks -----------------------------------------------------------------------------------
@@ -321,9 +334,24 @@ def _overflow_pt(shape, face_of) -> float:
 
 def unwrap(text: str) -> str:
     """Page text as sentences: a wrapped line is one sentence, so 签\n约32 reads 签约32 (not
-    约32) and "more\nthan 80%" keeps its hedge."""
-    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff\d])", "", text)
-    return re.sub(r"\s*\n\s*", " ", text)
+    约32) and "more\nthan 80%" keeps its hedge. Only a long line wraps: the short lines of a
+    table's cells (2025年6月 / 1 / 给予) stay apart."""
+    lines = [line.strip() for line in text.split("\n")]
+    out = lines[0] if lines else ""
+    for previous, line in itertools.pairwise(lines):
+        wrapped = len(previous) >= _WRAPPED_LINE
+        cjk = (
+            wrapped
+            and re.search(r"[\u4e00-\u9fff]$", previous)
+            and re.match(r"[\u4e00-\u9fff\d]", line)
+        )
+        out += ("" if cjk else " " if wrapped else "\n") + line
+    return out
+
+
+_PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|Page \d+ of \d+")
+#: A page line at least this long is a wrapped paragraph line, not a table cell or a label.
+_WRAPPED_LINE = 24
 
 
 def check_pdf(source: Path | bytes, dataset: Dataset, shown: str | None = None) -> list[Finding]:
@@ -355,6 +383,7 @@ def check_pdf(source: Path | bytes, dataset: Dataset, shown: str | None = None) 
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
         text = unwrap(re.sub(r"\[\d+\]", " ", text))  # citation markers out
+        text = _PAGE_FOOTER.sub(" ", text)  # 第 1 页 / 共 3 页 counts pages, not facts
         for message in number_findings(text, dataset, allowed, extra, lang.startswith("zh")):
             findings.append(Finding(shown, f"page {number}", message))
     return findings

@@ -105,6 +105,11 @@ _EN_UNIT = {
 _EN_MONEY = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"), (1, ""))
 
 
+#: Decimals a measure (not money) may show as stated: 42.195公里, 2.155%. More would mean the
+#: value is a rounded fraction, which is refused rather than rounded again.
+MEASURE_DECIMALS = 4
+
+
 class FormatError(ValueError):
     """A value cannot be written in the requested form without losing digits."""
 
@@ -215,7 +220,7 @@ def _zh_number_and_unit(value: float, unit: str, money_factor: int | None) -> tu
         )
         return plain_number(value / factor), word[:-1] + _ZH_CURRENCY[unit]
     if unit == "%":
-        return plain_number(value), "%"
+        return plain_number(value, max_decimals=MEASURE_DECIMALS), "%"
     if unit == "版":
         return f"{value:.1f}", "版"
     if unit == "名":
@@ -232,7 +237,7 @@ def _zh_count(value: float) -> str:
                     return plain_number(value / factor) + word
                 except FormatError:
                     continue
-    return plain_number(value)
+    return plain_number(value, max_decimals=MEASURE_DECIMALS)
 
 
 def _zh_money_word(factor: int) -> str:
@@ -249,12 +254,12 @@ def _en_number_and_unit(value: float, unit: str, money_factor: int | None) -> st
         amount = plain_number(value / factor, max_decimals=3, grouping=True)
         return f"{unit} {amount} {word}".rstrip()
     if unit == "%":
-        return f"{plain_number(value)}%"
+        return f"{plain_number(value, max_decimals=MEASURE_DECIMALS)}%"
     if unit == "版":
         return f"v{value:.1f}"
     if unit == "名":
         return f"No. {plain_number(value)}"
-    number = plain_number(value, grouping=True)
+    number = plain_number(value, max_decimals=MEASURE_DECIMALS, grouping=True)
     if unit in _EN_UNIT:
         singular, plural = _EN_UNIT[unit]
         return f"{number} {singular if value == 1 else plural}"

@@ -63,6 +63,22 @@ HEDGES: dict[str, Qualifier] = {
     "最高": "at_most",
 }
 
+#: Words that may stand between a hedge and its number: 最高可达400万元, 约占六成, 约为35%.
+HEDGE_LINKS = (
+    "可达",
+    "达到",
+    "可获得",
+    "可获",
+    "可享受",
+    "补贴",
+    "奖励",
+    "资助",
+    "给予",
+    "占",
+    "为",
+    "达",
+)
+
 _ISO_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
 ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")

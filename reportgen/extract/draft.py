@@ -33,12 +33,27 @@ def _dump(data: object) -> bytes:
 
 
 def _label(fact: Fact) -> str:
-    """The subject, and for a change its verb: 贷款余额 and 贷款余额同比增长 are two measures."""
-    label = fact.subject or fact.sentence[:30]
+    """The subject, and for a change its verb: 贷款余额 and 贷款余额同比增长 are two measures.
+
+    Other figures are taken out of it (提高2个百分点至 names nothing, and a number in a label
+    would read as a figure on the slide)."""
+    label = _without_figures(fact.subject)
     verb = re.match(r"[\u4e00-\u9fff]+?(?=[\d零〇一二两三四五六七八九十百千万亿近约超])", fact.text)
-    if fact.kind == "growth" and verb and fact.subject:
+    if fact.kind == "growth" and verb and label:
         label += verb.group()
-    return label[:60] or fact.text
+    if not label:
+        label = _without_figures(fact.sentence.replace(fact.text, "…", 1))[:30]
+    return label[:60] or fact.kind
+
+
+def _without_figures(text: str) -> str:
+    """The text with every figure the extractor finds in it taken out (dates stay)."""
+    from reportgen.extract.facts import extract
+
+    for other in sorted(extract(text), key=lambda f: -f.start):
+        if other.kind not in ("date", "date_range"):
+            text = text[: other.start] + text[other.end :]
+    return text.strip("，,。；;：:、…至到由从比较为达 ")
 
 
 def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
@@ -49,13 +64,23 @@ def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
         return f"a rough range {fact.value}: the schema holds one value"
     if fact.qualifier != "exact" and hedge is None:
         return f"the hedge '{fact.hedge}' has no qualifier in the schema"
-    if not UNIT.match(fact.unit):
+    if not UNIT.match(_unit(fact)):
         return f"the unit '{fact.unit}' is not one the schema knows"
-    if fact.value < 0 and fact.unit not in SIGNED_UNITS:
+    if fact.value < 0 and _unit(fact) not in SIGNED_UNITS:
         return f"a decrease in {fact.unit}: the schema keeps such values positive"
     if not appears_in(fact.value, fact.sentence):
         return f"{fact.value} cannot be read back from the sentence"
+    if "分之" in fact.text and round(fact.value, 2) != fact.value:
+        return f"{fact.text} is {fact.value}…%, which no decimal states exactly"
     return None
+
+
+def _unit(fact: Fact) -> str:
+    """The unit in the data's terms: a rank is 第N名 whatever word the article ranked with
+    (第一位, 首位, 第二大), and 名 counting people is 人, since 名 is the data's rank unit."""
+    if fact.kind == "rank":
+        return "名"
+    return "人" if fact.unit == "名" else fact.unit
 
 
 class NothingToDraft(ValueError):
@@ -87,7 +112,7 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
                 "label_zh": _label(fact),
                 "label_en": f"(draft) {_label(fact)}",  # to translate; no invented numbers
                 "value": fact.value,
-                "unit": fact.unit,  # '' when the article gives no measure word
+                "unit": _unit(fact),  # '' when the article gives no measure word
                 "qualifier": fact.qualifier,
             }
             if hedge:

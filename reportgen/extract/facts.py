@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from reportgen.data.schema import HEDGE_LINKS
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -57,7 +58,7 @@ PREFIX = "|".join(
     for h in sorted(PREFIX_HEDGES, key=len, reverse=True)
 )
 # A hedge, then perhaps a linking word, before the number: 最高可达400万元, 约为35%, 约占六成
-LINK = "可达|达到|可获得|可获|可享受|补贴|奖励|资助|给予|占|为|达"
+LINK = "|".join(HEDGE_LINKS)
 PRE = rf"(?:(?P<pre>{PREFIX}){S}(?:{LINK})?)?{S}"
 # The low end of a range: 16—24岁, 2至3年, 5万至6万人, 10%—30%, 三到五年
 LO = (
@@ -1012,6 +1013,8 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
     before = re.sub(r"\s+", "", window)[-40:]
     cuts = list(_STOP.finditer(before))
     preceding = _strip_verbs(before[cuts[-1].end() :] if cuts else before[-24:])
+    # words after the last figure before this one (…为1.2万名家庭经济困难学生发放资助资金)
+    preceding = _AFTER_FIGURE.split(preceding)[-1]
     if not preceding and kind in ("growth", "percent") and len(cuts) >= 1:
         clause = before[cuts[-2].end() if len(cuts) >= 2 else 0 : cuts[-1].start()]
         head = re.split(r"[\d零〇一二两三四五六七八九十百千万亿]", clause, maxsplit=1)[0]
@@ -1021,6 +1024,7 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
     return (preceding or following).strip()
 
 
+_AFTER_FIGURE = re.compile(r"\d[\d.,]*(?:万亿|亿|万)?[^\d，。；、]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 
 

@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import SEED_DIR
 
@@ -101,18 +102,17 @@ def test_draft_builds_its_workbook_with_an_unreviewed_warning(run, tmp_path, mon
 GOLD = Path(__file__).parent / "gold"
 
 
+def _dated(article: Path) -> tuple[Path, str]:
+    gold = yaml.safe_load((GOLD / f"{article.stem}.yaml").read_text(encoding="utf-8"))
+    return article, str(gold["date"])
+
+
 @pytest.mark.parametrize(
     ("article", "date"),
     [
         (RAW, "2023-05-20"),
-        pytest.param(
-            GOLD.parent / "articles" / "health-k-2025-sep.txt", "2025-09-12", marks=pytest.mark.slow
-        ),
-        pytest.param(
-            GOLD.parent / "articles" / "invest-j-2024-mar.txt", "2024-03-26", marks=pytest.mark.slow
-        ),
+        *(pytest.param(*_dated(a), marks=pytest.mark.slow, id=a.stem) for a in ARTICLES),
     ],
-    ids=["seed", "health-k", "invest-j"],
 )
 def test_article_to_checked_deck_without_hand_written_plans(
     run, tmp_path, monkeypatch, article, date

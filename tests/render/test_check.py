@@ -147,5 +147,9 @@ def test_check_command_and_build_refusing_a_bad_output(run, tmp_path, seed, monk
 def test_wrapped_pdf_lines_read_as_one_sentence():
     from reportgen.check import unwrap
 
-    assert unwrap("集中签\n 约32个项目") == "集中签约32个项目"  # not the hedge 约
-    assert unwrap("签约率 more\nthan 80%") == "签约率 more than 80%"
+    line = "中国—上海合作组织地方经贸合作示范区今天举行重点项目集中签"  # a full paragraph line
+    assert unwrap(line + "\n 约32个项目") == line + "约32个项目"  # not the hedge 约
+    line = "The share of key groups signed up rose to more"
+    assert unwrap(line + "\nthan 80%") == line + " than 80%"
+    # the short lines of a table's cells stay apart: 6月 and the note number 1 are not 6月1
+    assert unwrap("2025年6月\n1\n给予") == "2025年6月\n1\n给予"
