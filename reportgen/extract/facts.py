@@ -1006,6 +1006,7 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
     after = re.sub(r"\s+", "", window)[:16]  # PDF line breaks are not words
     cut = _STOP.search(after)
     following = after[: cut.start()] if cut else after
+    following = _NEXT_FIGURE.split(following, maxsplit=1)[0]  # …资助资金约6800万元 ends at 资金
     verb = _NOUN_STOP.search(following)
     if verb:
         following = following[: verb.start()]
@@ -1024,6 +1025,7 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
     return (preceding or following).strip()
 
 
+_NEXT_FIGURE = re.compile(r"(?:约|近|超过|超|逾)?\d")
 _AFTER_FIGURE = re.compile(r"\d[\d.,]*(?:万亿|亿|万)?[^\d，。；、]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 
