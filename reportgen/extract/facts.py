@@ -538,7 +538,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "count",
         re.compile(
-            rf"(?<![党的第\d])(?P<n>[{CN}]+|\d{{1,2}}){S}大(?P<u>园区|产业|板块|工程|中心|行动|平台|"
+            rf"(?<![党的第\d])(?P<n>[{CN}]+|\d{{1,2}}){S}(?P<big>大)(?P<u>园区|产业|板块|工程|中心|行动|平台|"
             r"展区|领域|片区|集群|基地|类|项|方面|体系|任务|模式)"
         ),
     ),
@@ -878,7 +878,7 @@ def _build(
         elif kind == "count":
             if unit in ("名",) and view[max(0, start - 1) : start] == "第":
                 return None
-            if view[start:end].rstrip().endswith(unit) and "大" in view[start:end]:  # 6大展区
+            if _group(match, "big"):  # 6大展区, 二十大园区: six of them
                 unit = "个"
             value = _int_or_float(_scaled(raw_number, factor))
         elif kind == "other" and unit in ("℃", "摄氏度"):
