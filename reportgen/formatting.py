@@ -18,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from reportgen.data.schema import HEDGES, Metric
+from reportgen.data.schema import CURRENCY_WORDS, HEDGES, Metric
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -72,16 +72,6 @@ _EN_HEDGE_WORD = {
 }
 
 _ZH_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
-#: Money other than yuan, as Chinese writes the currency after 万/亿.
-_ZH_CURRENCY = {
-    "USD": "美元",
-    "EUR": "欧元",
-    "HKD": "港元",
-    "JPY": "日元",
-    "GBP": "英镑",
-    "RUB": "卢布",
-    "KRW": "韩元",
-}
 _EN_UNIT = {
     "天": ("day", "days"),
     "岁": ("year", "years"),
@@ -205,20 +195,13 @@ def format_value(
 
 
 def _zh_number_and_unit(value: float, unit: str, money_factor: int | None) -> tuple[str, str]:
-    if unit == "CNY":
+    if unit in CURRENCY_WORDS:  # 360亿元, 2.3亿美元: the yuan scale, the currency's word
         factor, word = (
             (money_factor, _zh_money_word(money_factor))
             if money_factor
             else zh_money_scale([value])
         )
-        return plain_number(value / factor), word
-    if unit in _ZH_CURRENCY:  # 2.3亿美元: the yuan scale, another currency word
-        factor, word = (
-            (money_factor, _zh_money_word(money_factor))
-            if money_factor
-            else (zh_money_scale([value]))
-        )
-        return plain_number(value / factor), word[:-1] + _ZH_CURRENCY[unit]
+        return plain_number(value / factor), word[:-1] + CURRENCY_WORDS[unit]
     if unit == "%":
         return plain_number(value, max_decimals=MEASURE_DECIMALS), "%"
     if unit == "版":
@@ -245,7 +228,7 @@ def _zh_money_word(factor: int) -> str:
 
 
 def _en_number_and_unit(value: float, unit: str, money_factor: int | None) -> str:
-    if unit == "CNY" or unit in _ZH_CURRENCY:
+    if unit in CURRENCY_WORDS:
         factor, word = (
             (money_factor, dict(_EN_MONEY)[money_factor])
             if money_factor

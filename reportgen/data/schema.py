@@ -84,7 +84,18 @@ ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
 ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")
 #: Money in ISO codes; %, ‰ and 个百分点 for shares and their changes; measure words as written;
 #: rates such as 微克/立方米; '' where the article gives none (总诊疗人次达7450万).
-CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "RUB", "KRW")
+#: Each currency's ISO code and the word Chinese prints after 万/亿 (2.3亿美元).
+CURRENCY_WORDS = {
+    "CNY": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
+    "RUB": "卢布",
+    "KRW": "韩元",
+}
+CURRENCIES = tuple(CURRENCY_WORDS)
 UNIT = re.compile(
     rf"^({'|'.join(CURRENCIES)}|%|‰|℃|km2|m2|TEU|/10万|[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,3}})?|)$"
 )

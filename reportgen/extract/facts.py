@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from reportgen.data.schema import HEDGE_LINKS
+from reportgen.data.schema import CURRENCY_WORDS, HEDGE_LINKS
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -187,20 +187,13 @@ MEASURES = "|".join(
         reverse=True,
     )
 )
-CURRENCY_CODES = {
-    "元": "CNY",
+# The word an article prints -> the ISO code the data keeps (and the words it also uses).
+CURRENCY_CODES = {word: code for code, word in CURRENCY_WORDS.items()} | {
     "人民币": "CNY",
-    "美元": "USD",
     "美金": "USD",
-    "欧元": "EUR",
-    "港元": "HKD",
     "港币": "HKD",
-    "日元": "JPY",
-    "英镑": "GBP",
-    "卢布": "RUB",
-    "韩元": "KRW",
 }
-CURRENCIES = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
+CURRENCY_WORD_RE = "|".join(sorted(CURRENCY_CODES, key=len, reverse=True))
 # Where a rank is said to stand: 全国第二, 全省前三, 沿海主要港口中第一
 SCOPE = r"(?:全国|全省|全市|全区|全球|世界|全球同类|同类|全国同类|[^，。；、]{0,10}?中)"
 TIME_UNITS = "个工作日|工作日|个小时|小时|个月|天|周|年|分钟"
@@ -501,7 +494,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "money",
         re.compile(
             rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCIES}){SUF2}?"
+            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCY_WORD_RE}){SUF2}?"
         ),
     ),
     (
