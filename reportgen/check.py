@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.data import Dataset
-from reportgen.data.schema import HEDGE_LINKS, HEDGES
+from reportgen.data.schema import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
 from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, format_metric
 from reportgen.paths import display_path
 
@@ -35,9 +35,11 @@ _ZH_HEDGE = "|".join(
 _ZH_AFTER_RE = re.compile(
     rf"(?:[%‰]|[\u4e00-\u9fff]{{1,2}}?)?({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
 )
-# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not.
+# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
+# 近 in 将近 is read as 将近).
+_NOT_AFTER = "".join(sorted(set("".join(HEDGE_WORD_TAILS.values())) | {"将"}))
 _ZH_NUMBER = re.compile(
-    rf"(?<![签条合公预邀节制最附将])(?:({_ZH_HEDGE})(?:{'|'.join(HEDGE_LINKS)})?)?"
+    rf"(?<![{_NOT_AFTER}])(?:({_ZH_HEDGE})(?:{'|'.join(HEDGE_LINKS)})?)?"
     rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*(万亿|亿|万))?"
     rf"(?:[ \t]*(余|多))?"
 )

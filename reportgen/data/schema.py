@@ -63,6 +63,9 @@ HEDGES: dict[str, Qualifier] = {
     "最高": "at_most",
 }
 
+#: A one-character hedge is no hedge after these characters: it ends a word (签约, 最近, 赶超).
+HEDGE_WORD_TAILS = {"约": "签合条履特预节制邀公缔违践", "近": "最附临就靠亲贴", "超": "赶"}
+
 #: Words that may stand between a hedge and its number: 最高可达400万元, 约占六成, 约为35%.
 HEDGE_LINKS = (
     "可达",

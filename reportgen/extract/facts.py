@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from reportgen.data.schema import CURRENCY_WORDS, HEDGE_LINKS
+from reportgen.data.schema import CURRENCY_WORDS, HEDGE_LINKS, HEDGE_WORD_TAILS
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -52,9 +52,8 @@ SUFFIX_HEDGES = {
     "左右": "approx",
 }
 # A one-character hedge can be the tail of a word before it: 签约32个 is not "about 32".
-_WORD_TAILS = {"约": "签合条履特预节制邀公缔违践", "近": "最附临就靠亲贴", "超": "赶"}
 PREFIX = "|".join(
-    rf"(?<![{_WORD_TAILS[h]}]){h}" if h in _WORD_TAILS else h
+    rf"(?<![{HEDGE_WORD_TAILS[h]}]){h}" if h in HEDGE_WORD_TAILS else h
     for h in sorted(PREFIX_HEDGES, key=len, reverse=True)
 )
 # A hedge, then perhaps a linking word, before the number: 最高可达400万元, 约为35%, 约占六成
