@@ -638,11 +638,7 @@ def _listed_growth(facts: list[Fact], view: str) -> list[Fact]:
             and prev.unit == "%"
             and re.sub(r"\s+", "", view[prev.end : fact.start]) in ("和", "、", "及", "与")
         ):
-            down = (
-                view[prev.start : prev.start + 4]
-                .lstrip("同比")
-                .startswith(("下降", "减少", "降低"))
-            )
+            down = re.sub(r"\s+", "", prev.text).startswith(_DOWN)
             value = -fact.value if down and isinstance(fact.value, int | float) else fact.value
             fact = replace(fact, kind="growth", value=value)
         out.append(fact)
@@ -780,112 +776,80 @@ def _build(
         value = _chinese_date(match)
         unit = ""
     else:
-        if _group(match, "den"):
+        if _group(match, "den"):  # 三分之一, 约占四分之三
             denominator, numerator = _number(match.group("den")), _number(match.group("num"))
             if not denominator or numerator is None or numerator > denominator:
                 return None
-            share = round(numerator / denominator * 100, 6)
             if _group(match, "pre"):
                 qualifier, hedge = "approx", "约"
-            return Fact(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind="percent",
-                value=_int_or_float(share),
-                unit="%",
-                qualifier=qualifier,
-                subject=_subject(view, start, end, kind),
-                sentence=_sentence(text, start, end, bounds),
-                hedge=hedge,
+            kind, value, unit = (
+                "percent",
+                _int_or_float(round(numerator / denominator * 100, 6)),
+                "%",
             )
-        if _group(match, "share_half"):
-            return Fact(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind="percent",
-                value=50,
-                unit="%",
-                qualifier=qualifier,
-                subject=_subject(view, start, end, kind),
-                sentence=_sentence(text, start, end, bounds),
-                hedge=hedge,
-            )
-        if _group(match, "half") or _group(match, "times") or _group(match, "fold"):
-            if _group(match, "half"):
-                down = match.group("verb") in ("缩短", "减少", "下降", "降低", "压缩")
-                change = -50 if down else 50
-            elif _group(match, "times"):
-                change = int(_number(match.group("times")) * 100)
-            else:
-                change = (2 ** int(_number(match.group("fold"))) - 1) * 100
-            return Fact(
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind="growth",
-                value=change,
-                unit="%",
-                qualifier=qualifier,
-                subject=_subject(view, start, end, kind),
-                sentence=_sentence(text, start, end, bounds),
-                hedge=hedge,
-            )
-        raw_number = _group(match, "n") or _group(match, "n2")
-        number = _number(raw_number) if raw_number else None
-        if number is None:
-            return None
-        vague = _vague(raw_number)
-        if vague:
-            qualifier, hedge = vague
-        pair = _approx_pair(raw_number)
-        if pair:
-            qualifier, hedge = "approx", raw_number
-        if unit == "成":
-            number, unit = number * 10, "%"  # 六成 = 60%
-        if _group(match, "pct"):
-            unit = "%"
-        magnitude = _group(match, "mag")
-        factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
-        if kind == "money":
-            value = _int_or_float(_scaled(raw_number, factor))
-            unit = CURRENCY_CODES[re.sub(r"\s+", "", unit)]
-        elif kind == "area":
-            value = _int_or_float(_scaled(raw_number, factor))
-            unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
-        elif kind == "growth":
-            # 增加2.1万户 is 21000; 增长三成 is already 30 (成 was read as tens of percent)
-            value = _int_or_float(_scaled(raw_number, factor) if factor != 1 else number)
-            verb = _group(match, "verb")
-            if verb in _DOWN:
-                value = -value
-            unit = "%" if unit == "%" else unit
-        elif kind == "percent":
-            value, unit = _int_or_float(number), "%"
-        elif kind == "rank":
-            value = _int_or_float(number)
-            if view[start] == "前":
-                qualifier, hedge = "at_most", "前"  # 前三: somewhere in the top three
-        elif kind == "count":
-            if unit in ("名",) and view[max(0, start - 1) : start] == "第":
-                return None
-            if _group(match, "big"):  # 6大展区, 二十大园区: six of them
-                unit = "个"
-            value = _int_or_float(_scaled(raw_number, factor))
-        elif kind == "other" and unit in ("℃", "摄氏度"):
-            value = _int_or_float(-number if _group(match, "pre") == "零下" else number)
-            unit, qualifier, hedge = "℃", "exact", None
-        elif kind == "other" and unit in ("版本", "版"):
-            value = number  # a version such as 1.0 keeps its decimal
-        elif kind == "other":
-            value = _int_or_float(number)
+        elif _group(match, "share_half"):  # 接近一半
+            kind, value, unit = "percent", 50, "%"
+        elif _group(match, "half"):  # 缩短一半
+            kind, value, unit = "growth", -50 if match.group("verb") in _DOWN else 50, "%"
+        elif _group(match, "times"):  # 增长一倍
+            kind, value, unit = "growth", int(_number(match.group("times")) * 100), "%"
+        elif _group(match, "fold"):  # 翻一番
+            kind, value, unit = "growth", (2 ** int(_number(match.group("fold"))) - 1) * 100, "%"
         else:
-            value = _int_or_float(number)
-            if kind == "age":
-                unit = "岁"
-            elif kind == "score":
-                unit = "分"
+            raw_number = _group(match, "n") or _group(match, "n2")
+            number = _number(raw_number) if raw_number else None
+            if number is None:
+                return None
+            vague = _vague(raw_number)
+            if vague:
+                qualifier, hedge = vague
+            pair = _approx_pair(raw_number)
+            if pair:
+                qualifier, hedge = "approx", raw_number
+            if unit == "成":
+                number, unit = number * 10, "%"  # 六成 = 60%
+            if _group(match, "pct"):
+                unit = "%"
+            magnitude = _group(match, "mag")
+            factor = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}.get(magnitude or "", 1)
+            if kind == "money":
+                value = _int_or_float(_scaled(raw_number, factor))
+                unit = CURRENCY_CODES[re.sub(r"\s+", "", unit)]
+            elif kind == "area":
+                value = _int_or_float(_scaled(raw_number, factor))
+                unit = {"平方公里": "km2", "平方米": "m2"}.get(unit, unit)
+            elif kind == "growth":
+                # 增加2.1万户 is 21000; 增长三成 is already 30 (成 was read as tens of percent)
+                value = _int_or_float(_scaled(raw_number, factor) if factor != 1 else number)
+                verb = _group(match, "verb")
+                if verb in _DOWN:
+                    value = -value
+                unit = "%" if unit == "%" else unit
+            elif kind == "percent":
+                value, unit = _int_or_float(number), "%"
+            elif kind == "rank":
+                value = _int_or_float(number)
+                if view[start] == "前":
+                    qualifier, hedge = "at_most", "前"  # 前三: somewhere in the top three
+            elif kind == "count":
+                if unit in ("名",) and view[max(0, start - 1) : start] == "第":
+                    return None
+                if _group(match, "big"):  # 6大展区, 二十大园区: six of them
+                    unit = "个"
+                value = _int_or_float(_scaled(raw_number, factor))
+            elif kind == "other" and unit in ("℃", "摄氏度"):
+                value = _int_or_float(-number if _group(match, "pre") == "零下" else number)
+                unit, qualifier, hedge = "℃", "exact", None
+            elif kind == "other" and unit in ("版本", "版"):
+                value = number  # a version such as 1.0 keeps its decimal
+            elif kind == "other":
+                value = _int_or_float(number)
+            else:
+                value = _int_or_float(number)
+                if kind == "age":
+                    unit = "岁"
+                elif kind == "score":
+                    unit = "分"
     if pair and kind in ("count", "duration", "money", "area", "age"):
         scale = factor if kind in ("count", "money", "area") else 1
         value = [_int_or_float(pair[0] * scale), _int_or_float(pair[1] * scale)]
