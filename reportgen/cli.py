@@ -390,7 +390,7 @@ def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
     pooled = Report()
     for gold in gold_files:
         report = score(gold)
-        score(gold, pooled)
+        pooled.add(report)
         click.echo(format_report(report, str(gold)))
         if show_misses:
             for line in report.misses:

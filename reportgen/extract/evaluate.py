@@ -48,6 +48,21 @@ class Report:
     by_kind: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     misses: list[str] = field(default_factory=list)
 
+    def add(self, other: Report) -> None:
+        """Pool another file's counts into this one (scores are counted fact by fact)."""
+        for mine, theirs in (
+            (self.detection, other.detection),
+            (self.full, other.full),
+            (self.subject, other.subject),
+            *((self.by_kind[kind], score) for kind, score in other.by_kind.items()),
+        ):
+            mine.true += theirs.true
+            mine.predicted += theirs.predicted
+            mine.gold += theirs.gold
+        self.qualifier_right += other.qualifier_right
+        self.qualifier_total += other.qualifier_total
+        self.misses += other.misses
+
     @property
     def qualifier_accuracy(self) -> float:
         return self.qualifier_right / self.qualifier_total if self.qualifier_total else 1.0
