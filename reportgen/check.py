@@ -28,12 +28,14 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 EMU_PER_PT = 12700
-_ZH_AFTER = ZH_SUFFIX_HEDGES | {"多"}  # hedges that follow the number or its measure word
+# hedges that follow the number or its measure word (a unit as the schema allows it)
+_ZH_AFTER = ZH_SUFFIX_HEDGES | {"多"}
 _ZH_HEDGE = "|".join(
     sorted((h for h in HEDGES if h not in _ZH_AFTER and h != "余"), key=len, reverse=True)
 )
 _ZH_AFTER_RE = re.compile(
-    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,2}}?)?({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
+    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
+    rf"({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
 )
 # A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
 # 近 in 将近 is read as 将近).

@@ -91,13 +91,30 @@ class NothingToDraft(ValueError):
         super().__init__("no quantitative fact a data folder can hold: nothing to draft")
 
 
+def _title(sentence: str, limit: int = 60) -> str:
+    """A sentence short enough for a title, cut where a clause ends: a cut inside a figure
+    (24微克/立方米以 for 以内) would state a different figure."""
+    if len(sentence) <= limit:
+        return sentence
+    ends = [m.end() - 1 for m in re.finditer(r"[，；、,;]", sentence[: limit + 1])]
+    if ends:
+        return sentence[: ends[-1]]
+    return re.sub(r"[\d.,]+[^\d，。]*$", "", sentence[:limit]) or sentence[:limit]
+
+
+_DATE_NOTES = {
+    "relative": "The year comes from the article date.",
+    "inferred": "The month is read from 底/末 (December) or 初 (January).",
+}
+
+
 def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, list, list]:
     """The draft metrics and events, and what was left out with why: decided before anything
     is written, so an article with nothing to draft leaves no folder behind."""
     metrics, events, left_out = [], [], []
     for fact in facts:
-        rate = fact.kind == "other" and fact.unit in ("‰", "℃", "/10万")
-        if fact.kind in METRIC_KINDS or rate:
+        measured = fact.kind == "other" and fact.unit not in ("版本", "版")  # ‰, ℃, 微克/立方米
+        if fact.kind in METRIC_KINDS or measured:
             hedge = (
                 fact.hedge
                 if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier
@@ -107,10 +124,11 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
             if why:
                 left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
                 continue
+            label = _label(fact)
             entry = {
                 "id": f"{fact.kind}_{len(metrics) + 1:02d}",
-                "label_zh": _label(fact),
-                "label_en": f"(draft) {_label(fact)}",  # to translate; no invented numbers
+                "label_zh": label,
+                "label_en": f"(draft) {label}",  # to translate; no invented numbers
                 "value": fact.value,
                 "unit": _unit(fact),  # '' when the article gives no measure word
                 "qualifier": fact.qualifier,
@@ -140,16 +158,13 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
                 entry["end_date"] = end
             if basis == "stated" and re.search(r"年\s*[底末初]", fact.text):
                 basis = "inferred"  # 2025年底: the year is stated, the month is read from 底
-                entry["date_basis"] = basis
-                entry["date_note"] = "The month is read from 底/末 (December) or 初 (January)."
-            else:
-                entry["date_basis"] = basis
-            if basis == "relative":
-                entry["date_note"] = "The year comes from the article date."
+            entry["date_basis"] = basis
+            if basis in _DATE_NOTES:
+                entry["date_note"] = _DATE_NOTES[basis]
             entry.update(
                 {
-                    "title_zh": fact.sentence[:60],
-                    "title_en": f"(draft) {fact.sentence[:60]}",
+                    "title_zh": _title(fact.sentence),
+                    "title_en": f"(draft) {_title(fact.sentence)}",
                     "status": "held",
                     "article": "article",
                     "quote": fact.sentence,
