@@ -21,7 +21,7 @@ from lxml import etree
 
 from reportgen.data import Dataset
 from reportgen.data.schema import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
-from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, format_metric
+from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, format_metric, unit_label
 from reportgen.paths import display_path
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -75,10 +75,10 @@ def supported_numbers(dataset: Dataset) -> set[float]:
         for factor in (1, 1e4, 1e6, 1e8, 1e9, 1e12):  # a decrease prints its sign apart
             allowed.add(round(abs(metric.value) / factor, 6))
             allowed.add(round(metric.value / factor, 6))
-        for text in (metric.period, metric.label_zh, metric.label_en, metric.unit):
-            allowed.update(float(n) for n in re.findall(r"\d+", text))
-        if metric.unit == "/10万":  # printed "per 100,000" in English
-            allowed.add(100_000.0)
+        # numbers in the unit as printed count too: /10万 is "per 100,000" in English
+        unit_text = unit_label(metric.unit, "en")
+        for text in (metric.period, metric.label_zh, metric.label_en, metric.unit, unit_text):
+            allowed.update(float(n.replace(",", "")) for n in re.findall(r"\d+(?:,\d{3})*", text))
     for ranking in dataset.rankings:
         allowed.update({float(ranking.rank), float(ranking.year)})
     for event in dataset.events:
