@@ -131,28 +131,10 @@ def plan(
                 raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
         _check_content(data_dir, dataset, template, langs, formats)
         for lang in langs:
-            if "pptx" in formats:
-                tasks.append(
-                    Task(
-                        data_dir,
-                        ident,
-                        template_name,
-                        lang,
-                        "pptx",
-                        out_dir / deck_filename(ident, template, lang),
-                    )
-                )
-            if "pdf" in formats:
-                tasks.append(
-                    Task(
-                        data_dir,
-                        ident,
-                        template_name,
-                        lang,
-                        "pdf",
-                        out_dir / summary_filename(ident, template, lang),
-                    )
-                )
+            for fmt, filename in (("pptx", deck_filename), ("pdf", summary_filename)):
+                if fmt in formats:
+                    path = out_dir / filename(ident, template, lang)
+                    tasks.append(Task(data_dir, ident, template_name, lang, fmt, path))
         if "xlsx" in formats:
             tasks.append(
                 Task(data_dir, ident, template_name, "", "xlsx", out_dir / tables_filename(ident))
