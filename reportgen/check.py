@@ -78,7 +78,10 @@ def supported_numbers(dataset: Dataset) -> set[float]:
         # numbers in the unit as printed count too: /10万 is "per 100,000" in English
         unit_text = unit_label(metric.unit, "en")
         for text in (metric.period, metric.label_zh, metric.label_en, metric.unit, unit_text):
-            allowed.update(float(n.replace(",", "")) for n in re.findall(r"\d+(?:,\d{3})*", text))
+            for number in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", text):  # PM2.5, per 100,000
+                allowed.update(
+                    float(n) for n in (number.replace(",", ""), *re.findall(r"\d+", number))
+                )
     for ranking in dataset.rankings:
         allowed.update({float(ranking.rank), float(ranking.year)})
     for event in dataset.events:

@@ -931,7 +931,7 @@ def _sentence(text: str, start: int, end: int, bounds: list[int]) -> str:
     return re.sub(r"\s+", "", text[left:right]).strip("”」 ")
 
 
-_STOP = re.compile(r"[，。；：、！？,.;:!?（）()“”\"《》■——]")
+_STOP = re.compile(r"[，。；：、！？,;:!?（）()“”\"《》■—]|(?<!\d)\.(?!\d)")  # 2.5 is no stop
 _VERBS = (
     "共有",
     "达到",
@@ -982,7 +982,7 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
 
 
 _NEXT_FIGURE = re.compile(r"(?:约|近|超过|超|逾)?\d")
-_AFTER_FIGURE = re.compile(r"\d[\d.,]*(?:万亿|亿|万)?[^\d，。；、]?")
+_AFTER_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?:万亿|亿|万)?[^\d，。；、]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 
 

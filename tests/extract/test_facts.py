@@ -295,3 +295,8 @@ def test_subjects_stay_in_their_paragraph_and_changes_take_the_clause_before():
     assert headline[0].subject == "接待游客"  # not the dateline below it
     growth = extract("对外贸易额达360亿元，增长38.3%，")[1]
     assert growth.subject == "对外贸易额"
+
+
+def test_a_decimal_point_inside_a_name_does_not_end_a_subject():
+    fact = extract("到年底，PM2.5浓度要控制在24微克/立方米以内。")[-1]
+    assert fact.subject == "PM2.5浓度要控制在"
