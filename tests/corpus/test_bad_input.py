@@ -285,6 +285,12 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_fails_cleanly(case: Case, run, tmp_path, monkeypatch):
+    assert_fails_cleanly(case, run, tmp_path, monkeypatch)
+
+
+def assert_fails_cleanly(case: Case, run, tmp_path: Path, monkeypatch) -> None:
+    """The corpus guarantees, shared by every corpus file: the documented exit code, the
+    expected one-line message, no traceback, no overlong line, the output folder untouched."""
     monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
     out = tmp_path / "out"
