@@ -19,6 +19,7 @@ from reportgen.data.schema import (
 )
 from reportgen.errors import Problem
 from reportgen.paths import display_path
+from reportgen.text.safe import check_display_text
 from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
 
 DATASET_FILE = "dataset.yaml"
@@ -173,6 +174,11 @@ def _read_list(
         raw.problems.append(Problem(shown, doc.line_of(key), None, key, "has no entries"))
     if kind == "ranking":
         raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
+        for k, text in raw.assessment.items():
+            try:
+                check_display_text(text)
+            except ValueError as exc:
+                raw.problems.append(Problem(shown, doc.line_of(k), None, k, str(exc)))
     return _validate_entries(doc[key], model, shown, kind, raw)
 
 

@@ -7,15 +7,45 @@ formulas) live in ``reportgen.data.checks``.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    field_validator,
+    model_validator,
+)
+
+from reportgen.text.safe import check_display_text
+
+#: The largest magnitude a value or a formula's constant may have. Floats hold whole numbers
+#: exactly up to 2**53 (about 9e15), so every value up to this prints with every digit; 1e15 yuan
+#: is 1000万亿元, far beyond any figure a zone reports.
+MAX_VALUE = 1e15
+#: Years a date, a period or a ranking may name; a year outside is a typo (0000, 2203).
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _zero_not_negative(value: float) -> float:
+    return value + 0.0  # -0.0 + 0.0 is 0.0: a negative zero never reaches a slide as "-0"
+
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-LongText = Annotated[str, Field(min_length=1, max_length=20000)]
-Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+#: Strings a presenter can see: printable characters and spaces only (reportgen.text.safe).
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(check_display_text)]
+LongText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(check_display_text)]
+Number = Annotated[
+    float,
+    Strict(),
+    Field(allow_inf_nan=False, ge=-MAX_VALUE, le=MAX_VALUE),
+    AfterValidator(_zero_not_negative),
+]
 
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
 Topic = Literal[
@@ -105,8 +135,53 @@ UNIT = re.compile(
 #: Units whose values can be below zero: a share's change, a temperature.
 SIGNED_UNITS = ("%", "‰", "个百分点", "℃")
 
-IsoDate = Annotated[str, Field(pattern=ISO_DATE.pattern)]
-Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern)]
+
+def date_span(iso: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day an ISO year, month or date covers; ValueError if it is not a real
+    calendar date in MIN_YEAR..MAX_YEAR (2023-02-30, 0000).
+
+    >>> date_span("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    """
+    parts = [int(part) for part in iso.split("-")]
+    year = parts[0]
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year {iso[:4]} is outside {MIN_YEAR}-{MAX_YEAR}")
+    if len(parts) == 1:
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = parts[1]
+    days = calendar.monthrange(year, month)[1]
+    if len(parts) == 2:
+        return datetime.date(year, month, 1), datetime.date(year, month, days)
+    if parts[2] > days:
+        raise ValueError(f"{iso} is not a calendar date ({year}-{month:02d} has {days} days)")
+    day = datetime.date(year, month, parts[2])
+    return day, day
+
+
+def check_order(start: str, end: str, end_name: str, start_name: str) -> None:
+    """An interval must not end before it starts: 2022-12/2022-01 is refused, 2022/2022-03 and
+    2022-05-17/2022-05 (within the month) are kept."""
+    if date_span(end)[1] < date_span(start)[0]:
+        raise ValueError(f"{end_name} {end} is before {start_name} {start}")
+
+
+def _real_date(iso: str) -> str:
+    date_span(iso)
+    return iso
+
+
+def _real_period(period: str) -> str:
+    start, _, end = period.partition("/")
+    _real_date(start)
+    if end:
+        _real_date(end)
+        check_order(start, end, "the period's end", "its start")
+    return period
+
+
+IsoDate = Annotated[str, Field(pattern=ISO_DATE.pattern), AfterValidator(_real_date)]
+Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern), AfterValidator(_real_period)]
 
 
 class _Model(BaseModel):
@@ -173,7 +248,7 @@ class Ranking(_Model):
     """The zone's place in one year of an assessment."""
 
     id: Id
-    year: Annotated[int, Strict(), Field(ge=1900, le=2100)]
+    year: Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR)]
     rank: Annotated[int, Strict(), Field(ge=1, le=10000)]
     article: Id
     quote: LongText
@@ -203,8 +278,8 @@ class Event(_Model):
 
     @model_validator(mode="after")
     def _dates(self) -> Event:
-        if self.end_date is not None and self.end_date < self.date:
-            raise ValueError(f"end_date {self.end_date} is before date {self.date}")
+        if self.end_date is not None:
+            check_order(self.date, self.end_date, "end_date", "date")
         if self.date_basis != "stated" and self.date_note is None:
             raise ValueError(f"date_basis '{self.date_basis}' needs 'date_note' saying how")
         if len(self.parties_zh) != len(self.parties_en):
