@@ -110,7 +110,7 @@ def plain_number(value: float, *, max_decimals: int = 2, grouping: bool = False)
     >>> plain_number(260.3), plain_number(36.0), plain_number(4700, grouping=True)
     ('260.3', '36', '4,700')
     """
-    number = Decimal(repr(float(value))).normalize()
+    number = Decimal(repr(float(value) + 0.0)).normalize()  # + 0.0: -0 prints as 0
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > max_decimals:
         raise FormatError(f"{value!r} needs more than {max_decimals} decimal places")
@@ -330,14 +330,37 @@ def unit_label(unit: str, lang: Lang) -> str:
     return {"CNY": "CNY", "%": "%"}.get(unit, "")
 
 
+_OPERATOR_SIGNS = {"*": "×", "/": "÷"}
+#: A number (1e15 is not the id e15), a metric id, or an operator that prints as a sign.
+_FORMULA_TOKEN = re.compile(r"(\.?\d[\d.]*(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|([*/])")
+
+
+def unprintable(metric: Metric) -> str | None:
+    """Why ``format_metric`` cannot write the metric's value in some language, or None.
+
+    Validation reports this on the metric's value, so build never meets a value it would have
+    to round (8000000000.123457 yuan: more decimals than 元 shows).
+    """
+    for lang in LANGS:
+        try:
+            format_metric(metric, lang)
+        except FormatError as exc:
+            return f"cannot be printed without rounding: {exc}"
+    return None
+
+
 def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
     """How a derived value was computed, in words, for a footnote or a speaker note."""
-    from reportgen.data.formulas import names_in
 
-    formula = metric.derived.formula
-    for name in sorted(names_in(formula), key=len, reverse=True):
-        formula = re.sub(rf"\b{name}\b", labels.get(name, name), formula)
-    formula = formula.replace("*", "×").replace("/", "÷")
+    def word(token: re.Match[str]) -> str:
+        number, name, operator = token.groups()
+        if number:
+            return number
+        return labels.get(name, name) if name else _OPERATOR_SIGNS[operator]
+
+    # One pass over the formula: a label is inserted once and never read again, so its
+    # backslashes, slashes and asterisks print as they are (进出口/对外贸易额 keeps its /).
+    formula = _FORMULA_TOKEN.sub(word, metric.derived.formula)
     if lang == "zh":
         return f"{metric.label_zh}：按“{formula}”推算，原文未直接报道。"
     return f"{metric.label_en}: computed as {formula}; not reported in the article."

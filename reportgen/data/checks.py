@@ -127,12 +127,17 @@ def _quote_in_article(raw: RawData, located: Located, kind: str) -> Iterator[Pro
 
 
 def _metric_checks(raw: RawData) -> Iterator[Problem]:
+    from reportgen.formatting import unprintable  # formatting imports the data package
+
     reported: dict[str, Metric] = {}
     for located in raw.metrics:
         if not located.record.is_derived:
             reported.setdefault(located.record.id, located.record)  # duplicates reported apart
     for located in raw.metrics:
         metric: Metric = located.record
+        reason = unprintable(metric)
+        if reason is not None:
+            yield _problem(located, "metric", "value", reason)
         if metric.derived is not None:
             yield from _derivation(located, reported, raw.invalid_ids)
             continue

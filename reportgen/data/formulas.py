@@ -12,8 +12,11 @@ Formulas come from data files, so they are parsed, never ``eval``-ed: only numbe
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable, Mapping
+
+from reportgen.data.schema import MAX_VALUE
 
 _BINARY: dict[type, Callable[[float, float], float]] = {
     ast.Add: operator.add,
@@ -54,6 +57,13 @@ def _parse(formula: str) -> ast.expr:
             isinstance(node.value, bool) or not isinstance(node.value, int | float)
         ):
             raise FormulaError(f"only numbers may appear as constants, not {node.value!r}")
+        # A 400-digit literal would overflow a float; 1e400 is read as infinity.
+        if isinstance(node, ast.Constant) and not abs(node.value) <= MAX_VALUE:
+            written = ast.get_source_segment(formula, node) or ""
+            shown = written if len(written) <= 20 else f"{written[:12]}… ({len(written)} chars)"
+            raise FormulaError(
+                f"constant {shown} is outside ±{MAX_VALUE:g}, the largest value reportgen prints"
+            )
     return tree.body
 
 
@@ -84,7 +94,10 @@ def evaluate(formula: str, values: Mapping[str, float]) -> float:
             left, right = walk(node.left), walk(node.right)
             if isinstance(node.op, ast.Div) and right == 0:
                 raise FormulaError("division by zero")
-            return _BINARY[type(node.op)](left, right)
+            result = _BINARY[type(node.op)](left, right)
+            if not math.isfinite(result):
+                raise FormulaError("the result is too large to compute")
+            return result
         raise FormulaError(f"unsupported {type(node).__name__}")  # unreachable after _parse
 
     return walk(_parse(formula))
