@@ -11,6 +11,7 @@ has bookmarks per section, page numbers "第 X 页 / 共 Y 页", and document me
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,13 +44,21 @@ from reportgen.template import Template
 MARGIN = 18 * mm
 
 
+_CITATION = re.compile(f"{CITE_OPEN}(\\d{{1,4}}){CITE_CLOSE}")
+
+
 def safe(text: str) -> str:
-    """Data as literal Paragraph text: markup escaped, citation markers to superscripts."""
+    """Data as literal Paragraph text: markup escaped, citation markers to superscripts.
+
+    Validation keeps private-use characters out of data; still, only a whole marker becomes
+    markup, and a stray marker character is a bug, never half a <super> tag.
+    """
     escaped = escape(text, {'"': "&quot;"})
     # Brackets keep a copied "60多个[17]" from reading as 6017.
-    return escaped.replace(CITE_OPEN, '<super rise="4" size="6.5">[').replace(
-        CITE_CLOSE, "]</super>"
-    )
+    marked = _CITATION.sub(r'<super rise="4" size="6.5">[\1]</super>', escaped)
+    if CITE_OPEN in marked or CITE_CLOSE in marked:
+        raise ValueError(f"a citation marker character outside a marker in {text[:40]!r}")
+    return marked
 
 
 def _all_text(summary: Summary) -> str:
