@@ -16,9 +16,15 @@ from reportgen.data import Dataset
 from reportgen.outputs import atomic_write, document_time, reproducible_zip
 from reportgen.text.numerals import format_plain
 
+#: First characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
+#: Injection"): a label "=HYPERLINK(...)" must stay text when the file is opened in Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-def _display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as the text a person should read: numbers plain, missing as empty."""
+
+def _display(frame: pd.DataFrame, *, text_cell=str) -> pd.DataFrame:
+    """Every cell as the text a person should read: numbers plain, missing as empty.
+
+    ``text_cell`` turns a cell that holds text (not a number) into what is written."""
     out = frame.copy()
     for column in out.columns:
         series = out[column]
@@ -26,14 +32,24 @@ def _display(frame: pd.DataFrame) -> pd.DataFrame:
             out[column] = [format_plain(v) if pd.notna(v) else "" for v in series]
         else:
             out[column] = [
-                "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+                ""
+                if v is None or (not isinstance(v, str) and pd.isna(v))
+                else text_cell(v)
+                if isinstance(v, str)
+                else str(v)
                 for v in series
             ]
     return out
 
 
+def csv_text_cell(text: str) -> str:
+    """A text cell a spreadsheet cannot run: a leading = + - @ tab or CR gets a ' before it.
+    Numbers are written apart (a negative number stays a number)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    return _display(frame).to_csv(index=False, lineterminator="\n")
+    return _display(frame, text_cell=csv_text_cell).to_csv(index=False, lineterminator="\n")
 
 
 def to_markdown(frame: pd.DataFrame) -> str:
@@ -56,6 +72,7 @@ def to_xlsx(frames: dict[str, pd.DataFrame], source_date: str | None = None) -> 
         for name, frame in frames.items():
             frame.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
+            _text_never_formula(sheet)
             for column_cells in sheet.columns:
                 longest = max(len(str(c.value)) if c.value is not None else 0 for c in column_cells)
                 sheet.column_dimensions[column_cells[0].column_letter].width = min(
@@ -63,6 +80,17 @@ def to_xlsx(frames: dict[str, pd.DataFrame], source_date: str | None = None) -> 
                 )
         writer.book.properties.creator = "reportgen"
     return reproducible_zip(buffer.getvalue(), document_time(source_date))
+
+
+def _text_never_formula(sheet) -> None:
+    """openpyxl stores any string starting with "=" as a formula; every cell comes from data,
+    so none is: such a cell is stored as a string and marked quote-prefixed, as Excel marks
+    text typed after an apostrophe, so editing it keeps it text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def render(frames: dict[str, pd.DataFrame], fmt: str) -> str:
