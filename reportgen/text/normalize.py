@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LATIN_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\s*\n\s*(?=[A-Za-z])")
+#: Every character ``str.splitlines`` breaks at: PDF extractions also use \f (pdftotext's page
+#: break), \v and U+2028. Sentence splitting (splitlines) and this pattern agree on them, and
+#: ``squash`` drops them as whitespace, so a quote is found across any of them.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LATIN_HYPHEN_BREAK = re.compile(rf"(?<=[A-Za-z])-\s*[{LINE_BREAKS}]\s*(?=[A-Za-z])")
 _WHITESPACE = re.compile(r"\s+")
 # A sentence ends at 。！？!? (or ……), optionally followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……)[”’」』）)]*")

@@ -24,3 +24,13 @@ def test_split_sentences_keeps_closing_quotes_with_their_sentence():
 
 def test_split_sentences_splits_lines_and_keeps_unterminated_tail():
     assert split_sentences("标题\n正文一句。尾巴") == ["标题", "正文一句。", "尾巴"]
+
+
+def test_every_pdf_line_separator_is_a_line_break_for_splitting_and_matching():
+    from reportgen.text.normalize import LINE_BREAKS
+
+    for mark in LINE_BREAKS:  # \f is pdftotext's page break; U+2028 comes from some PDFs
+        text = f"示范区一句。第二{mark}句话"
+        assert split_sentences(text) == ["示范区一句。", "第二", "句话"], repr(mark)
+        assert squash(text) == "示范区一句。第二句话", repr(mark)
+        assert join_broken_lines(f"Fakhriddi-{mark}nA") == "FakhriddinA", repr(mark)
