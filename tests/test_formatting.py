@@ -83,3 +83,55 @@ def test_money_scale_never_needs_rounding():
     assert format_value(3_015_600_000_000, "CNY", "exact", None, "zh") == "30156亿元"
     assert format_value(3_015_600_000_000, "CNY", "exact", None, "en") == "CNY 3,015.6 bn"
     assert format_value(3_000_000_000_000, "CNY", "exact", None, "zh") == "3万亿元"
+
+
+def test_a_negative_zero_prints_as_zero():
+    from reportgen.formatting import format_value
+
+    assert plain_number(-0.0) == "0"
+    assert format_value(-0.0, "CNY", "exact", None, "zh") == "0元"
+    assert format_value(-0.0 / 1e9, "CNY", "exact", None, "en", money_factor=10**9) == "CNY 0 bn"
+    assert format_value(-0.0, "%", "exact", None, "en") == "0%"
+
+
+def _derived(label_zh: str, label_en: str, formula: str):
+    from reportgen.data.schema import Derivation, Metric
+
+    return Metric(
+        id="implied",
+        label_zh=label_zh,
+        label_en=label_en,
+        value=1,
+        unit="CNY",
+        qualifier="approx",
+        period="2022",
+        topic="trade",
+        derived=Derivation(formula=formula, decimals=0),
+    )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["进出口/对外贸易额", "a\\b", "trade \\g<0> \\1 \\q", "x*y", "e15", "trade (2022)"],
+)
+def test_derivation_text_prints_labels_verbatim(label):
+    from reportgen.formatting import derivation_text
+
+    metric = _derived("推算/值\\", "implied \\g<0>", "trade / (1 + growth / 100) * 2e15")
+    labels = {"trade": label, "growth": "增速*"}
+    zh = derivation_text(metric, labels, "zh")
+    assert zh == f"推算/值\\：按“{label} ÷ (1 + 增速* ÷ 100) × 2e15”推算，原文未直接报道。"
+    en = derivation_text(metric, labels, "en")
+    assert en.startswith(f"implied \\g<0>: computed as {label} ÷ (1 + 增速* ÷ 100) × 2e15;")
+
+
+def test_unprintable_names_values_no_language_can_write_without_rounding():
+    from reportgen.data.schema import Metric
+    from reportgen.formatting import unprintable
+
+    fields = dict(id="x", label_zh="x", label_en="x", qualifier="exact", period="2023")
+    fields.update(topic="trade", article="a", quote="q")
+    money = Metric(**fields, value=8000000000.123457, unit="CNY")
+    assert "needs more than 2 decimal places" in unprintable(money)
+    assert unprintable(Metric(**fields, value=360.25, unit="CNY")) is None
+    assert unprintable(Metric(**fields, value=1e-7, unit="家")) is not None

@@ -2,10 +2,12 @@ import csv
 import io
 import zipfile
 
+import openpyxl
 import pandas as pd
 
 from reportgen.data import load_dataset
-from reportgen.tables import to_csv, to_markdown, to_xlsx, write_tables
+from reportgen.tables import csv_text_cell, to_csv, to_markdown, to_xlsx, write_tables
+from tests.conftest import edit
 
 
 def test_csv_writes_plain_numbers_and_empty_cells(mini):
@@ -51,3 +53,33 @@ def test_write_tables_names_files_after_the_dataset(mini, tmp_path):
     written = write_tables(load_dataset(mini), ["metrics", "events"], "md", out)
     assert [p.name for p in written] == ["mini-metrics.md", "mini-events.md"]
     assert sorted(p.name for p in out.iterdir()) == ["mini-events.md", "mini-metrics.md"]
+
+
+INJECTIONS = ['=HYPERLINK("http://x.example","click")', "+1+1", "-2+3", "@SUM(A1)", "\tx"]
+
+
+def test_csv_text_cells_cannot_start_a_formula_and_numbers_stay_numbers():
+    frame = pd.DataFrame(
+        {"label": [*INJECTIONS, "ok", "-"], "value": [-5.0, 1.5, -0.25, 3.0, 4.0, 5.0, 6.0]}
+    )
+    rows = list(csv.DictReader(io.StringIO(to_csv(frame))))
+    assert [row["label"] for row in rows] == [*("'" + text for text in INJECTIONS), "ok", "'-"]
+    assert [row["value"] for row in rows][:3] == ["-5", "1.5", "-0.25"]
+    assert csv_text_cell("\rx") == "'\rx" and csv_text_cell("a=b") == "a=b"
+
+
+def test_xlsx_stores_formula_like_labels_as_literal_text(mini):
+    edit(
+        mini / "metrics.yaml",
+        "label_zh: 对外贸易额\n",
+        'label_zh: \'=HYPERLINK("http://x.example","click")\'\n',
+    )
+    dataset = load_dataset(mini)
+    data = to_xlsx({"metrics": dataset.metrics_table()})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+    assert '<is><t>=HYPERLINK("http://x.example","click")</t></is>' in sheet.replace("&quot;", '"')
+    back = openpyxl.load_workbook(io.BytesIO(data))["metrics"]
+    cell = next(c for c in back["B"] if str(c.value).startswith("="))
+    assert cell.data_type == "s" and cell.quotePrefix

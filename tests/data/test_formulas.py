@@ -41,3 +41,23 @@ def test_reports_unknown_names_and_division_by_zero():
 def test_rejects_syntax_errors():
     with pytest.raises(FormulaError, match="not a valid formula"):
         names_in("a +")
+
+
+@pytest.mark.parametrize(
+    ("formula", "shown"),
+    [
+        ("a * " + "9" * 400, "999999999999… (400 chars)"),
+        ("a * 1e400", "1e400"),
+        ("a / -2e15", "2e15"),
+    ],
+)
+def test_constants_beyond_what_reportgen_prints_are_refused(formula, shown):
+    with pytest.raises(FormulaError, match="outside ±1e\\+15") as error:
+        names_in(formula)
+    assert f"constant {shown} " in str(error.value)
+    assert names_in("a * 1e15") == ["a"]
+
+
+def test_a_result_that_overflows_is_an_error_not_infinity():
+    with pytest.raises(FormulaError, match="too large"):
+        evaluate("a" + " * a" * 30, {"a": 1e15})
