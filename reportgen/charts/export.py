@@ -33,6 +33,7 @@ _RC = {
     "axes.unicode_minus": False,
     "hatch.linewidth": 0.8,
     "path.simplify": True,
+    "text.parse_math": False,  # labels are data: "$x^2$" prints as written, "$\\foo$" is text
 }
 _registered: set[Path] = set()
 

@@ -165,7 +165,7 @@ def test_text_fault_fails_cleanly(case: Case, run, tmp_path, monkeypatch):
 # --- allowed text prints exactly as written ----------------------------------------------------
 
 LABEL_ZH = "进出口/对外贸易额\\g<0>"
-LABEL_EN = "=Trade \\q\\g<0> a/b"
+LABEL_EN = "=Trade \\q\\g<0> a/b $\\foo$"
 
 
 @pytest.mark.slow
