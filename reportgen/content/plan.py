@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.data.schema import Id
+from reportgen.text.safe import check_display_text
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-Snippet = Annotated[str, Field(min_length=1, max_length=2000)]
+# The same rule as data text (reportgen.text.safe): a tab or U+E000 in a title is refused here.
+Snippet = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(check_display_text)]
 
 
 class Localized(_Model):

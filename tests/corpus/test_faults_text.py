@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED_DIR, edit
-from tests.corpus.test_bad_input import Case, assert_fails_cleanly, data_case, replace_in
+from tests.corpus.test_bad_input import (
+    Case,
+    assert_fails_cleanly,
+    data_case,
+    replace_in,
+    template_case,
+)
 
 LABEL = "label_en: Foreign trade\n"
 FIELD = "metric 'trade_2023', field 'label_en': character "
@@ -110,6 +116,16 @@ CASES: list[Case] = [
         ),
         "article 'trade', field 'title_en': character U+0009 TAB",
         command="build",
+    ),
+    template_case(
+        "tab in a slide title",
+        replace_in("deck.yaml", "title: {zh: 关键数据一览,", 'title: {zh: "关键数据\\t一览",'),
+        "field 'slides.1.title.zh': character U+0009 TAB",
+    ),
+    template_case(
+        "private use in a chart label",
+        replace_in("charts.yaml", "label_zh: 硕士研究生,", 'label_zh: "硕士\\ue000",'),
+        "chart 'staff_by_degree', field 'metrics.1.label_zh': character U+E000",
     ),
     # --- dates that are not on a calendar ------------------------------------------------------
     data_case(
