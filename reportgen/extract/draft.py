@@ -14,11 +14,13 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
-from reportgen.data.schema import HEDGES, SIGNED_UNITS, UNIT
+from reportgen.data.schema import HEDGES, SIGNED_UNITS, UNIT, Event, Metric
 from reportgen.extract.facts import Fact
 from reportgen.outputs import atomic_write
 from reportgen.text.numerals import appears_in, normalize_digits
+from reportgen.text.safe import refused_character
 
 METRIC_KINDS = ("money", "count", "percent", "growth", "area", "age", "duration", "score", "rank")
 
@@ -73,6 +75,20 @@ def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
     if "分之" in fact.text and round(fact.value, 2) != fact.value:
         return f"{fact.text} is {fact.value}…%, which no decimal states exactly"
     return None
+
+
+def _schema_refuses(model: type[Metric] | type[Event], entry: dict) -> str | None:
+    """What validate would refuse in a drafted entry (a sentence holding U+E000 from a PDF,
+    2月30日, a value no language prints without rounding), or None."""
+    from reportgen.formatting import unprintable
+
+    try:
+        record = model.model_validate(entry)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        field = ".".join(map(str, error["loc"]))
+        return f"field '{field}': {error['msg'].removeprefix('Value error, ')}"
+    return unprintable(record) if isinstance(record, Metric) else None
 
 
 def _unit(fact: Fact) -> str:
@@ -144,6 +160,10 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
                     "reviewed": False,
                 }
             )
+            why = _schema_refuses(Metric, entry)
+            if why:
+                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
+                continue
             metrics.append(entry)
         elif fact.kind in ("date", "date_range"):
             start, end = fact.value if isinstance(fact.value, list) else [fact.value, None]
@@ -171,6 +191,10 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
                     "reviewed": False,
                 }
             )
+            why = _schema_refuses(Event, entry)
+            if why:
+                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
+                continue
             events.append(entry)
     return metrics, events, left_out
 
@@ -186,6 +210,8 @@ def write_draft(
     month = f"{article_date.year}-{article_date.month:02d}"
     title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
     title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
+    if refused_character(title):  # a control or private-use character validate refuses
+        title = ident
     metrics, events, left_out = _entries(facts, article_date, month)
     if not metrics:
         raise NothingToDraft(left_out)

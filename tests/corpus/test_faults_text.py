@@ -237,3 +237,22 @@ def test_csv_of_a_formula_like_label_starts_with_an_apostrophe(run, mini):
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(result.out))}
     assert rows["trade_2023"]["label_en"] == "'=Trade -1"
     assert rows["trade_2023"]["value"] == "10000000000"
+
+
+def test_a_draft_from_an_article_with_pdf_artefacts_still_validates(run, tmp_path):
+    """A page break (\\f) and a private-use glyph from PDF extraction: the draft leaves out
+    the facts whose sentence validate would refuse, says why, and what it writes validates."""
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "示范区对外贸易额达100亿元，增长25%。\f\n"
+        "累计开行班列近200列\ue000。\n"
+        "新增企业300家\u200b。\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft"
+    result = run("extract", str(article), "--date", "2023-06-28", "--to-data", str(draft))
+    assert result.code == 0, result.err
+    assert "U+E000" in result.err + result.out and "U+200B" in result.err + result.out
+    checked = run("validate", str(draft))
+    assert checked.code == 0, checked.err
+    assert "100亿元" in (draft / "metrics.yaml").read_text(encoding="utf-8")
