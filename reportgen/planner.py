@@ -45,8 +45,12 @@ def _both(zh: str, en: str) -> dict[str, str]:
     return {"zh": zh, "en": en}
 
 
+_SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) | (?=[\u3000-\u9fff\uff00-\uffef])")
+
+
 def _short(text: str, limit: int = 24) -> str:
-    text = re.sub(r"\s+", "", text)
+    # Spaces go next to Chinese ("2022 年"), not between English words ("Foreign trade").
+    text = _SPACE_BY_CJK.sub("", " ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

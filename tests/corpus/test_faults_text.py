@@ -256,3 +256,11 @@ def test_a_draft_from_an_article_with_pdf_artefacts_still_validates(run, tmp_pat
     checked = run("validate", str(draft))
     assert checked.code == 0, checked.err
     assert "100亿元" in (draft / "metrics.yaml").read_text(encoding="utf-8")
+
+
+def test_a_planned_template_keeps_the_spaces_of_english_labels(run, mini, tmp_path):
+    result = run("plan", str(mini), str(tmp_path / "plan"))
+    assert result.code == 0, result.err
+    charts = (tmp_path / "plan" / "charts.yaml").read_text(encoding="utf-8")
+    assert "label_en: Foreign trade growth\n" in charts
+    assert "label_zh: 对外贸易额增速\n" in charts
