@@ -264,3 +264,15 @@ def test_a_planned_template_keeps_the_spaces_of_english_labels(run, mini, tmp_pa
     charts = (tmp_path / "plan" / "charts.yaml").read_text(encoding="utf-8")
     assert "label_en: Foreign trade growth\n" in charts
     assert "label_zh: 对外贸易额增速\n" in charts
+
+
+def test_only_a_whole_citation_marker_becomes_pdf_markup():
+    from reportgen.content.model import CITE_CLOSE, CITE_OPEN
+    from reportgen.render.pdf import safe
+
+    assert safe(f"<b>60多个{CITE_OPEN}17{CITE_CLOSE}") == (
+        '&lt;b&gt;60多个<super rise="4" size="6.5">[17]</super>'
+    )
+    for stray in (f"{CITE_OPEN}x{CITE_CLOSE}", f"a{CITE_OPEN}1", f"{CITE_CLOSE}"):
+        with pytest.raises(ValueError, match="citation marker"):
+            safe(stray)
