@@ -118,6 +118,9 @@ def check_pptx(source: Path | bytes, dataset: Dataset, shown: str | None = None)
             if has_chart:
                 chart_xml = shape.chart._chartSpace
                 texts += [_paragraph_text(p) for p in chart_xml.iter(f"{A}p")]
+                # category and series names are texts too (a doughnut's parts carry values)
+                texts += [v.text or "" for v in chart_xml.iterfind(f".//{C}ser/{C}cat//{C}v")]
+                texts += [v.text or "" for v in chart_xml.iterfind(f".//{C}ser/{C}tx//{C}v")]
                 for message in _chart_derived_marks(chart_xml, derived_texts, lang_zh):
                     add(message)
                 for message in _chart_values(shape.chart):
@@ -256,7 +259,9 @@ def _scale_mismatches(points) -> list[str]:
             counts[k] = counts.get(k, 0) + 1
     scale = max(counts, key=lambda k: (counts[k], -k)) if counts else None
     return [
-        f"chart value {value:g} for '{category or name}' does not match its label {label}"
+        f"chart value {value:g} does not match its category '{category}'"
+        if label == category
+        else f"chart value {value:g} for '{category or name}' does not match its label {label}"
         for (name, category, value, label), found in zip(points, fits, strict=True)
         if scale not in found
     ]

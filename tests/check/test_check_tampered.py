@@ -216,6 +216,24 @@ def test_tripled_chart_values_are_found(run, deck):
     assert "chart value 243 for '2022年' does not match its label 81亿元" in result.err
 
 
+def test_a_doughnut_edited_to_disagree_with_its_parts_is_found(run, deck):
+    """A doughnut has no value labels: each part's category (硕士研究生 62人) states it."""
+    path, prs = deck()
+    chart = shape_named(prs.slides[9], "Chart Placeholder 2").chart
+    data = CategoryChartData()
+    data.categories = [str(c) for c in chart.plots[0].categories]
+    data.add_series(chart.plots[0].series[0].name, [77, 72, 5])
+    chart.replace_data(data)
+    prs.save(str(path))
+    result = check(run, path)
+    assert result.code == 1
+    assert (
+        f"{path}: slide 10 'Chart Placeholder 2': chart value 72 does not match its category "
+        "'硕士研究生 62人'" in result.err
+    )
+    assert "'本科" not in result.err and "'博士" not in result.err
+
+
 def test_a_chart_cache_edited_apart_from_its_workbook_is_found(run, deck):
     path, prs = deck(EN)
     chart = _trade_chart(prs)
