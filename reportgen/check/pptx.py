@@ -287,7 +287,8 @@ def _workbook_mismatches(chart, space) -> list[str]:
         sheet, cells = formula.rsplit("!", 1)
         sheet = sheet.strip("'")
         try:
-            rows = book[sheet][cells.replace("$", "")]
+            block = book[sheet][cells.replace("$", "")]
+            rows = block if isinstance(block, tuple) else ((block,),)  # one cell: B2, not B2:B3
             stored = [row[0].value if isinstance(row, tuple) else row.value for row in rows]
         except (KeyError, ValueError, TypeError, IndexError):
             problems.append(f"the chart's embedded data has no cells {formula}")
@@ -326,60 +327,40 @@ class _Styles:
         self.chain = [style for style in chain if style is not None]
         self.theme_fonts = _theme_fonts(master)
 
-    def level(self, paragraph, path: str):
-        """The nearest ``path`` under the paragraph's own pPr, then its level in the chain."""
+    def _paragraph_props(self, paragraph) -> list:
+        """The paragraph's own a:pPr, then its level's properties down the chain."""
         ppr = paragraph.find(f"{A}pPr")
-        level = int(ppr.get("lvl", 0)) if ppr is not None else 0
-        if ppr is not None and path:
-            found = ppr.find(path)
-            if found is not None:
-                return found
-        for style in self.chain:
-            lvl = style.find(f"{A}lvl{level + 1}pPr")
-            if lvl is None:
-                continue
-            found = lvl.find(path) if path else lvl
-            if found is not None:
-                return found
-        return None
+        level = int(ppr.get("lvl", 0)) + 1 if ppr is not None else 1
+        found = [ppr] + [style.find(f"{A}lvl{level}pPr") for style in self.chain]
+        return [props for props in found if props is not None]
 
-    def attr(self, paragraph, attr: str) -> str | None:
-        ppr = paragraph.find(f"{A}pPr")
-        if ppr is not None and ppr.get(attr) is not None:
-            return ppr.get(attr)
-        level = int(ppr.get("lvl", 0)) if ppr is not None else 0
-        for style in self.chain:
-            lvl = style.find(f"{A}lvl{level + 1}pPr")
-            if lvl is not None and lvl.get(attr) is not None:
-                return lvl.get(attr)
-        return None
+    def attr(self, paragraph, name: str) -> str | None:
+        """The nearest value of a paragraph attribute (marL)."""
+        return next((p.get(name) for p in self._paragraph_props(paragraph) if p.get(name)), None)
+
+    def child(self, paragraph, tag: str):
+        """The nearest paragraph property element (a:lnSpc, a:spcBef)."""
+        found = (p.find(tag) for p in self._paragraph_props(paragraph))
+        return next((element for element in found if element is not None), None)
+
+    def _run_props(self, paragraph, run) -> list:
+        """The run's a:rPr, then the default run properties down the chain."""
+        rpr = run.find(f"{A}rPr") if run is not None else None
+        found = [rpr] + [p.find(f"{A}defRPr") for p in self._paragraph_props(paragraph)]
+        return [props for props in found if props is not None]
 
     def size(self, paragraph, run) -> float:
-        rpr = run.find(f"{A}rPr") if run is not None else None
-        if rpr is not None and rpr.get("sz"):
-            return int(rpr.get("sz")) / 100
-        for style in self.chain_for(paragraph):
-            if style.get("sz"):
-                return int(style.get("sz")) / 100
-        return DEFAULT_SIZE_PT
+        sizes = (p.get("sz") for p in self._run_props(paragraph, run))
+        size = next((int(sz) / 100 for sz in sizes if sz), None)
+        return DEFAULT_SIZE_PT if size is None else size
 
     def typeface(self, paragraph, run) -> str | None:
-        rpr = run.find(f"{A}rPr") if run is not None else None
-        for props in ([rpr] if rpr is not None else []) + self.chain_for(paragraph):
+        """The East Asian face the run is set in, theme references (+mn-ea) resolved."""
+        for props in self._run_props(paragraph, run):
             ea = props.find(f"{A}ea")
             if ea is not None and ea.get("typeface"):
-                face = ea.get("typeface")
-                return self.theme_fonts.get(face, face)
+                return self.theme_fonts.get(ea.get("typeface"), ea.get("typeface"))
         return self.theme_fonts.get("+mn-ea")
-
-    def chain_for(self, paragraph) -> list:
-        """The paragraph's default run properties, nearest first."""
-        ppr = paragraph.find(f"{A}pPr")
-        level = int(ppr.get("lvl", 0)) if ppr is not None else 0
-        found = [ppr.find(f"{A}defRPr")] if ppr is not None else []
-        for style in self.chain:
-            found.append(style.find(f"{A}lvl{level + 1}pPr/{A}defRPr"))
-        return [props for props in found if props is not None]
 
 
 def _theme_fonts(master) -> dict[str, str]:
@@ -442,9 +423,9 @@ def _overflow_pt(shape, styles: _Styles, face_of) -> float:
         if face is None:
             return 0.0
         indent = int(styles.attr(paragraph, "marL") or 0) / EMU_PER_PT
-        line = _spacing(styles.level(paragraph, f"{A}lnSpc"), size, size * 1.2) or size * 1.2
+        line = _spacing(styles.child(paragraph, f"{A}lnSpc"), size, size * 1.2) or size * 1.2
         line *= 1 - reduce
-        before = _spacing(styles.level(paragraph, f"{A}spcBef"), size, size) or 0.0
+        before = _spacing(styles.child(paragraph, f"{A}spcBef"), size, size) or 0.0
         if unwrapped:
             lines = [text]
             widest = max(widest, indent + text_width(text, face, size) - box_w)
