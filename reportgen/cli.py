@@ -262,8 +262,9 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
 
     One line per finding: overflowing text, a run without an East Asian face, a missing glyph,
     a picture or chart without alt text, an empty placeholder, a number the data does not
-    support (or a hedge dropped), a derived value without its mark, a font not embedded.
-    Exit 0 when clean, 1 with findings.
+    support on a slide, in a chart or in the notes (or a hedge dropped), a chart whose values
+    differ from its labels, a derived value without its mark, a font not embedded, a file
+    that is not a readable deck or PDF. Exit 0 when clean, 1 with findings.
     """
     from reportgen.check import check_files
     from reportgen.data import load_dataset

@@ -77,6 +77,12 @@ def names_in(formula: str) -> list[str]:
     return sorted(first_use, key=first_use.__getitem__)
 
 
+def constants_in(formula: str) -> list[float]:
+    """The numbers the formula writes itself (the 100 of a percentage, the 1000 of a ‰ share):
+    a note that shows the formula shows them too."""
+    return [float(n.value) for n in ast.walk(_parse(formula)) if isinstance(n, ast.Constant)]
+
+
 def evaluate(formula: str, values: Mapping[str, float]) -> float:
     """Value of the formula with each metric id replaced by its value."""
 

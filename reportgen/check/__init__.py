@@ -1,0 +1,66 @@
+"""`reportgen check`: lint built decks and PDFs before they go to a presenter.
+
+One line per finding, naming the file, the slide or page, and the shape:
+- text that overflows its box (at the size it gets, explicit or inherited) or a shape that
+  extends past the slide;
+- a run without an East Asian typeface, or with a character its font lacks;
+- a picture or chart without alt text; an empty placeholder;
+- a number no fact in the dataset supports (Arabic or in Chinese numerals; on slides, in
+  charts and in speaker notes, where a verbatim quote of an article supports its numbers), or
+  a hedged fact shown without its hedge;
+- a derived value shown without its derived mark;
+- a native chart whose drawn values are not the values its labels state, or whose embedded
+  workbook differs from what it draws;
+- a font not embedded in a PDF;
+- a file that is not a readable deck or PDF.
+
+The numbers a page may print are computed in one place (`numbers.supported`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.check.findings import CheckError, Finding, Unreadable
+from reportgen.check.numbers import number_findings, supported, supported_numbers
+from reportgen.check.pdf import check_pdf, unwrap
+from reportgen.check.pptx import check_pptx
+from reportgen.data import Dataset
+
+__all__ = [
+    "CheckError",
+    "Finding",
+    "check_bytes",
+    "check_files",
+    "check_pdf",
+    "check_pptx",
+    "number_findings",
+    "supported",
+    "supported_numbers",
+    "unwrap",
+]
+
+_CHECKS = {".pptx": check_pptx, ".pdf": check_pdf}
+
+
+def _check(check, source: Path | bytes, dataset: Dataset, shown: str | None) -> list[Finding]:
+    try:
+        return check(source, dataset, shown)
+    except Unreadable as exc:
+        return [exc.finding]
+
+
+def check_bytes(data: bytes, fmt: str, dataset: Dataset, shown: str) -> list[Finding]:
+    """Findings for an output about to be written (``fmt`` is pptx or pdf)."""
+    check = _CHECKS.get(f".{fmt}")
+    return sorted(set(_check(check, data, dataset, shown))) if check else []
+
+
+def check_files(paths: list[Path], dataset: Dataset) -> list[Finding]:
+    """Findings for built files; a file that cannot be read is one finding, not a crash."""
+    findings: list[Finding] = []
+    for path in paths:
+        check = _CHECKS.get(path.suffix.lower())
+        if check is not None:
+            findings += _check(check, path, dataset, None)
+    return sorted(set(findings))

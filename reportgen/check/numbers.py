@@ -1,0 +1,275 @@
+"""Which numbers a page may print, and the numbers a text prints that the data does not hold.
+
+`Supported` is computed once per dataset, in one place, and read by every check (slide text,
+speaker notes, chart labels, PDF pages): the metrics' values and their 万/亿/bn scalings, the
+constants of derived formulas (shown as the formula), ranks, years and dates of rankings,
+events, periods and articles, and numbers printed in titles, labels and units. A text is read
+twice: Arabic numbers with their hedges, and figures written in Chinese numerals, found by the
+extractor (which knows the names and idioms whose numerals are no figures: 一带一路, 十四五) and
+read with the same numeral reader `validate` uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from reportgen.data import Dataset
+from reportgen.data.formulas import constants_in
+from reportgen.data.schema import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
+from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, unit_label
+from reportgen.text.numerals import parse_chinese_numeral
+
+# hedges that follow the number or its measure word (a unit as the schema allows it)
+_ZH_AFTER = ZH_SUFFIX_HEDGES | {"多"}
+_ZH_HEDGE = "|".join(
+    sorted((h for h in HEDGES if h not in _ZH_AFTER and h != "余"), key=len, reverse=True)
+)
+_ZH_AFTER_RE = re.compile(
+    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
+    rf"({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
+)
+# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
+# 近 in 将近 is read as 将近).
+_NOT_AFTER = "".join(sorted(set("".join(HEDGE_WORD_TAILS.values())) | {"将"}))
+_ZH_NUMBER = re.compile(
+    rf"(?<![{_NOT_AFTER}])(?:({_ZH_HEDGE})(?:{'|'.join(HEDGE_LINKS)})?)?"
+    rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*(万亿|亿|万))?"
+    rf"(?:[ \t]*(余|多))?"
+)
+_EN_HEDGE = EN_HEDGE_WORDS
+_EN_NUMBER = re.compile(
+    rf"({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s*)?"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?\b"
+)
+_ZH_QUOTE = re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”")
+SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}
+_FACTORS = (1, 1e4, 1e6, 1e8, 1e9, 1e12)  # every display scale a value may be printed in
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@dataclass(frozen=True)
+class Supported:
+    """What the dataset lets a page print, computed once (see `supported`)."""
+
+    numbers: frozenset[float]  # every number the data can put on a page
+    qualifiers: Mapping[float, frozenset[str]]  # value -> hedges of the facts that have it
+    articles: tuple[str, ...]  # the articles' text without whitespace (verbatim quotes)
+
+    def __contains__(self, number: float) -> bool:
+        return round(number, 6) in self.numbers
+
+    def in_articles(self, text: str) -> bool:
+        """Whether ``text`` is a verbatim piece of an article (ignoring whitespace)."""
+        squashed = _squash(text)
+        return bool(squashed) and any(squashed in article for article in self.articles)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _numbers_printed(text: str) -> set[float]:
+    """Numbers printed in a label, title or unit: PM2.5, per 100,000 (and 100 and 000)."""
+    found: set[float] = set()
+    for number in _DIGITS.findall(text):
+        found.update(float(n) for n in (number.replace(",", ""), *re.findall(r"\d+", number)))
+    return found
+
+
+def supported(dataset: Dataset) -> Supported:
+    """Every number the data can put on a page, and the hedges each value carries."""
+    allowed: set[float] = set()
+    qualifiers: dict[float, set[str]] = {}
+    for metric in dataset.metrics:
+        for factor in _FACTORS:  # a decrease prints its sign apart
+            allowed.add(round(abs(metric.value) / factor, 6))
+            allowed.add(round(metric.value / factor, 6))
+        qualifiers.setdefault(round(metric.value, 6), set()).add(metric.qualifier)
+        if metric.derived is not None:  # a derived value's note shows its formula
+            allowed.update(round(c, 6) for c in constants_in(metric.derived.formula))
+        # numbers in the unit as printed count too: /10万 is "per 100,000" in English
+        for text in (
+            metric.period,
+            metric.label_zh,
+            metric.label_en,
+            metric.unit,
+            unit_label(metric.unit, "en"),
+        ):
+            allowed |= _numbers_printed(text)
+    for ranking in dataset.rankings:
+        allowed.update({float(ranking.rank), float(ranking.year)})
+        qualifiers.setdefault(float(ranking.rank), set()).add("exact")
+    for event in dataset.events:
+        for iso in (event.date, event.end_date or event.date):
+            allowed.update(float(p) for p in iso.split("-"))
+    info = dataset.info  # titles and names are data too (a draft's English title is its id)
+    for text in (
+        info.id,
+        info.title_zh,
+        info.title_en,
+        info.subject_zh,
+        info.subject_en,
+        *(a.title_zh for a in dataset.articles),
+        *(a.title_en for a in dataset.articles),
+        *(a.date for a in dataset.articles),
+    ):
+        allowed.update(float(n) for n in re.findall(r"\d+(?:\.\d+)?", text))
+    for stamp in (dataset.info.as_of, dataset.page.date if dataset.page else ""):
+        allowed.update(float(p) for p in stamp.split("-") if p)
+    return Supported(
+        numbers=frozenset(allowed),
+        qualifiers={k: frozenset(v) for k, v in qualifiers.items()},
+        articles=tuple(_squash(t) for t in dataset.article_texts.values()),
+    )
+
+
+def supported_numbers(dataset: Dataset) -> set[float]:
+    """The numbers of `supported`, as a plain set (for tests that read slide numbers)."""
+    return set(supported(dataset).numbers)
+
+
+# --- reading a text ----------------------------------------------------------------------------
+
+
+def number_findings(
+    text: str, data: Supported, lang_zh: bool, extra: frozenset[float] = frozenset()
+) -> list[str]:
+    """Numbers in ``text`` no fact supports, and hedged facts shown without their hedge."""
+    problems = []
+    pattern = _ZH_NUMBER if lang_zh else _EN_NUMBER
+    quotes = [] if lang_zh else [m.span() for m in _ZH_QUOTE.finditer(text)]
+    for start, end in quotes:  # an English page quoting the Chinese source: read it as Chinese
+        problems += number_findings(text[start:end], data, True, extra)
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in quotes):
+            continue
+        if lang_zh:
+            prefix, digits, magnitude, suffix = match.groups()
+            # 160小时以上, 一年多: the hedge may follow the measure word.
+            after = _ZH_AFTER_RE.match(text[match.end() :])
+            hedge = prefix or suffix or (after.group(1) if after else None)
+            qualifier = HEDGES.get(hedge) if hedge else None
+        else:
+            prefix, digits, magnitude = match.groups()
+            qualifier = _EN_HEDGE.get(prefix) if prefix else None
+        number = float(digits.replace(",", ""))
+        value = round(number * SCALE.get(magnitude, 1), 6)
+        shown = match.group().strip()
+        if number not in data and value not in data and number not in extra:
+            problems.append(f"number {shown} is not in the dataset")
+            continue
+        end = match.end()
+        problems += _hedge_findings(
+            shown,
+            digits,
+            value,
+            number,
+            qualifier,
+            data,
+            lambda end=end: _is_quantity(text, end, lang_zh),
+        )
+    if lang_zh:
+        problems += _chinese_figure_findings(text, data)
+    return problems
+
+
+def _hedge_findings(shown, digits, value, number, qualifier, data: Supported, quantity) -> list:
+    kinds = data.qualifiers.get(value) or data.qualifiers.get(round(number, 6))
+    if not kinds:
+        return []
+    if qualifier and qualifier not in kinds:
+        return [f"{shown}: the data has no such hedge for {digits}"]
+    if qualifier is None and "exact" not in kinds and value in data.qualifiers and quantity():
+        return [f"{shown} is shown without its hedge"]
+    return []
+
+
+def _is_quantity(text: str, end: int, lang_zh: bool) -> bool:
+    """Whether a number is followed by a unit or measure word (4700家, 4,700 enterprises), as
+    opposed to a bare operand such as the 100 in ``÷ 100``."""
+    following = text[end : end + 2]
+    if lang_zh:
+        if re.match(r"\s*[年月日号时]", following):
+            return False  # 2025年6月30日: a date, not a quantity
+        # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
+        return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+    if re.match(rf"\s*(?:{_MONTHS})\b", text[end : end + 12]) or re.search(
+        rf"\b(?:{_MONTHS})\s+\d*$", text[max(0, end - 14) : end]
+    ):
+        return False  # 30 June 2025, June 30: a date
+    return bool(re.match(r"(%| ?[A-Za-z])", following))
+
+
+def blank_quotes(text: str, data: Supported) -> str:
+    """``text`` with every “quote” that is a verbatim piece of an article blanked out.
+
+    Quotes nest (“首创“信用上合”等50余项…”): the widest closing mark that makes a verbatim
+    quote wins."""
+    out = list(text)
+    start = text.find("“")
+    while start != -1:
+        closes = [i for i in range(len(text) - 1, start, -1) if text[i] == "”"]
+        end = next((i for i in closes if data.in_articles(text[start + 1 : i])), None)
+        if end is None:
+            start = text.find("“", start + 1)
+            continue
+        out[start : end + 1] = " " * (end + 1 - start)
+        start = text.find("“", end + 1)
+    return "".join(out)
+
+
+# --- figures in Chinese numerals ---------------------------------------------------------------
+
+
+def chinese_figures(text: str) -> Iterator[tuple[str, list[float], str | None]]:
+    """Figures written in Chinese numerals (八千七百家, 约八千七百亿元, a bare 八千七百):
+    (text, values, qualifier). Names, idioms, ordinals and titles are not figures: the
+    extractor decides that, so the check and `extract` agree on what a figure is."""
+    from reportgen.extract.facts import CN, _is_name, extract, view_of
+
+    taken: list[tuple[int, int]] = []
+    for fact in extract(text):
+        taken.append((fact.start, fact.end))
+        if (
+            re.search(r"\d", fact.text)
+            or not re.search("[零〇一二两三四五六七八九十百千]", fact.text)
+            or fact.kind in ("date", "date_range")
+        ):
+            continue  # Arabic numbers are read above, dates by their parts; 亿元 alone is a unit
+        values = fact.value if isinstance(fact.value, list) else [fact.value]
+        if values and all(isinstance(v, int | float) for v in values):
+            yield fact.text, [float(v) for v in values], fact.qualifier
+    # A numeral with no measure word after it is no fact to the extractor, but a page that
+    # prints 八千七百 prints a number: read runs that compose a value from digits and units.
+    view = view_of(text)
+    for match in re.finditer(rf"[{CN}]{{2,}}", view):
+        start, end = match.span()
+        run = match.group()
+        if (
+            not re.search("[一二两三四五六七八九]", run)  # 千万级, 千亿级: a class, not a figure
+            or not re.search("[十百千万亿]", run)  # 一一, 三三两两: no composed value
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        value = parse_chinese_numeral(run)
+        if value is not None and not _is_name(view, start, end):
+            yield text[start:end], [float(value)], None
+
+
+def _chinese_figure_findings(text: str, data: Supported) -> list[str]:
+    problems = []
+    for shown, values, qualifier in chinese_figures(text):
+        for value in values:
+            if value not in data:
+                problems.append(f"number {shown} is not in the dataset")
+                break
+        else:
+            if len(values) == 1:
+                word = qualifier if qualifier and qualifier != "exact" else None
+                problems += _hedge_findings(
+                    shown, shown, values[0], values[0], word, data, lambda: True
+                )
+    return problems

@@ -1,0 +1,102 @@
+"""The numbers a page may print, computed once from the dataset, and how a text is read."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from reportgen.check import number_findings, supported
+from reportgen.check.numbers import blank_quotes, chinese_figures
+
+
+def figures(text: str) -> list[tuple[str, list[float], str | None]]:
+    return list(chinese_figures(text))
+
+
+def test_figures_in_chinese_numerals_are_read():
+    assert figures("入驻企业八千七百家") == [("八千七百家", [8700.0], "exact")]
+    assert figures("另有八千七百") == [("八千七百", [8700.0], None)]
+    assert figures("约八千七百亿元") == [("约八千七百亿元", [870000000000.0], "approx")]
+
+
+def test_names_idioms_classes_and_units_are_no_figures():
+    for text in (
+        "共建一带一路",
+        "落实十四五规划",
+        "推进一体化",
+        "第一时间响应",
+        "对接中亚五国",
+        "千方百计",
+        "全国千万级机场",
+        "3个千亿级产业集群",
+        "金额（亿元）",
+        "第十五届博览会",
+    ):
+        assert figures(text) == [], text
+
+
+def test_a_chinese_figure_must_be_data_and_keep_its_hedge(seed):
+    data = supported(seed)
+    assert number_findings("入驻企业八千七百家", data, True) == [
+        "number 八千七百家 is not in the dataset"
+    ]
+    assert number_findings("入驻企业四千七百余家", data, True) == []
+    assert number_findings("管委会工作人员一百四十四人", data, True) == []
+    assert number_findings("累计开行三千列", data, True) == ["三千列 is shown without its hedge"]
+
+
+def test_formula_constants_are_supported_wherever_a_formula_is(seed):
+    """The constants of every derived formula, and nothing because of a particular value."""
+    share = next(m for m in seed.metrics if m.id == "sco_trade_share_2022")
+    assert 1000 not in supported(seed)
+    per_mille = share.model_copy(
+        update={
+            "value": 225,
+            "unit": "‰",
+            "derived": share.derived.model_copy(
+                update={"formula": "sco_trade_2022 / foreign_trade_2022 * 1000", "decimals": 0}
+            ),
+        }
+    )
+    metrics = tuple(per_mille if m is share else m for m in seed.metrics)
+    data = supported(dataclasses.replace(seed, metrics=metrics))
+    assert 1000 in data
+    assert number_findings("按“对上合组织国家进出口额 ÷ 对外贸易额 × 1000”推算", data, True) == []
+
+
+def test_verbatim_quotes_are_blanked_and_others_kept(seed):
+    data = supported(seed)
+    nested = "50余项 — “首创“信用上合”“上合·银关通”“上合·汇保通”等50余项富有上合特色的制度创新成果”"
+    assert blank_quotes(nested, data).strip() == "50余项 —"
+    invented = "8700家 — “目前已吸引8700余家国内外企业入驻”"
+    assert blank_quotes(invented, data) == invented
+    assert "number 8700余 is not in the dataset" in number_findings(invented, data, True)
+
+
+def _bar_chart(values: list[float], labels: list[str]):
+    from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Inches
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    data = CategoryChartData()
+    data.categories = [f"c{i}" for i in range(len(values))]
+    data.add_series("s", values)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1), Inches(4), Inches(3), data
+    )
+    for point, label in zip(frame.chart.plots[0].series[0].points, labels, strict=True):
+        point.data_label.text_frame.text = label
+    return frame.chart
+
+
+def test_chart_values_are_read_in_the_charts_display_scale():
+    from reportgen.check.pptx import _chart_values
+
+    assert _chart_values(_bar_chart([5.0], ["5个"])) == []  # one point: a one-cell range
+    assert _chart_values(_bar_chart([360.0, 81.0], ["360亿元", "81亿元"])) == []  # in 亿
+    assert _chart_values(_bar_chart([36.0, 8.1], ["CNY 36 bn", "CNY 8.1 bn"])) == []
+    assert _chart_values(_bar_chart([360.0, 243.0], ["360亿元", "81亿元"])) == [
+        "chart value 243 for 'c1' does not match its label 81亿元"
+    ]
