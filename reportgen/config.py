@@ -145,6 +145,8 @@ def _shown(value: Any) -> str:
     """A value as it was written in the file, short enough for one line."""
     if isinstance(value, dict):
         return "a table"
+    if not isinstance(value, (str, int, float, list)):
+        return str(value)  # a TOML date or time
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
