@@ -64,10 +64,10 @@ def load_config(folder: Path | None = None) -> tuple[dict[str, Any], Path | None
     """
     base = folder if folder is not None else Path()
     own = base / CONFIG_FILE
-    if own.is_file():
+    if own.exists():  # a folder of that name is reported, not passed over
         return _check(_read(own), own, base, ""), own
     pyproject = base / PYPROJECT
-    if pyproject.is_file():
+    if pyproject.exists():
         document = _read(pyproject)
         tool = document.get("tool", {})
         if not isinstance(tool, dict):
@@ -100,6 +100,8 @@ def _read(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line, column, message = _position(exc, text)
         raise _error(path, f"column {column}: not valid TOML: {message}", line=line) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise _error(path, "not valid settings: values nested too deeply") from None
 
 
 def _position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int, int, str]:

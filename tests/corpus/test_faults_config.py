@@ -46,6 +46,17 @@ SETTINGS_CASES = [
     ),
     settings_case("NUL bytes in the settings", b'lang = "zh"\x00\n', "contains NUL bytes"),
     settings_case(
+        "values nested too deeply",
+        "lang = " + "[" * 5000 + "]" * 5000 + "\n",
+        "reportgen.toml: not valid settings: values nested too deeply",
+    ),
+    Case(
+        "the settings file is a folder",
+        lambda tmp: (tmp / "reportgen.toml").mkdir() or ["build", "--format", "xlsx"],
+        2,
+        "reportgen.toml: is a folder, expected a file",
+    ),
+    settings_case(
         "a misspelt setting",
         'lnag = "en"\n',
         "reportgen.toml: unknown reportgen setting(s) lnag; known: data, format, jobs",
