@@ -13,8 +13,9 @@ A project that builds the same data every month writes its choices once:
 Command-line options override the file; unknown keys are an error, not a silent typo. Every
 value is checked when the file is read, by the same rules as the option it stands in for, and a
 wrong one is reported with the file and the key (a bad `lang` is the file's fault, not
-`--lang`'s). Relative paths are relative to the file's folder, which is the working folder:
-that is the only place the file is looked for.
+`--lang`'s), even one an option overrides, so a stale file is found the day it goes stale.
+Relative paths are relative to the file's folder, which is the working folder: that is the only
+place the file is looked for.
 
 pyproject.toml belongs to other tools too: reportgen reads only its `tool.reportgen` table and
 judges nothing else in it, except what it must get through to reach that table (the file must
