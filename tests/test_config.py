@@ -108,3 +108,16 @@ def test_pyproject_table_is_read_and_reportgen_toml_wins(tmp_path):
 
 def test_no_settings_file_means_no_settings(tmp_path):
     assert load_config(tmp_path) == ({}, None)
+
+
+def test_options_win_and_a_bad_value_is_reported_even_when_overridden(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "reportgen.toml").write_text('format = "pptx"\nout = "built"\n', encoding="utf-8")
+    result = run("build", "--data", str(MINI_DIR), "--format", "xlsx")
+    assert result.code == 0, result.err
+    built = sorted(p.name for p in (tmp_path / "built").iterdir() if not p.name.startswith("."))
+    assert built == ["mini-tables.xlsx"]  # --format won; out came from the file
+    (tmp_path / "reportgen.toml").write_text('format = "docx"\n', encoding="utf-8")
+    stale = run("build", "--data", str(MINI_DIR), "--format", "xlsx")
+    assert stale.code == 2 and "reportgen.toml: field 'format': takes pptx" in stale.err
