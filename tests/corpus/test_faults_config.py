@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import MINI_DIR
 from tests.corpus.test_bad_input import Case, assert_fails_cleanly, cli_case
 
 
@@ -162,6 +163,27 @@ OPTION_CASES = [
         ["charts", "--lang", "zh,de", "--out", "{tmp}/out/charts"],
         2,
         "--lang takes zh, en",
+    ),
+    cli_case(
+        "a data file given to evaluate",
+        ["evaluate", str(MINI_DIR / "metrics.yaml")],
+        1,
+        "metrics.yaml:1: gold file, field 'facts': Field required",
+    ),
+    cli_case(
+        "a plain text given to evaluate",
+        ["evaluate", str(MINI_DIR / "articles" / "trade.txt")],
+        1,
+        "trade.txt: expected a mapping with 'facts'",
+    ),
+    Case(
+        "a gold file whose source is missing",
+        lambda tmp: (
+            (tmp / "gold.yaml").write_text("source: gone.txt\nfacts: []\n", encoding="utf-8")
+            and ["evaluate", str(tmp / "gold.yaml")]
+        ),
+        1,
+        "gold.yaml:1: gold file, field 'source': ",
     ),
 ]
 
