@@ -11,6 +11,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -498,7 +499,7 @@ def _run(args: list[str]) -> int | str | None:
 def _report(exc: BaseException) -> int:
     """The one place a failure becomes what the user reads and the exit code."""
     if isinstance(exc, (KeyboardInterrupt, click.exceptions.Abort)):
-        click.echo("reportgen: interrupted", err=True)
+        _say("reportgen: interrupted")
         return 130
     if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
         return _reader_left()
@@ -507,24 +508,28 @@ def _report(exc: BaseException) -> int:
         return exc.exit_code
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"reportgen: {len(exc.problems)} problem(s); nothing was written", err=True)
+            _say(str(problem))
+        _say(f"reportgen: {len(exc.problems)} problem(s); nothing was written")
         return exc.exit_code
     if isinstance(exc, ReportgenError):
-        click.echo(f"reportgen: {exc}", err=True)
+        _say(f"reportgen: {exc}")
         return exc.exit_code
     if isinstance(exc, OSError):
         where = f" {exc.filename}" if exc.filename else ""
-        click.echo(f"reportgen: cannot write or read{where}: {exc.strerror or exc}", err=True)
+        _say(f"reportgen: cannot write or read{where}: {exc.strerror or exc}")
         return 3
     if os.environ.get("REPORTGEN_DEBUG"):
         traceback.print_exception(type(exc), exc, exc.__traceback__)
-    click.echo(
+    _say(
         f"reportgen: internal error: {type(exc).__name__}: {exc} "
-        "(set REPORTGEN_DEBUG=1 for a traceback)",
-        err=True,
+        "(set REPORTGEN_DEBUG=1 for a traceback)"
     )
     return 3
+
+
+def _say(message: str) -> None:
+    """One line on standard error, even for a message that quotes a tool's several lines."""
+    click.echo(re.sub(r"\s*[\r\n]+\s*", " / ", message.strip()), err=True)
 
 
 #: What the shell reports for a tool that SIGPIPE stopped (128 + 13).

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from reportgen.errors import ReportgenError
 from tests.conftest import MINI_DIR, ROOT, SEED_DIR, edit
 
 
@@ -255,6 +256,11 @@ def test_a_closed_standard_error_keeps_progress_off_standard_output(tmp_path):
             "reportgen: cannot write or read x.yaml: Permission denied",
         ),
         (BrokenPipeError(32, "Broken pipe"), 141, ""),
+        (
+            ReportgenError("soffice failed: Warning: no java\nError: cannot load\n"),
+            3,
+            "reportgen: soffice failed: Warning: no java / Error: cannot load",
+        ),
         (KeyboardInterrupt(), 130, "reportgen: interrupted"),
     ],
 )
