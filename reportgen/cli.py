@@ -1,8 +1,10 @@
 """The `reportgen` command line.
 
-Exit codes: 0 ok, 1 invalid data or template, 2 usage error, 3 build or internal failure.
+Exit codes: 0 ok, 1 invalid data or template, 2 usage error, 3 build or internal failure;
+as for any Unix tool, 130 when interrupted and 141 when a pipe's reader left (no message).
 Errors are one line each on standard error, never a traceback (set REPORTGEN_DEBUG=1 to see
-one). Heavy libraries are imported inside the commands that need them, so `--help` is quick.
+one), all reported by ``_report`` whichever command raised them. Heavy libraries are
+imported inside the commands that need them, so `--help` is quick.
 """
 
 from __future__ import annotations
