@@ -232,4 +232,3 @@ SETTINGS: dict[str, Callable[[Any, Path], Any]] = {
     "out": _out,
     "jobs": _jobs,
 }
-KEYS = set(SETTINGS)
