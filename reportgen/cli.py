@@ -1,13 +1,19 @@
 """The `reportgen` command line.
 
-Exit codes: 0 ok, 1 invalid data or template, 2 usage error, 3 build or internal failure.
+Exit codes: 0 ok, 1 invalid data or template, 2 usage error, 3 build or internal failure;
+as for any Unix tool, 130 when interrupted and 141 when a pipe's reader left (no message).
 Errors are one line each on standard error, never a traceback (set REPORTGEN_DEBUG=1 to see
-one). Heavy libraries are imported inside the commands that need them, so `--help` is quick.
+one), all reported by ``_report`` whichever command raised them. Heavy libraries are
+imported inside the commands that need them, so `--help` is quick.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -15,6 +21,7 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
+from reportgen.config import FORMATS, LANGUAGES, MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.paths import OUTPUT_DIR, default_data_dir
 
@@ -138,7 +145,7 @@ def charts(
     from reportgen.data import load_dataset
     from reportgen.template import load_template
 
-    languages = _split_choice(langs, ("zh", "en"), "--lang")
+    languages = _split_choice(langs, LANGUAGES, "--lang")
     kinds = _split_choice(formats, ("png", "svg"), "--format")
     dataset = load_dataset(data_dir or default_data_dir())
     loaded = load_template(template, {m.id for m in dataset.metrics})
@@ -188,7 +195,7 @@ def charts(
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(1, 64),
+    type=click.IntRange(1, MAX_JOBS),
     default=None,
     help="Processes to render with [default: the number of cores, at most 4].",
 )
@@ -224,27 +231,27 @@ def build(
     from reportgen.config import load_config
     from reportgen.progress import Progress
 
-    config, _ = load_config()
-    languages = _split_choice(langs or ",".join(config.get("lang", ["zh"])), ("zh", "en"), "--lang")
-    kinds = _split_choice(
-        formats or ",".join(config.get("format", ["pptx", "pdf", "xlsx"])),
-        ("pptx", "pdf", "xlsx"),
-        "--format",
+    config, _ = load_config()  # every value checked; options win over it
+    languages = (
+        _split_choice(langs, LANGUAGES, "--lang")
+        if langs is not None
+        else config.get("lang", ["zh"])
     )
-    folders = (
-        [Path(d) for d in data_dirs]
-        or [Path(d) for d in config.get("data", [])]
-        or [default_data_dir()]
+    kinds = (
+        _split_choice(formats, FORMATS, "--format")
+        if formats is not None
+        else config.get("format", list(FORMATS))
     )
+    folders = list(data_dirs) or config.get("data") or [default_data_dir()]
     started = time.perf_counter()
     warnings: list[str] = []
     progress = Progress(quiet=quiet, verbose=verbose)
     built = run_build(
         folders,
-        template or config.get("template", "briefing"),
+        template if template is not None else config.get("template", "briefing"),
         languages,
         kinds,
-        out_dir or Path(config.get("out", OUTPUT_DIR)),
+        out_dir if out_dir is not None else config.get("out", OUTPUT_DIR),
         jobs=jobs or config.get("jobs") or default_jobs(),
         force=force,
         check=not no_check,
@@ -458,45 +465,131 @@ def default_jobs() -> int:
 
 
 def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    unknown = [part for part in chosen if part not in allowed]
-    if unknown or not chosen:
-        raise UsageError(f"{option} takes {', '.join(allowed)} (comma-separated), not '{value}'")
-    return list(dict.fromkeys(chosen))
+    try:
+        return choose(value.split(","), allowed)
+    except ValueError as exc:
+        raise UsageError(f"{option} {exc} (comma-separated), not '{value}'") from None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn every failure into a message and an exit code."""
+    """Entry point: run one command; whatever it raises becomes one message and an exit code
+    in ``_report``, the same way for every command."""
+    _guard_standard_streams()
     try:
-        cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("reportgen: interrupted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
+        code = _run(sys.argv[1:] if argv is None else list(argv))
+        sys.stdout.flush()  # a reader that left shows here, not as noise at interpreter exit
+    except (Exception, KeyboardInterrupt) as exc:
+        try:
+            code = _report(exc)
+        except BrokenPipeError:  # standard error's reader left while we reported
+            code = _reader_left()
+    sys.exit(code)
+
+
+def _run(args: list[str]) -> int | str | None:
+    """Parse and invoke, with no error handling of click's own: click's main would turn a
+    broken pipe into a silent exit 1, which reads as "invalid data"."""
+    try:
+        with cli.make_context("reportgen", args) as ctx:
+            cli.invoke(ctx)
+    except click.exceptions.Exit as exc:  # --help, --version
+        return exc.exit_code
+    except SystemExit as exc:  # a command's own exit code (check: 1 with findings)
+        return exc.code
+    return 0
+
+
+def _report(exc: BaseException) -> int:
+    """The one place a failure becomes what the user reads and the exit code."""
+    if isinstance(exc, (KeyboardInterrupt, click.exceptions.Abort)):
+        _say("reportgen: interrupted")
+        return 130
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+        return _reader_left()
+    if isinstance(exc, click.ClickException):
         exc.show()
-        sys.exit(exc.exit_code)
-    except ProblemsError as exc:
+        return exc.exit_code
+    if isinstance(exc, ProblemsError):
         for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"reportgen: {len(exc.problems)} problem(s); nothing was written", err=True)
-        sys.exit(exc.exit_code)
-    except ReportgenError as exc:
-        click.echo(f"reportgen: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        sys.stderr.close()  # `reportgen tables | head`: the reader left, which is fine
-        sys.exit(0)
-    except OSError as exc:
+            _say(str(problem))
+        _say(f"reportgen: {len(exc.problems)} problem(s); nothing was written")
+        return exc.exit_code
+    if isinstance(exc, ReportgenError):
+        _say(f"reportgen: {exc}")
+        return exc.exit_code
+    if isinstance(exc, OSError):
         where = f" {exc.filename}" if exc.filename else ""
-        click.echo(f"reportgen: cannot write or read{where}: {exc.strerror or exc}", err=True)
-        sys.exit(3)
-    except Exception as exc:
-        if os.environ.get("REPORTGEN_DEBUG"):
-            traceback.print_exc()
-        click.echo(
-            f"reportgen: internal error: {type(exc).__name__}: {exc} "
-            "(set REPORTGEN_DEBUG=1 for a traceback)",
-            err=True,
+        _say(f"reportgen: cannot write or read{where}: {exc.strerror or exc}")
+        return 3
+    if os.environ.get("REPORTGEN_DEBUG"):
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+    _say(
+        f"reportgen: internal error: {type(exc).__name__}: {exc} "
+        "(set REPORTGEN_DEBUG=1 for a traceback)"
+    )
+    return 3
+
+
+def _say(message: str) -> None:
+    """One line on standard error, even for a message that quotes a tool's several lines."""
+    click.echo(re.sub(r"\s*[\r\n]+\s*", " / ", message.strip()), err=True)
+
+
+#: What the shell reports for a tool that SIGPIPE stopped (128 + 13).
+READER_LEFT = 141
+
+
+def _reader_left() -> int:
+    """A pipe's reader left (`reportgen tables ... | head -1`): stop quietly, as Unix tools
+    do, with their status, which is not success (a build whose log reader left did not
+    finish). What is still buffered goes to /dev/null so exit adds no noise."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError):
+                _to_devnull(stream.fileno())
+    return READER_LEFT
+
+
+class StdoutClosed(ReportgenError):
+    """Standard output was closed (`>&-`) and the command had something to print."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "cannot write to standard output: it is closed; redirect it to a file or /dev/null"
         )
-        sys.exit(3)
-    sys.exit(0)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a standard output the shell closed: printing to it is an error the user
+    is told about, not output lost in silence."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise StdoutClosed()
+
+
+def _guard_standard_streams() -> None:
+    """Give a closed standard stream /dev/null, so that no file reportgen opens (an output,
+    a temporary file) takes its number and receives what a library or a subprocess prints;
+    then make printing to a closed standard output an error and to a closed standard error
+    a no-op (a closed stderr sent build's progress lines to standard output)."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            _to_devnull(fd)
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+
+
+def _to_devnull(fd: int) -> None:
+    null = os.open(os.devnull, os.O_RDWR)
+    if null != fd:
+        os.dup2(null, fd)
+        os.close(null)

@@ -56,6 +56,14 @@ class TemplateError(ProblemsError):
     what = "template"
 
 
+class ConfigError(ProblemsError):
+    """The project's settings file (reportgen.toml, [tool.reportgen]) is invalid: a usage
+    error, since the settings stand in for command-line options."""
+
+    exit_code = 2
+    what = "settings"
+
+
 class UsageError(ReportgenError):
     """The command line asks for something that cannot be done as asked."""
 

@@ -8,7 +8,10 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEED_DIR, edit
+import pytest
+
+from reportgen.errors import ReportgenError
+from tests.conftest import MINI_DIR, ROOT, SEED_DIR, edit
 
 
 def test_validate_seed_is_clean(run):
@@ -174,3 +177,101 @@ def test_build_with_a_broken_master_is_a_template_error(run, tmp_path):
     assert result.code == 1
     assert "not a readable PowerPoint master" in result.err
     assert "Traceback" not in result.err
+
+
+def _reportgen(args: list[str], tmp_path, **streams) -> subprocess.CompletedProcess:
+    """reportgen in its own process, as a shell runs it, with the given standard streams."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [sys.executable, "-m", "reportgen", *args], env=env, cwd=tmp_path, check=False, **streams
+    )
+
+
+def _closed(command: str, tmp_path) -> subprocess.CompletedProcess:
+    """A shell command line run in tmp_path, `$RG` standing for reportgen."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "REPORTGEN_CACHE_DIR": str(tmp_path / "cache")}
+    env["RG"] = f"{sys.executable} -m reportgen"
+    return subprocess.run(
+        ["sh", "-c", command], env=env, cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tables", "metrics", "--format", "csv"],  # fails while writing
+        ["validate", str(SEED_DIR)],  # one line, fails when flushed at the end
+    ],
+)
+def test_a_reader_that_left_ends_the_command_quietly(args, tmp_path):
+    """`reportgen tables ... | head -1`: no message, and the status a Unix tool stopped by
+    SIGPIPE has (141), not success and not an exit code that means bad data."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has already left: every write fails, no race
+    try:
+        result = _reportgen(args, tmp_path, stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert result.stderr == b""
+    assert result.returncode == 141
+
+
+def test_a_closed_standard_output_is_one_line_and_non_zero(tmp_path):
+    for command in ("$RG tables metrics --format csv >&-", f"$RG validate {SEED_DIR} >&-"):
+        result = _closed(command, tmp_path)
+        assert result.returncode == 3, result.stderr
+        assert result.stderr == (
+            "reportgen: cannot write to standard output: it is closed; "
+            "redirect it to a file or /dev/null\n"
+        )
+
+
+def test_a_closed_standard_output_does_not_stop_what_prints_nothing_there(tmp_path):
+    result = _closed(f"$RG tables --data {MINI_DIR} --format md --out tables >&-", tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in (tmp_path / "tables").iterdir())
+    assert files == ["mini-articles.md", "mini-events.md", "mini-metrics.md", "mini-rankings.md"]
+    assert (tmp_path / "tables" / "mini-metrics.md").read_text(encoding="utf-8").startswith("|")
+
+
+def test_a_closed_standard_error_keeps_progress_off_standard_output(tmp_path):
+    result = _closed(f"$RG build --data {MINI_DIR} --format xlsx --out out 2>&-", tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == ""  # the progress lines went nowhere, not into the output
+    assert (tmp_path / "out" / "mini-tables.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (
+            RuntimeError("a bug"),
+            3,
+            "reportgen: internal error: RuntimeError: a bug "
+            "(set REPORTGEN_DEBUG=1 for a traceback)",
+        ),
+        (
+            PermissionError(13, "Permission denied", "x.yaml"),
+            3,
+            "reportgen: cannot write or read x.yaml: Permission denied",
+        ),
+        (BrokenPipeError(32, "Broken pipe"), 141, ""),
+        (
+            ReportgenError("soffice failed: Warning: no java\nError: cannot load\n"),
+            3,
+            "reportgen: soffice failed: Warning: no java / Error: cannot load",
+        ),
+        (KeyboardInterrupt(), 130, "reportgen: interrupted"),
+    ],
+)
+def test_every_command_reports_failures_the_same_way(run, monkeypatch, raised, code, message):
+    import reportgen.data
+
+    def fail(*args, **kwargs):
+        raise raised
+
+    monkeypatch.setattr(reportgen.data, "load_dataset", fail)
+    for args in (["validate"], ["tables", "metrics"], ["check", str(SEED_DIR / "dataset.yaml")]):
+        result = run(*args)
+        assert result.code == code, (args, result.err)
+        assert result.err == (message + "\n" if message else ""), args

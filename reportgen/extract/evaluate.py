@@ -13,9 +13,35 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pydantic import BaseModel, ConfigDict
 
+from reportgen.errors import DataError, Problem
 from reportgen.extract.facts import Fact, extract
+from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
+
+
+class GoldFact(BaseModel):
+    """One hand-checked fact: its span in the source text and what it says."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: float | str | list[float | str]
+    unit: str
+    qualifier: str
+    subject: str | None = None
+
+
+class GoldFile(BaseModel):
+    """A gold file: its source text (relative to the file), the article date, the facts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    date: dt.date | None = None
+    note: str | None = None
+    facts: list[GoldFact]
 
 
 @dataclass
@@ -76,13 +102,34 @@ def _same_value(a, b) -> bool:
     return str(a) == str(b)
 
 
+def load_gold(gold_file: Path) -> tuple[GoldFile, str]:
+    """A gold file and its source text, checked: a file that is not one (a data file given
+    by mistake) is a DataError naming file, line and field, not a crash."""
+    problems: list[Problem] = []
+    shown = str(gold_file)
+    doc = load_yaml(gold_file, shown, problems)
+    gold = None
+    if isinstance(doc, LineDict):
+        gold = validate_model(GoldFile, doc, shown, "gold file", problems)
+    elif doc is not None:
+        problems.append(Problem(shown, None, None, None, "expected a mapping with 'facts'"))
+    text = None
+    if gold is not None:  # a missing source is the gold file's field 'source' at fault
+        source = gold_file.parent / gold.source
+        unread: list[Problem] = []
+        text = read_text(source, str(source), unread)
+        line = doc.line_of("source")
+        problems += [Problem(shown, line, "gold file", "source", str(p)) for p in unread]
+    if gold is None or text is None:
+        raise DataError(problems)
+    return gold, text
+
+
 def evaluate(gold_file: Path, report: Report | None = None) -> Report:
     report = report or Report()
-    doc = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-    text = (gold_file.parent / doc["source"]).read_text(encoding="utf-8")
-    when = dt.date.fromisoformat(str(doc["date"])) if doc.get("date") else None
-    predicted: list[Fact] = extract(text, when)
-    gold = doc["facts"]
+    doc, text = load_gold(gold_file)
+    predicted: list[Fact] = extract(text, doc.date)
+    gold = [fact.model_dump() for fact in doc.facts]
     used: set[int] = set()
     report.detection.predicted += len(predicted)
     report.full.predicted += len(predicted)
