@@ -20,7 +20,7 @@ from reportgen.content.model import (
     Table,
 )
 from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
-from reportgen.content.text import SnippetRenderer
+from reportgen.content.text import SnippetRenderer, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import (
     Lang,
@@ -43,7 +43,8 @@ class _Builder:
             "source": source_line(dataset, lang),
             "date": format_date(info.as_of, lang),
         }
-        self.snippets = SnippetRenderer(dataset, lang, self.context)
+        source = template_file(template, "deck.yaml")
+        self.snippets = SnippetRenderer(dataset, lang, self.context, source=source)
         self.labels = metric_labels(dataset, lang)
 
     def text(self, value: Localized | None, where: str, used: list[str]) -> str | None:

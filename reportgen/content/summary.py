@@ -17,7 +17,7 @@ from reportgen.content.model import (
     Table,
 )
 from reportgen.content.plan import Localized, SummaryPlan
-from reportgen.content.text import SnippetRenderer, derived_mark
+from reportgen.content.text import SnippetRenderer, derived_mark, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_metric, format_period
 
@@ -75,7 +75,8 @@ class _Citations:
 def build_summary(dataset: Dataset, template, plan: SummaryPlan, lang: Lang) -> Summary:
     base = _Builder(dataset, template, lang)
     citations = _Citations(dataset)
-    snippets = SnippetRenderer(dataset, lang, base.context, cite=citations.marker)
+    source = template_file(template, "summary.yaml")
+    snippets = SnippetRenderer(dataset, lang, base.context, cite=citations.marker, source=source)
 
     def text(value: Localized, where: str) -> str:
         return snippets.render(getattr(value, lang), where)[0]
