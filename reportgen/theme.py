@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Size = Annotated[float, Field(gt=2, le=200)]
+# The name is part of every output's file name: letters, digits, - _ . only, never a path.
+Name = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
 
 class _Model(BaseModel):
@@ -59,7 +61,7 @@ class ChartStyle(_Model):
 
 
 class Theme(_Model):
-    name: str
+    name: Name
     colors: Colours
     derived: DerivedStyle = DerivedStyle()
     fonts: Fonts

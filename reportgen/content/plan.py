@@ -131,6 +131,7 @@ class SummaryPlan(_Model):
     title: Localized
     lead: Localized
     key_figures: Annotated[list[KeyFigure], Field(min_length=1, max_length=16)]
-    charts: Annotated[list[Id], Field(min_length=2, max_length=4)]
+    # One chart is enough: a data folder with a single figure still gets its summary.
+    charts: Annotated[list[Id], Field(min_length=1, max_length=4)]
     events: EventRange | None = None
     topics: Annotated[list[Topic], Field(max_length=8)] = Field(default_factory=list)
