@@ -56,10 +56,29 @@ class Column(_Model):
     heading: Localized
 
 
+#: The columns each table source has (a metric has no place, an article no value).
+TABLE_FIELDS = {
+    "metrics": ("value", "label", "note", "period"),
+    "events": ("date", "title", "place", "parties"),
+    "articles": ("title", "date", "reporter", "outlet", "kind"),
+}
+
+
 class TablePlan(_Model):
     source: Literal["metrics", "events", "articles"]
     ids: list[Id] = Field(default_factory=list)  # empty: every record of the source
     columns: Annotated[list[Column], Field(min_length=1, max_length=6)]
+
+    @model_validator(mode="after")
+    def _columns_fit_source(self) -> TablePlan:
+        fields = TABLE_FIELDS[self.source]
+        for column in self.columns:
+            if column.field not in fields:
+                raise ValueError(
+                    f"a table of {self.source} has no column '{column.field}' "
+                    f"(it has {', '.join(fields)})"
+                )
+        return self
 
 
 class SlidePlan(_Model):

@@ -30,6 +30,8 @@ from reportgen.paths import display_path
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# What XML 1.0 (and so PPTX and PDF text) cannot hold; tab and line breaks are fine.
+_NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class SnippetError(ReportgenError):
@@ -314,6 +316,12 @@ class SnippetRenderer:
             raise SnippetError(f"{place}: snippet needs too much memory (limit reached)") from None
         except Exception as exc:  # a snippet's own mistake, e.g. 1 / 0 or 'a' * 'b'
             raise SnippetError(f"{place}: snippet cannot be rendered: {exc}") from None
+        unfit = _NOT_IN_DOCUMENTS.search(result)
+        if unfit:  # a deck or PDF cannot hold it: a template error, not a failed build
+            raise SnippetError(
+                f"{place}: snippet writes U+{ord(unfit.group()):04X}, "
+                "a control character documents cannot hold"
+            )
         result = result.strip()
         if self.lang == "zh":
             # Folded YAML joins lines with spaces; Chinese puts none next to Chinese text.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.test_bad_input import assert_fails_cleanly, replace_in, template_case
+from tests.corpus.test_bad_input import assert_fails_cleanly, replace_in, template_case, write
 
 TITLE = "title: {zh: 关键数据一览,"
 
@@ -53,6 +53,54 @@ CASES = [
             "title: {zh: \"{{ '%2000000000d' % 1 }}\",",
         ),
         "summary.yaml: summary title: snippet uses a count or width above 100,000",
+    ),
+    # --- hostile plans and themes ----------------------------------------------------------
+    template_case(
+        "snippet writes a control character",
+        snippet("{{ '\\x01' }}"),
+        "slide 'key_figures' title: snippet writes U+0001, a control character documents",
+    ),
+    template_case(
+        "table names an article the data lacks",
+        replace_in(
+            "deck.yaml", "      source: articles\n", "      source: articles\n      ids: [nope]\n"
+        ),
+        "deck.yaml: slide 'sources' table: no article 'nope' in the data",
+    ),
+    template_case(
+        "table column its source has not",
+        replace_in("deck.yaml", "{field: reporter,", "{field: value,"),
+        "a table of articles has no column 'value'",
+    ),
+    template_case(
+        "charts of half a gigapixel",
+        replace_in(
+            "theme.yaml",
+            "  width_in: 10.0          # 16:9 at the size of a slide's chart area\n"
+            "  height_in: 5.625\n  dpi: 200",
+            "  width_in: 40\n  height_in: 40\n  dpi: 600",
+        ),
+        "field 'chart': 40 x 40 in at 600 dpi makes images of 576 million pixels",
+    ),
+    template_case(
+        "hatch that is not a pattern",
+        replace_in("theme.yaml", 'hatch: "///"', 'hatch: "' + "/" * 5000 + '"'),
+        "field 'derived.hatch'",
+    ),
+    template_case(
+        "theme name that is a path",
+        replace_in("theme.yaml", "name: briefing", 'name: "../../evil"'),
+        "field 'name': String should match pattern",
+    ),
+    template_case(
+        "empty theme name",
+        replace_in("theme.yaml", "name: briefing", 'name: ""'),
+        "field 'name': String should match pattern",
+    ),
+    template_case(
+        "deeply nested YAML plan",
+        write("deck.yaml", b"slides: " + b"[" * 20000 + b"]" * 20000 + b"\n"),
+        "deck.yaml:1: invalid YAML",
     ),
 ]
 
