@@ -19,7 +19,7 @@ from functools import update_wrapper
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -107,8 +107,39 @@ _SEQUENCES = (str, bytes, list, tuple)
 
 
 class _GuardedCodeGenerator(CodeGenerator):
-    """Routes every ``~`` concatenation and every for-loop's iterable through the
-    environment, so their size and iterations are counted like any other operation."""
+    """Routes what the sandbox does not intercept through the environment: every ``~``
+    concatenation, for-loop iterable, list, tuple and dict literal and compared value, so
+    their size and iterations are counted like any other operation. (A literal is bounded
+    when it is made, so ``[l, l]`` nested forty deep cannot stand for 2^40 items that one
+    ``==`` or hash would then walk.)"""
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("environment.bounded(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.bounded(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # a target: {% for a, b in ... %}
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.bounded(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
+    def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
+        self.write("(environment.weighed(")
+        self.visit(node.expr, frame)
+        self.write(")")
+        for operand in node.ops:
+            self.write(f" {operators[operand.op]} environment.weighed(")
+            self.visit(operand.expr, frame)
+            self.write(")")
+        self.write(")")
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.concat(context, (")
@@ -125,8 +156,9 @@ class _GuardedCodeGenerator(CodeGenerator):
 
 
 class _GuardedEnvironment(ImmutableSandboxedEnvironment):
-    """The one place snippet limits are enforced: every operator, call, filter, ``~``,
-    loop iteration and output chunk goes through here and is charged against ``LIMITS``.
+    """The one place snippet limits are enforced: every operator, call, filter, test, ``~``,
+    literal, comparison, lookup, loop iteration and output chunk goes through here and is
+    charged against ``LIMITS``.
 
     Amplifying operations (``'x' * n``, ``s.replace('', s)``, a format width) are refused
     before they run, by bounding the size of their inputs; loops are counted per
@@ -140,6 +172,7 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
         self.globals["range"] = self._range
         self.globals.pop("lipsum", None)  # filler text has no place in a briefing
         self.filters = {name: self._guard_filter(name, f) for name, f in self.filters.items()}
+        self.tests = {name: self._guard_filter(name, f) for name, f in self.tests.items()}
         self.reset()
 
     def reset(self) -> None:
@@ -161,6 +194,11 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(value, int) and value.bit_length() > 4 * LIMITS.text:
             raise _LimitExceeded("makes a number too large")
         self.charge(1 + size // 64)
+        return value
+
+    def weighed(self, value: Any) -> Any:
+        """A value compared, hashed or looked up: charged for its size."""
+        self.charge(1 + _size(value) // 64)
         return value
 
     def _before(self, inputs: list[Any]) -> None:
@@ -228,6 +266,9 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
             return self.bounded(super().call(__context, __obj, *args, **kwargs))
         finally:
             self.depth -= 1
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return super().getitem(obj, self.weighed(argument))
 
     def wrap_str_format(self, value: Any) -> Any:
         wrapper = super().wrap_str_format(value)

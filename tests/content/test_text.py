@@ -84,6 +84,21 @@ HOSTILE = [
     (ALIASED, "makes a text or list longer than 100,000"),
     ("{% for i in range(50001) %}xx{% endfor %}", "writes more than 100,000 characters"),
     ("{{ " + "(" * 300 + "1" + ")" * 300 + " }}", "nests too deep"),
+    (  # a list holding itself twice, 40 deep: one == would walk 2^40 items
+        "{% set ns = namespace(l=[1]) %}{% for i in range(40) %}{% set ns.l = [ns.l, ns.l] %}"
+        "{% endfor %}{{ ns.l == ns.l }}",
+        "makes a text or list longer than 100,000",
+    ),
+    (  # the same with tuples, hashed as a dict key
+        "{% set ns = namespace(t=(1,)) %}{% for i in range(40) %}{% set ns.t = (ns.t, ns.t) %}"
+        "{% endfor %}{{ {ns.t: 1} }}",
+        "makes a text or list longer than 100,000",
+    ),
+    (
+        "{% set s = 'x' * 99000 %}{% set t = 'x' * 99000 %}{% for i in range(1000) %}"
+        "{% for j in range(1000) %}{% if s == t %}{% endif %}{% endfor %}{% endfor %}",
+        "takes more than 1,000,000 steps",
+    ),
     ("{{ 1 / 0 }}", "cannot be rendered: division by zero"),
     ("{{ 'x' * 3e9 }}", "cannot be rendered: can't multiply sequence by non-int"),
 ]
@@ -103,10 +118,12 @@ def test_limits_do_not_refuse_ordinary_snippets(renderer):
     text, _ = renderer.render(
         "{% for i in range(3) %}{{ i }}{% endfor %} {{ '%s' % m.staff_total }} "
         "{{ title|upper }} {{ [1, 2]|join(', ') }} {{ 'a' ~ m.staff_total }} "
-        "{{ ('x' * 100000)|length }} {{ '{}-{}'.format(1, 2) }}",
+        "{{ ('x' * 100000)|length }} {{ '{}-{}'.format(1, 2) }} "
+        "{% for a, b in [(1, 2)] %}{{ a + b }}{% endfor %} {{ {'k': 1}['k'] }} {{ 1 < 2 < 3 }} "
+        "{{ 'a' in 'abc' }} {{ 3 is divisibleby(3) }} {{ x is defined }}",
         "t",
     )
-    assert text == "012 144人标题1, 2 a144人100000 1-2"
+    assert text == "012 144人标题1, 2 a144人100000 1-2 3 1 True True True False"
 
 
 def test_each_render_starts_with_a_fresh_budget(renderer):
