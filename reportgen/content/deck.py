@@ -118,6 +118,8 @@ class _Builder:
             "articles": {a.id: a for a in self.dataset.articles},
         }[plan.source]
         ids = plan.ids or list(records)
+        if not ids:  # a table of nothing cannot be drawn
+            raise SnippetError(f"{self.snippets.source}: {where}: no {plan.source} in the data")
         rows = []
         for record_id in ids:
             record = records.get(record_id)

@@ -35,17 +35,18 @@ _NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 
 
 class SnippetError(ReportgenError):
-    """A template text snippet cannot be rendered (unknown metric, bad syntax, unsafe, too
-    costly)."""
+    """A template's text snippet cannot be rendered (unknown metric, bad syntax, unsafe, too
+    costly), or its plan names what the data lacks."""
 
     exit_code = 1
 
 
 @dataclass(frozen=True)
 class SnippetLimits:
-    """What one snippet may cost. Real snippets are a sentence with a few metrics (the
-    bundled templates use well under a thousandth of each); the limits only stop templates
-    that would hang or exhaust memory."""
+    """What one snippet may cost. Real snippets are a sentence or two with a few metrics
+    (the bundled briefing's longest is under 500 characters and takes a few dozen steps);
+    the limits are far above that and only stop templates that would hang or exhaust
+    memory."""
 
     text: int = 100_000  # characters or items in any string, list or range, and in the output
     work: int = 1_000_000  # loop iterations and operations, plus one per 64 characters handled

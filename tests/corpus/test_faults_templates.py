@@ -4,9 +4,20 @@ and the place, exit 1, and an output folder left as it was."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from tests.corpus.test_bad_input import assert_fails_cleanly, replace_in, template_case, write
+from tests.conftest import MINI_DIR, edit
+from tests.corpus.test_bad_input import (
+    BRIEFING,
+    Case,
+    assert_fails_cleanly,
+    replace_in,
+    template_case,
+    write,
+)
 
 TITLE = "title: {zh: 关键数据一览,"
 
@@ -98,11 +109,56 @@ CASES = [
         "field 'name': String should match pattern",
     ),
     template_case(
+        "slide block its layout has no place for",
+        replace_in(
+            "deck.yaml",
+            "chart: foreign_trade",
+            "chart: foreign_trade\n    timeline: may_2023_events",
+        ),
+        "layout 'Chart' has no place for 'timeline' (it takes chart, subtitle, points)",
+    ),
+    template_case(
+        "points on a layout without a body",
+        replace_in("deck.yaml", TITLE, "points: {zh: [a], en: [b]}\n    " + TITLE),
+        "layout 'KPI Grid' has no place for 'points'",
+    ),
+    template_case(
+        "summary events window the data has no events in",
+        replace_in(
+            "summary.yaml",
+            'from: "2022-01-01"\n  to: "2023-12-31"',
+            'from: "1990-01-01"\n  to: "1990-12-31"',
+        ),
+        "summary.yaml: summary events: no events between 1990-01-01 and 1990-12-31 in the data",
+    ),
+    Case(
+        "table of events for a data folder without events",
+        lambda tmp: _events_table_without_events(tmp),
+        1,
+        "deck.yaml: slide 'sources' table: no events in the data",
+    ),
+    template_case(
         "deeply nested YAML plan",
         write("deck.yaml", b"slides: " + b"[" * 20000 + b"]" * 20000 + b"\n"),
         "deck.yaml:1: invalid YAML",
     ),
 ]
+
+
+def _events_table_without_events(tmp: Path) -> list[str]:
+    """`plan`'s template for a folder without events, its sources table turned to events."""
+    from reportgen.data import load_dataset
+    from reportgen.planner import write_plan
+
+    data = tmp / "data"
+    shutil.copytree(MINI_DIR, data)
+    (data / "events.yaml").write_text("events: []\n", encoding="utf-8")
+    template = tmp / "house"
+    write_plan(load_dataset(data), BRIEFING, template)
+    edit(template / "deck.yaml", "    source: articles\n", "    source: events\n")
+    edit(template / "deck.yaml", "    - field: outlet\n", "    - field: place\n")
+    out = str(tmp / "out")
+    return ["build", "--data", str(data), "--template", str(template), "--out", out]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
