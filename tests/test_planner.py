@@ -25,9 +25,9 @@ def test_one_figure_folder_builds_and_checks_with_the_printed_command(run, tmp_p
     (tmp_path / "article.txt").write_text(ONE_FIGURE, encoding="utf-8")
     assert run("extract", "article.txt", "--date", "2023-06-28", "--to-data", "draft").code == 0
     assert (tmp_path / "draft" / "metrics.yaml").read_text(encoding="utf-8").count("- id:") == 1
-    planned = run("plan", "draft", "new-zone")
+    planned = run("plan", "draft", "new zone")  # a space: the printed command quotes it
     assert planned.code == 0, planned.err
-    assert (tmp_path / "new-zone" / "summary.yaml").is_file()
+    assert (tmp_path / "new zone" / "summary.yaml").is_file()
     built = run(*_printed_build(planned.err))
     assert built.code == 0, built.err
     outputs = sorted(p.name for p in (tmp_path / "output").iterdir() if p.suffix != ".json")
