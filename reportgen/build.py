@@ -128,7 +128,7 @@ def plan(
         for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
             if fmt in formats and needed is None:
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
-                raise UsageError(f"template '{template.name}' has no {name} for --format {fmt}")
+                raise UsageError(f"template '{template_name}' has no {name} for --format {fmt}")
         _check_content(data_dir, dataset, template, langs, formats)
         for lang in langs:
             for fmt, filename in (("pptx", deck_filename), ("pdf", summary_filename)):

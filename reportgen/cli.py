@@ -365,6 +365,8 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
     """Write a first template (charts, deck and summary plans) for a data folder that has
     none, e.g. a draft from `reportgen extract --to-data`. Edit it, then build with
     --template OUT_DIR."""
+    import shlex
+
     from reportgen.data import load_dataset
     from reportgen.planner import write_plan
     from reportgen.template import template_dir
@@ -376,7 +378,8 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
         raise UsageError(str(exc)) from None
     click.echo(
         f"wrote {out_dir}: {counts['charts']} charts, {counts['slides']} slides; edit the titles "
-        f"and talking points, then: reportgen build --data {data_dir} --template {out_dir}",
+        "and talking points, then: reportgen build --data "
+        f"{shlex.quote(str(data_dir))} --template {shlex.quote(str(out_dir))}",
         err=True,
     )
 

@@ -59,8 +59,13 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("theme.yaml", "master.pptx"):
-        shutil.copyfile(base / name, target / name)
+    shutil.copyfile(base / "master.pptx", target / "master.pptx")
+    # The theme's name names the outputs (<dataset>_<template>_<lang>.pptx): the new
+    # template's, not the one it was copied from.
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", target.resolve().name).strip("-._") or "template"
+    theme = (base / "theme.yaml").read_text(encoding="utf-8")
+    theme = re.sub(r"(?m)^name:.*$", lambda _: f"name: {name[:64]}", theme, count=1)
+    atomic_write(target / "theme.yaml", theme.encode("utf-8"))
     reported = [m for m in dataset.metrics if not m.is_derived]
     ranked = sorted(reported, key=lambda m: (not m.reviewed, KPI_ORDER.get(m.unit, 2)))
     key = ranked[:6]
@@ -233,10 +238,12 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
     )
     atomic_write(target / "charts.yaml", _dump({"charts": charts}))
     atomic_write(target / "deck.yaml", _dump({"slides": slides}))
+    # The key figures always exist (a valid data folder has a reported figure), so the
+    # summary always has a chart: the build the plan prints makes the PDF too.
     summary_charts = [c["id"] for c in charts if c["kind"] != "kpi"][:3]
     if key and len(summary_charts) < 2:
         summary_charts = ["key_figures", *summary_charts]
-    if len(summary_charts) >= 2:
+    if summary_charts:
         lead_ids = [m.id for m in key[:3]]
         atomic_write(
             target / "summary.yaml",

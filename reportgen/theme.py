@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Size = Annotated[float, Field(gt=2, le=200)]
+# The name is part of every output's file name: letters, digits, - _ . only, never a path.
+Name = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
 
 class _Model(BaseModel):
@@ -33,7 +35,8 @@ class DerivedStyle(_Model):
     """How derived or estimated values are set apart from reported ones."""
 
     alpha: Annotated[float, Field(gt=0, le=1)] = 0.45
-    hatch: str = "///"
+    # matplotlib's hatch marks; each repeat makes the pattern denser, so a few are plenty
+    hatch: Annotated[str, Field(pattern=r"^[-/\\|+xXoO.*]{0,12}$")] = "///"
 
 
 class Fonts(_Model):
@@ -52,14 +55,29 @@ class Sizes(_Model):
     chart_note: Size
 
 
+#: A chart PNG's largest size in pixels (the briefing's is 2.25 million): each side may be
+#: large, but both at once at a high dpi would make an image of gigabytes.
+MAX_CHART_PIXELS = 25_000_000
+
+
 class ChartStyle(_Model):
     width_in: Annotated[float, Field(gt=1, le=40)]
     height_in: Annotated[float, Field(gt=1, le=40)]
     dpi: Annotated[int, Field(ge=50, le=600)]
 
+    @model_validator(mode="after")
+    def _bounded_image(self) -> ChartStyle:
+        pixels = self.width_in * self.dpi * self.height_in * self.dpi
+        if pixels > MAX_CHART_PIXELS:
+            raise ValueError(
+                f"{self.width_in:g} x {self.height_in:g} in at {self.dpi} dpi makes images of "
+                f"{pixels / 1e6:.0f} million pixels; at most {MAX_CHART_PIXELS / 1e6:.0f} million"
+            )
+        return self
+
 
 class Theme(_Model):
-    name: str
+    name: Name
     colors: Colours
     derived: DerivedStyle = DerivedStyle()
     fonts: Fonts

@@ -20,7 +20,7 @@ from reportgen.content.model import (
     Table,
 )
 from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
-from reportgen.content.text import SnippetRenderer
+from reportgen.content.text import SnippetError, SnippetRenderer, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import (
     Lang,
@@ -43,7 +43,8 @@ class _Builder:
             "source": source_line(dataset, lang),
             "date": format_date(info.as_of, lang),
         }
-        self.snippets = SnippetRenderer(dataset, lang, self.context)
+        source = template_file(template, "deck.yaml")
+        self.snippets = SnippetRenderer(dataset, lang, self.context, source=source)
         self.labels = metric_labels(dataset, lang)
 
     def text(self, value: Localized | None, where: str, used: list[str]) -> str | None:
@@ -80,7 +81,7 @@ class _Builder:
                 blocks.append(Chart(chart))
                 used.extend(s for p in chart.points() for s in p.sources)
         if plan.table:
-            blocks.append(self.table(plan.table, used))
+            blocks.append(self.table(plan.table, used, f"{where} table"))
         points = self.texts(plan.points, f"{where} points", used)
         if points:
             blocks.append(Bullets(points))
@@ -109,7 +110,7 @@ class _Builder:
             sources=self.sources(used),
         )
 
-    def table(self, plan: TablePlan, used: list[str]) -> Table:
+    def table(self, plan: TablePlan, used: list[str], where: str = "table") -> Table:
         lang = self.lang
         records = {
             "metrics": {m.id: m for m in self.dataset.metrics},
@@ -117,9 +118,16 @@ class _Builder:
             "articles": {a.id: a for a in self.dataset.articles},
         }[plan.source]
         ids = plan.ids or list(records)
+        if not ids:  # a table of nothing cannot be drawn
+            raise SnippetError(f"{self.snippets.source}: {where}: no {plan.source} in the data")
         rows = []
         for record_id in ids:
-            record = records[record_id]
+            record = records.get(record_id)
+            if record is None:  # the template names a record this data folder lacks
+                raise SnippetError(
+                    f"{self.snippets.source}: {where}: "
+                    f"no {plan.source[:-1]} '{record_id}' in the data"
+                )
             if plan.source == "metrics":
                 used.append(record.id)
             rows.append(tuple(self.cell(record, column.field) for column in plan.columns))

@@ -58,10 +58,46 @@ class Column(_Model):
     heading: Localized
 
 
+#: The columns each table source has (a metric has no place, an article no value).
+TABLE_FIELDS = {
+    "metrics": ("value", "label", "note", "period"),
+    "events": ("date", "title", "place", "parties"),
+    "articles": ("title", "date", "reporter", "outlet", "kind"),
+}
+
+
 class TablePlan(_Model):
     source: Literal["metrics", "events", "articles"]
     ids: list[Id] = Field(default_factory=list)  # empty: every record of the source
     columns: Annotated[list[Column], Field(min_length=1, max_length=6)]
+
+    @model_validator(mode="after")
+    def _columns_fit_source(self) -> TablePlan:
+        fields = TABLE_FIELDS[self.source]
+        for column in self.columns:
+            if column.field not in fields:
+                raise ValueError(
+                    f"a table of {self.source} has no column '{column.field}' "
+                    f"(it has {', '.join(fields)})"
+                )
+        return self
+
+
+#: What each layout has room for. Every master has at least these placeholders (the build
+#: checks it), so a plan asking for more would have nowhere to put it. Each body placeholder
+#: takes one text block: the subtitle (where there is no subtitle placeholder), the points,
+#: or a column.
+LAYOUT_BLOCKS = {
+    "Title": ("subtitle",),
+    "Section": ("subtitle", "points"),
+    "KPI Grid": ("kpis",),
+    "Chart": ("chart", "subtitle", "points"),
+    "Table": ("table",),
+    "Timeline": ("timeline",),
+    "Two Columns": ("left", "right", "left_heading", "right_heading"),
+    "Closing": ("subtitle", "points"),
+}
+LAYOUT_BODIES = {"Section": 1, "Chart": 1, "Two Columns": 2, "Closing": 1}
 
 
 class SlidePlan(_Model):
@@ -94,10 +130,26 @@ class SlidePlan(_Model):
         }
         if self.layout in needs and needs[self.layout][1] is None:
             raise ValueError(f"layout '{self.layout}' needs '{needs[self.layout][0]}'")
+        allowed = LAYOUT_BLOCKS[self.layout]
+        for block in (*_BLOCKS, "left_heading", "right_heading"):
+            if getattr(self, block) is not None and block not in allowed:
+                raise ValueError(
+                    f"layout '{self.layout}' has no place for '{block}' "
+                    f"(it takes {', '.join(allowed)})"
+                )
+        texts = [b for b in ("subtitle", "points", "left", "right") if getattr(self, b)]
+        if self.layout != "Title" and len(texts) > LAYOUT_BODIES.get(self.layout, 0):
+            raise ValueError(
+                f"layout '{self.layout}' has room for {LAYOUT_BODIES.get(self.layout, 0)} "
+                f"text block(s), not {' and '.join(texts)}"
+            )
         content = self.layout not in ("Title", "Section", "Closing")
         if content and (self.notes is None or not 2 <= len(self.notes.zh) <= 4):
             raise ValueError("a content slide needs two to four speaker 'notes' (talking points)")
         return self
+
+
+_BLOCKS = ("subtitle", "kpis", "chart", "timeline", "table", "points", "left", "right")
 
 
 class DeckPlan(_Model):
@@ -133,6 +185,7 @@ class SummaryPlan(_Model):
     title: Localized
     lead: Localized
     key_figures: Annotated[list[KeyFigure], Field(min_length=1, max_length=16)]
-    charts: Annotated[list[Id], Field(min_length=2, max_length=4)]
+    # One chart is enough: a data folder with a single figure still gets its summary.
+    charts: Annotated[list[Id], Field(min_length=1, max_length=4)]
     events: EventRange | None = None
     topics: Annotated[list[Topic], Field(max_length=8)] = Field(default_factory=list)

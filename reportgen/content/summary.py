@@ -17,7 +17,7 @@ from reportgen.content.model import (
     Table,
 )
 from reportgen.content.plan import Localized, SummaryPlan
-from reportgen.content.text import SnippetRenderer, derived_mark
+from reportgen.content.text import SnippetError, SnippetRenderer, derived_mark, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_metric, format_period
 
@@ -75,7 +75,8 @@ class _Citations:
 def build_summary(dataset: Dataset, template, plan: SummaryPlan, lang: Lang) -> Summary:
     base = _Builder(dataset, template, lang)
     citations = _Citations(dataset)
-    snippets = SnippetRenderer(dataset, lang, base.context, cite=citations.marker)
+    plan_file = template_file(template, "summary.yaml")
+    snippets = SnippetRenderer(dataset, lang, base.context, cite=citations.marker, source=plan_file)
 
     def text(value: Localized, where: str) -> str:
         return snippets.render(getattr(value, lang), where)[0]
@@ -91,7 +92,13 @@ def build_summary(dataset: Dataset, template, plan: SummaryPlan, lang: Lang) -> 
                 citations.number(source)
     sections.append(Section(headings[1], tuple(Chart(c) for c in charts)))
     if plan.events:
-        sections.append(Section(headings[2], (_events(dataset, plan, lang),)))
+        events = _events(dataset, plan, lang)
+        if not events.rows:  # the window fits another month's data, not this one's
+            raise SnippetError(
+                f"{plan_file}: summary events: no events between {plan.events.from_} and "
+                f"{plan.events.to} in the data"
+            )
+        sections.append(Section(headings[2], (events,)))
     if plan.topics:
         blocks = []
         for n, topic in enumerate(plan.topics, 1):
