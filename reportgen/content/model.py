@@ -7,6 +7,7 @@ the ids of the facts behind it; every slide carries its sources for the speaker 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportgen.charts.model import ChartData, Point
@@ -97,6 +98,9 @@ class Deck:
 
 
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"  # around a source-note number inside a text
+#: A whole citation marker; its number is group 1. Data can never hold these characters
+#: (reportgen.text.safe refuses private-use text), so every match is the content model's own.
+CITATION = re.compile(f"{CITE_OPEN}(\\d{{1,4}}){CITE_CLOSE}")
 
 
 @dataclass(frozen=True)

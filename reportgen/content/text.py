@@ -23,17 +23,18 @@ from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen.content.model import CITATION
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
 from reportgen.formatting import Lang, format_metric
 from reportgen.paths import display_path
+from reportgen.text.safe import describe_character, refused_character
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
 # What XML 1.0 (and so PPTX and PDF text) cannot hold; tab and line breaks are fine.
-_NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 class SnippetError(ReportgenError):
     """A template's text snippet cannot be rendered (unknown metric, bad syntax, unsafe, too
     costly), or its plan names what the data lacks."""
@@ -358,11 +359,14 @@ class SnippetRenderer:
             raise SnippetError(f"{place}: snippet needs too much memory (limit reached)") from None
         except Exception as exc:  # a snippet's own mistake, e.g. 1 / 0 or 'a' * 'b'
             raise SnippetError(f"{place}: snippet cannot be rendered: {exc}") from None
-        unfit = _NOT_IN_DOCUMENTS.search(result)
-        if unfit:  # a deck or PDF cannot hold it: a template error, not a failed build
+        # The one rule for displayed text; a snippet's own line breaks are layout, not text,
+        # and citation markers are the content model's own.
+        unfit = refused_character(CITATION.sub("", result).replace("\n", " "))
+        if unfit:  # a deck or PDF cannot show it: a template error, not a failed build
+            _, char, kind = unfit
             raise SnippetError(
-                f"{place}: snippet writes U+{ord(unfit.group()):04X}, "
-                "a control character documents cannot hold"
+                f"{place}: snippet writes {describe_character(char)}, {kind}, "
+                "which a slide or page cannot show"
             )
         result = result.strip()
         if self.lang == "zh":

@@ -36,15 +36,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reportgen.content.model import CITE_CLOSE, CITE_OPEN, Bullets, Chart, Summary
+from reportgen.content.model import CITATION, CITE_CLOSE, CITE_OPEN, Bullets, Chart, Summary
 from reportgen.content.model import Table as TableBlock
 from reportgen.fonts import check_glyphs, truetype_subset
 from reportgen.template import Template
 
 MARGIN = 18 * mm
-
-
-_CITATION = re.compile(f"{CITE_OPEN}(\\d{{1,4}}){CITE_CLOSE}")
 
 
 def safe(text: str) -> str:
@@ -55,7 +52,7 @@ def safe(text: str) -> str:
     """
     escaped = escape(text, {'"': "&quot;"})
     # Brackets keep a copied "60多个[17]" from reading as 6017.
-    marked = _CITATION.sub(r'<super rise="4" size="6.5">[\1]</super>', escaped)
+    marked = CITATION.sub(r'<super rise="4" size="6.5">[\1]</super>', escaped)
     if CITE_OPEN in marked or CITE_CLOSE in marked:
         raise ValueError(f"a citation marker character outside a marker in {text[:40]!r}")
     return marked
@@ -341,6 +338,5 @@ def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Tab
 
 def page_count(pdf: bytes) -> int:
     """Pages in a PDF reportlab wrote: its page objects (/Type /Page, not /Pages)."""
-    import re
 
     return len(re.findall(rb"/Type /Page(?![s\w])", pdf))

@@ -68,8 +68,8 @@ CASES = [
     # --- hostile plans and themes ----------------------------------------------------------
     template_case(
         "snippet writes a control character",
-        snippet("{{ '\\x01' }}"),
-        "slide 'key_figures' title: snippet writes U+0001, a control character documents",
+        snippet("{{ '%c' % 1 }}"),
+        "slide 'key_figures' title: snippet writes U+0001, a control character, which",
     ),
     template_case(
         "table names an article the data lacks",
