@@ -19,7 +19,8 @@ from reportgen.data.schema import (
 )
 from reportgen.errors import Problem
 from reportgen.paths import display_path
-from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
+from reportgen.safeio import Refused, read_inside
+from reportgen.yamlio import LineDict, decode_text, load_yaml, validate_model
 
 DATASET_FILE = "dataset.yaml"
 ARTICLES_FILE = "articles.yaml"
@@ -57,11 +58,19 @@ class RawData:
     events: list[Located] = field(default_factory=list)
     assessment: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    #: ids of entries that failed schema checks (already reported; later checks skip them)
-    invalid_ids: set[str] = field(default_factory=set)
+    #: ids of entries that failed schema checks, by kind (already reported; later checks skip
+    #: references to them instead of reporting each reference again)
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: kinds whose whole file could not be read (already reported; nothing in it can be found)
+    unreadable: set[str] = field(default_factory=set)
 
     def shown(self, name: str) -> str:
         return display_path(self.root / name)
+
+    def already_reported(self, kind: str, entry_id: str) -> bool:
+        """True if a reference to ``entry_id`` fails only because of a problem already
+        reported: the entry failed its own checks, or its whole file could not be read."""
+        return kind in self.unreadable or entry_id in self.invalid_ids.get(kind, set())
 
 
 def read_folder(root: Path) -> RawData:
@@ -105,16 +114,31 @@ def _read_info(raw: RawData) -> None:
     raw.info = validate_model(DatasetInfo, doc, shown, "dataset", raw.problems)
     if raw.info is None:
         return
-    for source in raw.info.raw_sources:
-        text = read_text(raw.root / source.file, raw.shown(source.file), raw.problems)
+    for source, item in zip(raw.info.raw_sources, doc.get("raw_sources", []), strict=True):
+        where = Located(source, shown, item)
+        text = _read_named(raw, where, f"raw source '{source.id}'", source.file)
         if text is not None:
             raw.raw_texts[source.id] = text
+
+
+def _read_named(raw: RawData, where: Located, entry: str, name: str) -> str | None:
+    """The text of a file an entry names in its 'file' field, read only from inside the data
+    folder; a refusal is reported on that entry and field, naming the file as written."""
+    try:
+        data = read_inside(raw.root, name)
+    except Refused as refused:
+        raw.problems.append(
+            Problem(where.file, where.line("file"), entry, "file", f"{name}: {refused.reason}")
+        )
+        return None
+    return decode_text(data, raw.shown(name), raw.problems)
 
 
 def _read_articles(raw: RawData) -> None:
     shown = raw.shown(ARTICLES_FILE)
     doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems)
     if doc is None:
+        raw.unreadable.add("article")
         return
     container = (
         validate_model(ArticlesFile, doc, shown, "articles file", raw.problems)
@@ -122,6 +146,7 @@ def _read_articles(raw: RawData) -> None:
         else None
     )
     if container is None:
+        raw.unreadable.add("article")
         if not isinstance(doc, LineDict):
             raw.problems.append(
                 Problem(shown, None, None, None, "expected a mapping with an 'articles' list")
@@ -131,7 +156,7 @@ def _read_articles(raw: RawData) -> None:
     raw.articles = _validate_entries(doc["articles"], Article, shown, "article", raw)
     for located in raw.articles:
         article: Article = located.record
-        text = read_text(raw.root / article.file, raw.shown(article.file), raw.problems)
+        text = _read_named(raw, located, f"article '{article.id}'", article.file)
         if text is not None:
             raw.article_texts[article.id] = text
 
@@ -152,8 +177,10 @@ def _read_list(
         return []
     doc = load_yaml(path, shown, raw.problems)
     if doc is None:
+        raw.unreadable.add(kind)
         return []
     if not isinstance(doc, LineDict) or not isinstance(doc.get(key), list):
+        raw.unreadable.add(kind)
         raw.problems.append(
             Problem(
                 shown,
@@ -193,5 +220,5 @@ def _validate_entries(
         if record is not None:
             located.append(Located(record, shown, item))
         elif isinstance(entry_id, str):
-            raw.invalid_ids.add(entry_id)
+            raw.invalid_ids.setdefault(kind, set()).add(entry_id)
     return located
