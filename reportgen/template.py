@@ -12,8 +12,15 @@ from pathlib import Path
 from reportgen.charts.spec import ChartSpec
 from reportgen.content.plan import DeckPlan, SummaryPlan
 from reportgen.errors import Problem, ReportgenError, TemplateError
-from reportgen.fonts import Face, resolve
+from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
+from reportgen.safeio import (
+    MAX_FONT_BYTES,
+    MAX_MASTER_FILE_BYTES,
+    Refused,
+    check_file,
+    resolve_inside,
+)
 from reportgen.theme import Theme
 from reportgen.yamlio import LineDict, load_yaml, validate_model
 
@@ -88,7 +95,7 @@ def load_template(
     charts = _load_charts(root, problems, metric_ids)
     deck = _load_deck(root, problems, {spec.id: spec.kind for spec in charts})
     summary = _load_summary(root, problems, {spec.id for spec in charts}, metric_ids)
-    if theme is not None:
+    if _check_files(root, problems) and theme is not None:
         for role in ("latin", "east_asian"):
             try:
                 resolve(getattr(theme.fonts, role), root / "fonts")
@@ -99,6 +106,37 @@ def load_template(
     if problems:
         raise TemplateError(problems)
     return Template(root=root, theme=theme, charts=tuple(charts), deck=deck, summary=summary)
+
+
+def _check_files(root: Path, problems: list[Problem]) -> bool:
+    """The master and the font files, which libraries open themselves: each must be a
+    regular file inside the template folder and of a plausible size, checked before any
+    library opens it (a FIFO would hang it, a link out would read another folder)."""
+    names = ["master.pptx"]
+    fonts = root / "fonts"
+    try:
+        if fonts.is_dir():
+            resolve_inside(root, "fonts")  # a link out of the template is refused
+            names += [
+                f"fonts/{p.name}"
+                for p in sorted(fonts.iterdir())
+                if p.suffix.lower() in FONT_SUFFIXES
+            ]
+    except Refused as refused:
+        problems.append(Problem(display_path(fonts), None, None, None, refused.reason))
+        return False
+    ok = True
+    for name in names:
+        path = root / name
+        if not (path.exists() or path.is_symlink()):
+            continue
+        limit = MAX_MASTER_FILE_BYTES if name == "master.pptx" else MAX_FONT_BYTES
+        try:
+            check_file(root, name, limit)
+        except Refused as refused:
+            problems.append(Problem(display_path(path), None, None, None, refused.reason))
+            ok = False
+    return ok
 
 
 def _load_charts(

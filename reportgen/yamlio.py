@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import decimal
+import hashlib
 import re
 from pathlib import Path
 from typing import Any, TypeVar
@@ -125,16 +126,21 @@ def _utf16(data: bytes) -> str | None:
     return None
 
 
-def load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+def load_yaml(
+    path: Path, shown: str, problems: list[Problem], digests: dict[str, str] | None = None
+) -> Any:
     """Parse one YAML file into LineDicts and lists; None (with a problem) if it cannot be read.
 
     The file must be a regular file inside its own folder (a symlink out of it is refused),
-    at most MAX_DATA_FILE_BYTES, with no anchors, aliases or merge keys."""
+    at most MAX_DATA_FILE_BYTES, with no aliases or merge keys. ``digests`` gets the sha256
+    of the bytes read, under the file's name."""
     try:
         data = read_inside(path.parent, path.name)
     except Refused as refused:
         problems.append(Problem(shown, None, None, None, refused.reason))
         return None
+    if digests is not None:
+        digests[path.name] = hashlib.sha256(data).hexdigest()
     text = decode_text(data, shown, problems)
     if text is None:
         return None

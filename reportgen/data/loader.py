@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -64,6 +66,15 @@ class RawData:
     #: kinds whose whole file could not be read (already reported; nothing in it can be found)
     unreadable: set[str] = field(default_factory=set)
 
+    #: sha256 of each file read, by its name in the folder: the dataset's part of the key
+    #: that decides whether an output is up to date
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def source_digest(self) -> str:
+        """One hash of the names and bytes of every file read, and of nothing else: a file
+        the dataset does not name cannot change an output, so it is neither read nor hashed."""
+        return hashlib.sha256(json.dumps(self.digests, sort_keys=True).encode()).hexdigest()
+
     def shown(self, name: str) -> str:
         return display_path(self.root / name)
 
@@ -105,7 +116,7 @@ def read_folder(root: Path) -> RawData:
 
 def _read_info(raw: RawData) -> None:
     shown = raw.shown(DATASET_FILE)
-    doc = load_yaml(raw.root / DATASET_FILE, shown, raw.problems)
+    doc = load_yaml(raw.root / DATASET_FILE, shown, raw.problems, raw.digests)
     if doc is None:
         return
     if not isinstance(doc, LineDict):
@@ -131,12 +142,13 @@ def _read_named(raw: RawData, where: Located, entry: str, name: str) -> str | No
             Problem(where.file, where.line("file"), entry, "file", f"{name}: {refused.reason}")
         )
         return None
+    raw.digests[name] = hashlib.sha256(data).hexdigest()
     return decode_text(data, raw.shown(name), raw.problems)
 
 
 def _read_articles(raw: RawData) -> None:
     shown = raw.shown(ARTICLES_FILE)
-    doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems)
+    doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems, raw.digests)
     if doc is None:
         raw.unreadable.add("article")
         return
@@ -175,7 +187,7 @@ def _read_list(
     shown = raw.shown(name)
     if not required and not path.exists():
         return []
-    doc = load_yaml(path, shown, raw.problems)
+    doc = load_yaml(path, shown, raw.problems, raw.digests)
     if doc is None:
         raw.unreadable.add(kind)
         return []
