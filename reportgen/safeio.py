@@ -35,6 +35,13 @@ MAX_FONT_BYTES = 64 * 1024 * 1024
 CHUNK = 1 << 20
 
 
+def shown_name(name: str, limit: int = 120) -> str:
+    """A file name as written, safe for a one-line message: control characters escaped,
+    a very long name cut."""
+    text = name if name.isprintable() else repr(name)[1:-1]
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 class Refused(Exception):
     """A named file that is not read; ``reason`` is one line without any of its content."""
 
@@ -57,11 +64,13 @@ def resolve_inside(root: Path, name: str | Path) -> Path:
     text = str(name)
     folder = display_path(root)
     folder = "the current folder" if folder == "." else folder
+    if "\0" in text:
+        raise Refused("a name with a NUL character; refused")
     windows = PureWindowsPath(text)
     if PurePosixPath(text).is_absolute() or windows.is_absolute() or windows.drive:
         raise Refused(f"an absolute path; name the file relative to {folder}")
     if ".." in PurePosixPath(text).parts or ".." in windows.parts:
-        raise Refused(f"climbs out of {folder} with '..'; name a file inside it")
+        raise Refused(f"goes up with '..'; name the file by its path inside {folder}")
     try:
         real_root = root.resolve()
         real = (root / text).resolve()
@@ -120,8 +129,8 @@ def _open_regular(path: Path, follow: bool):
         raise Refused("file not found") from None
     except IsADirectoryError:
         raise Refused("is a folder, expected a file") from None
-    except OSError as exc:
-        raise Refused(f"cannot read: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise Refused(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)

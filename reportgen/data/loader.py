@@ -21,7 +21,7 @@ from reportgen.data.schema import (
 )
 from reportgen.errors import Problem
 from reportgen.paths import display_path
-from reportgen.safeio import Refused, read_inside
+from reportgen.safeio import Refused, read_inside, shown_name
 from reportgen.yamlio import LineDict, decode_text, load_yaml, validate_model
 
 DATASET_FILE = "dataset.yaml"
@@ -139,7 +139,13 @@ def _read_named(raw: RawData, where: Located, entry: str, name: str) -> str | No
         data = read_inside(raw.root, name)
     except Refused as refused:
         raw.problems.append(
-            Problem(where.file, where.line("file"), entry, "file", f"{name}: {refused.reason}")
+            Problem(
+                where.file,
+                where.line("file"),
+                entry,
+                "file",
+                f"{shown_name(name)}: {refused.reason}",
+            )
         )
         return None
     raw.digests[name] = hashlib.sha256(data).hexdigest()
