@@ -10,15 +10,17 @@ to edit (titles, talking points), but it builds as written.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
 import yaml
 
 from reportgen.data import Dataset
+from reportgen.errors import Problem, TemplateError
 from reportgen.formatting import unit_label
 from reportgen.outputs import atomic_write
+from reportgen.paths import display_path
+from reportgen.safeio import MAX_DATA_FILE_BYTES, MAX_MASTER_FILE_BYTES, Refused, read_inside
 
 KPI_ORDER = {"CNY": 0, "%": 1}
 NOT_COMPARABLE = {"名", "位", "大", "年", "个月", "月", "天", "小时", "个工作日", "首位", "榜首"}
@@ -50,13 +52,25 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _read_base(base: Path, name: str) -> bytes:
+    """A file of the base template, read like any template file: from inside its folder, a
+    regular file, bounded (a link out would copy another folder's file into the new one)."""
+    limit = MAX_MASTER_FILE_BYTES if name.endswith(".pptx") else MAX_DATA_FILE_BYTES
+    try:
+        return read_inside(base, name, limit)
+    except Refused as refused:
+        shown = display_path(base / name)
+        raise TemplateError([Problem(shown, None, None, None, refused.reason)]) from None
+
+
 def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
     """Write theme, master, charts, deck and summary plans for ``dataset`` into ``target``."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    copied = {name: _read_base(base, name) for name in ("theme.yaml", "master.pptx")}
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("theme.yaml", "master.pptx"):
-        shutil.copyfile(base / name, target / name)
+    for name, data in copied.items():
+        (target / name).write_bytes(data)
     reported = [m for m in dataset.metrics if not m.is_derived]
     ranked = sorted(reported, key=lambda m: (not m.reviewed, KPI_ORDER.get(m.unit, 2)))
     key = ranked[:6]

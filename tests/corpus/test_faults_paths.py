@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import MINI_DIR, edit
 from tests.corpus.test_bad_input import (
+    BRIEFING,
     Case,
     assert_fails_cleanly,
     data_case,
@@ -82,6 +83,18 @@ def alias_bomb_in_a_label(folder: Path) -> None:
     text = (folder / "metrics.yaml").read_text(encoding="utf-8")
     label = text.replace("label_en: Foreign trade\n", "label_en: *x9\n", 1)
     (folder / "metrics.yaml").write_text(billion_laughs() + label, encoding="utf-8")
+
+
+def house_case(name: str, mutate: Callable[[Path], None], args: list[str], message: str) -> Case:
+    """A command other than build given a template folder that names files badly."""
+
+    def setup(tmp: Path) -> list[str]:
+        house = tmp / "house"
+        shutil.copytree(BRIEFING, house)
+        mutate(house)
+        return [a.replace("{house}", str(house)).replace("{tmp}", str(tmp)) for a in args]
+
+    return Case(name, setup, 1, message)
 
 
 def extract_case(name: str, prepare: Callable[[Path], Path], message: str) -> Case:
@@ -206,6 +219,18 @@ CASES = [
         lambda f: (f / "fonts").symlink_to("/usr/share"),
         "fonts: a symlink that leads outside",
     ),
+    house_case(
+        "plan from a template whose theme links out",
+        link_out("theme.yaml"),
+        ["plan", str(MINI_DIR), "{tmp}/new", "--from", "{house}"],
+        "theme.yaml: a symlink that leads outside",
+    ),
+    house_case(
+        "list a template whose master is a FIFO",
+        fifo("master.pptx"),
+        ["templates", "{house}"],
+        "master.pptx: not a regular file",
+    ),
     template_case(
         "alias in a slide plan",
         replace_in("deck.yaml", "slides:\n", "x: &x [1]\ny: *x\nslides:\n"),
@@ -252,3 +277,13 @@ def test_extract_reads_a_symlink_the_user_names(run, tmp_path):
 
 def test_the_corpus_covers_every_kind_of_fault():
     assert len(CASES) >= 25
+
+
+def test_plan_copies_nothing_from_a_base_template_that_links_out(run, tmp_path):
+    house = tmp_path / "house"
+    shutil.copytree(BRIEFING, house)
+    link_out("master.pptx")(house)
+    result = run("plan", str(MINI_DIR), str(tmp_path / "new"), "--from", str(house))
+    assert result.code == 1, result.err
+    assert "master.pptx: a symlink that leads outside" in result.err
+    assert not (tmp_path / "new").exists()
