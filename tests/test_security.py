@@ -217,3 +217,37 @@ def test_the_template_is_hashed_in_chunks_once_per_build(tmp_path, monkeypatch):
             )
             build.input_digest(task, folders)
     assert [root for root in hashed if root != ROOT / "reportgen"] == [template]
+
+
+LIMITED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from reportgen.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_an_alias_bomb_in_a_label_is_refused_within_small_limits(tmp_path):
+    """Nine lines of nested aliases in a label took 42 s and 3 GB to report; under a 30 s CPU
+    and 1 GiB memory limit, validate refuses them with one line."""
+    from tests.conftest import MINI_DIR, edit
+
+    folder = tmp_path / "data"
+    shutil.copytree(MINI_DIR, folder)
+    bomb = ['x0: &x0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        bomb.append(f"x{n}: &x{n} [" + ", ".join([f"*x{n - 1}"] * 9) + "]")
+    edit(folder / "metrics.yaml", "label_en: Foreign trade\n", "label_en: *x9\n")
+    metrics = folder / "metrics.yaml"
+    metrics.write_text("\n".join(bomb) + "\n" + metrics.read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED, "validate", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "metrics.yaml:2: YAML aliases (*name) are not supported" in result.stderr
