@@ -232,6 +232,18 @@ CASES = [
         "master.pptx: not a regular file",
     ),
     template_case(
+        "charts.yaml unreadable: the plans naming its charts are not reported again",
+        replace_in("charts.yaml", "kind: ", "kind: ["),
+        "charts.yaml:7: invalid YAML",
+    ),
+    template_case(
+        "a chart that fails its checks: the slide naming it is not reported again",
+        replace_in(
+            "charts.yaml", "  - id: foreign_trade\n", "  - id: foreign_trade\n    colour: red\n"
+        ),
+        "chart 'foreign_trade', field 'colour': unknown field",
+    ),
+    template_case(
         "alias in a slide plan",
         replace_in("deck.yaml", "slides:\n", "x: &x [1]\ny: *x\nslides:\n"),
         "YAML aliases (*name) are not supported",
