@@ -310,12 +310,10 @@ def input_digest(task: Task, folders: dict[Path, str] | None = None) -> str:
         _inputs(task.data_dir, task.template)[0].source_digest,
     ):
         digest.update(part.encode() + b"\0")
-    template = Path(task.template)
-    if template.suffix.lower() != ".pptx":
-        template = template_dir(task.template)
-        roots = [template]
-    else:
-        roots = [template_dir(DEFAULT_TEMPLATE), template]
+    if Path(task.template).suffix.lower() != ".pptx":
+        roots = [template_dir(task.template)]
+    else:  # an organisation's master with the default template's theme and plans
+        roots = [template_dir(DEFAULT_TEMPLATE), Path(task.template)]
     for root in roots:
         if root not in folders:
             folder = hashlib.sha256()
