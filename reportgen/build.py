@@ -25,6 +25,7 @@ from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
+from reportgen.safeio import Refused, chunks, resolve_inside
 from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
 
 STATE_FILE = ".reportgen-state.json"
@@ -247,11 +248,27 @@ def run_task(task: Task) -> Built:
 
 
 def _files_digest(root: Path, digest) -> None:
+    """Names and bytes of the regular files under ``root`` (or of ``root`` itself), streamed in
+    1 MiB chunks so a large file costs no memory. Links out of the folder, pipes and devices
+    are left out: the readers refuse them, so they cannot shape an output."""
     if root.is_file():
-        digest.update(root.name.encode() + b"\0" + root.read_bytes())
+        digest.update(root.name.encode() + b"\0")
+        for chunk in chunks(root):
+            digest.update(chunk)
         return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    names = []
+    for folder, subfolders, files in os.walk(root):  # does not enter linked folders
+        subfolders.sort()
+        names += [Path(folder, name).relative_to(root).as_posix() for name in files]
+    for name in sorted(names):
+        try:
+            pieces = chunks(resolve_inside(root, name), follow=False)
+            first = next(pieces, b"")
+        except Refused:
+            continue
+        digest.update(name.encode() + b"\0" + first)
+        for chunk in pieces:
+            digest.update(chunk)
 
 
 @cache
@@ -278,22 +295,31 @@ def _environment_digest() -> str:
     return digest.hexdigest()
 
 
-def input_digest(task: Task) -> str:
+def input_digest(task: Task, folders: dict[Path, str] | None = None) -> str:
+    """Everything an output depends on. The data folder counts by the files its dataset read
+    (hashed as they were loaded; a file it does not name cannot change an output, so a large
+    unrelated file in raw/ is never read); the template by its files. ``folders`` keeps each
+    template's hash for the rest of a build, so it is read once, not once per output."""
+    folders = {} if folders is None else folders
     digest = hashlib.sha256()
     for part in (
         task.fmt,
         task.lang,
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         _environment_digest(),
+        _inputs(task.data_dir, task.template)[0].source_digest,
     ):
         digest.update(part.encode() + b"\0")
-    _files_digest(task.data_dir, digest)
-    template = Path(task.template)
-    if template.suffix.lower() != ".pptx":
-        template = template_dir(task.template)
-    else:
-        _files_digest(template_dir(DEFAULT_TEMPLATE), digest)
-    _files_digest(template, digest)
+    if Path(task.template).suffix.lower() != ".pptx":
+        roots = [template_dir(task.template)]
+    else:  # an organisation's master with the default template's theme and plans
+        roots = [template_dir(DEFAULT_TEMPLATE), Path(task.template)]
+    for root in roots:
+        if root not in folders:
+            folder = hashlib.sha256()
+            _files_digest(root, folder)
+            folders[root] = folder.hexdigest()
+        digest.update(folders[root].encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -356,7 +382,8 @@ def build(
     ]
     _remove_stale_temps(tasks)
     state = _State(out_dir)
-    digests = {task: input_digest(task) for task in tasks}
+    folders: dict[Path, str] = {}
+    digests = {task: input_digest(task, folders) for task in tasks}
     results: list[Built] = []
     todo = []
     for task in tasks:

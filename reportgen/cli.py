@@ -412,12 +412,13 @@ def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
 
 def _read_article(file: Path) -> str:
     from reportgen.errors import Problem
+    from reportgen.safeio import MAX_EXTRACT_BYTES
     from reportgen.yamlio import read_text
 
     problems: list[Problem] = []
-    text = read_text(file, str(file), problems, limit=20 * 1024 * 1024)
-    if text is None:
-        raise DataError(problems)  # not UTF-8, NUL bytes, too large: one line, exit 1
+    text = read_text(file, str(file), problems, limit=MAX_EXTRACT_BYTES)
+    if text is None:  # not UTF-8, NUL bytes, too large, a pipe or device: one line, exit 1
+        raise DataError(problems)
     return text
 
 

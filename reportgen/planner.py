@@ -10,15 +10,17 @@ to edit (titles, talking points), but it builds as written.
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
 from pathlib import Path
 
 import yaml
 
 from reportgen.data import Dataset
+from reportgen.errors import Problem, TemplateError
 from reportgen.formatting import unit_label
 from reportgen.outputs import atomic_write
+from reportgen.paths import display_path
+from reportgen.safeio import MAX_DATA_FILE_BYTES, MAX_MASTER_FILE_BYTES, Refused, read_inside
 
 KPI_ORDER = {"CNY": 0, "%": 1}
 NOT_COMPARABLE = {"名", "位", "大", "年", "个月", "月", "天", "小时", "个工作日", "首位", "榜首"}
@@ -54,16 +56,28 @@ def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _read_base(base: Path, name: str) -> bytes:
+    """A file of the base template, read like any template file: from inside its folder, a
+    regular file, bounded (a link out would copy another folder's file into the new one)."""
+    limit = MAX_MASTER_FILE_BYTES if name.endswith(".pptx") else MAX_DATA_FILE_BYTES
+    try:
+        return read_inside(base, name, limit)
+    except Refused as refused:
+        shown = display_path(base / name)
+        raise TemplateError([Problem(shown, None, None, None, refused.reason)]) from None
+
+
 def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
     """Write theme, master, charts, deck and summary plans for ``dataset`` into ``target``."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    copied = {name: _read_base(base, name) for name in ("theme.yaml", "master.pptx")}
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(base / "master.pptx", target / "master.pptx")
+    atomic_write(target / "master.pptx", copied["master.pptx"])
     # The theme's name names the outputs (<dataset>_<template>_<lang>.pptx): the new
     # template's, not the one it was copied from.
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", target.resolve().name).strip("-._") or "template"
-    theme = (base / "theme.yaml").read_text(encoding="utf-8")
+    theme = copied["theme.yaml"].decode("utf-8-sig")
     theme = re.sub(r"(?m)^name:.*$", lambda _: f"name: {name[:64]}", theme, count=1)
     atomic_write(target / "theme.yaml", theme.encode("utf-8"))
     reported = [m for m in dataset.metrics if not m.is_derived]

@@ -12,8 +12,15 @@ from pathlib import Path
 from reportgen.charts.spec import ChartSpec
 from reportgen.content.plan import DeckPlan, SummaryPlan
 from reportgen.errors import Problem, ReportgenError, TemplateError
-from reportgen.fonts import Face, resolve
+from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
+from reportgen.safeio import (
+    MAX_FONT_BYTES,
+    MAX_MASTER_FILE_BYTES,
+    Refused,
+    check_file,
+    resolve_inside,
+)
 from reportgen.theme import Theme
 from reportgen.yamlio import LineDict, load_yaml, validate_model
 
@@ -85,10 +92,14 @@ def load_template(
     )
     if doc is not None and not isinstance(doc, LineDict):
         problems.append(Problem(theme_file, None, None, None, "expected a mapping"))
-    charts = _load_charts(root, problems, metric_ids)
-    deck = _load_deck(root, problems, {spec.id: spec.kind for spec in charts})
-    summary = _load_summary(root, problems, {spec.id for spec in charts}, metric_ids)
-    if theme is not None:
+    failed: set[str] | None = set()  # charts already reported; None: charts.yaml unreadable
+    charts = _load_charts(root, problems, metric_ids, failed)
+    if charts is None:
+        charts, failed = [], None
+    kinds = {spec.id: spec.kind for spec in charts}
+    deck = _load_deck(root, problems, kinds, failed)
+    summary = _load_summary(root, problems, set(kinds), metric_ids, failed)
+    if _check_files(root, problems) and theme is not None:
         for role in ("latin", "east_asian"):
             try:
                 resolve(getattr(theme.fonts, role), root / "fonts")
@@ -101,19 +112,52 @@ def load_template(
     return Template(root=root, theme=theme, charts=tuple(charts), deck=deck, summary=summary)
 
 
+def _check_files(root: Path, problems: list[Problem]) -> bool:
+    """The master and the font files, which libraries open themselves: each must be a
+    regular file inside the template folder and of a plausible size, checked before any
+    library opens it (a FIFO would hang it, a link out would read another folder)."""
+    names = ["master.pptx"]
+    fonts = root / "fonts"
+    try:
+        if fonts.is_dir():
+            resolve_inside(root, "fonts")  # a link out of the template is refused
+            names += [
+                f"fonts/{p.name}"
+                for p in sorted(fonts.iterdir())
+                if p.suffix.lower() in FONT_SUFFIXES
+            ]
+    except Refused as refused:
+        problems.append(Problem(display_path(fonts), None, None, None, refused.reason))
+        return False
+    ok = True
+    for name in names:
+        path = root / name
+        if not (path.exists() or path.is_symlink()):
+            continue
+        limit = MAX_MASTER_FILE_BYTES if name == "master.pptx" else MAX_FONT_BYTES
+        try:
+            check_file(root, name, limit)
+        except Refused as refused:
+            problems.append(Problem(display_path(path), None, None, None, refused.reason))
+            ok = False
+    return ok
+
+
 def _load_charts(
-    root: Path, problems: list[Problem], metric_ids: set[str] | None
-) -> list[ChartSpec]:
+    root: Path, problems: list[Problem], metric_ids: set[str] | None, failed: set[str]
+) -> list[ChartSpec] | None:
+    """The chart specs; None if charts.yaml cannot be read. Ids of charts that fail their own
+    checks go into ``failed``, so plans naming them are not reported again."""
     path = root / "charts.yaml"
     if not path.exists():
         return []
     shown = display_path(path)
     doc = load_yaml(path, shown, problems)
     if doc is None:
-        return []
+        return None
     if not isinstance(doc, LineDict) or not isinstance(doc.get("charts"), list):
         problems.append(Problem(shown, None, None, None, "expected a mapping with a 'charts' list"))
-        return []
+        return None
     specs: list[ChartSpec] = []
     seen: set[str] = set()
     for index, item in enumerate(doc["charts"]):
@@ -129,6 +173,8 @@ def _load_charts(
         )
         spec = validate_model(ChartSpec, item, shown, label, problems)
         if spec is None:
+            if isinstance(item.get("id"), str):
+                failed.add(item["id"])
             continue
         if spec.id in seen:
             problems.append(Problem(shown, item.line_of("id"), label, "id", "duplicate chart id"))
@@ -143,6 +189,12 @@ def _load_charts(
     return specs
 
 
+def _already_reported(chart_id: str, failed: set[str] | None) -> bool:
+    """A plan naming a chart that failed its own checks, or any chart when charts.yaml could
+    not be read, fails because of a problem already reported: it is not reported again."""
+    return failed is None or chart_id in failed
+
+
 _CHART_KIND_FOR = {
     "kpis": ("kpi",),
     "timeline": ("timeline",),
@@ -150,7 +202,9 @@ _CHART_KIND_FOR = {
 }
 
 
-def _load_deck(root: Path, problems: list[Problem], chart_kinds: dict[str, str]) -> DeckPlan | None:
+def _load_deck(
+    root: Path, problems: list[Problem], chart_kinds: dict[str, str], failed: set[str] | None
+) -> DeckPlan | None:
     path = root / "deck.yaml"
     if not path.exists():
         return None
@@ -173,6 +227,8 @@ def _load_deck(root: Path, problems: list[Problem], chart_kinds: dict[str, str])
             if chart_id is None:
                 continue
             label = f"slide '{slide.id}'"
+            if chart_id not in chart_kinds and _already_reported(chart_id, failed):
+                continue
             if chart_id not in chart_kinds:
                 problems.append(
                     Problem(
@@ -198,7 +254,11 @@ def _load_deck(root: Path, problems: list[Problem], chart_kinds: dict[str, str])
 
 
 def _load_summary(
-    root: Path, problems: list[Problem], chart_ids: set[str], metric_ids: set[str] | None
+    root: Path,
+    problems: list[Problem],
+    chart_ids: set[str],
+    metric_ids: set[str] | None,
+    failed: set[str] | None,
 ) -> SummaryPlan | None:
     path = root / "summary.yaml"
     if not path.exists():
@@ -213,7 +273,7 @@ def _load_summary(
     if plan is None:
         return None
     for chart_id in plan.charts:
-        if chart_id not in chart_ids:
+        if chart_id not in chart_ids and not _already_reported(chart_id, failed):
             problems.append(
                 Problem(
                     shown,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reportgen.errors import Problem, TemplateError
 from reportgen.paths import display_path
+from reportgen.safeio import MAX_MASTER_FILE_BYTES, Refused, check_file
 from reportgen.template import TEMPLATES_DIR, template_dir
 
 
@@ -45,6 +46,12 @@ def describe(name_or_path: str | None) -> str:
         parts = [p.name for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".pptx")]
         out.append(f"{folder.name}  ({display_path(folder)}: {', '.join(parts)})")
         master = folder / "master.pptx"
-        if master.is_file():
+        if master.exists():
+            try:  # a template's master is opened only from inside it, as a build does
+                check_file(folder, master.name, MAX_MASTER_FILE_BYTES)
+            except Refused as refused:
+                raise TemplateError(
+                    [Problem(display_path(master), None, None, None, refused.reason)]
+                ) from None
             out.extend(_layouts(master))
     return "\n".join(out) if out else "no templates found"

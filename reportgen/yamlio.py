@@ -6,6 +6,10 @@ carry their source lines. Only the safe loader is used: data files never build P
 
 from __future__ import annotations
 
+import codecs
+import decimal
+import hashlib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,10 +17,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import Problem
+from reportgen.safeio import MAX_DATA_FILE_BYTES, Refused, read_file, read_inside
 
 M = TypeVar("M", bound=BaseModel)
 
-MAX_DATA_FILE_BYTES = 2 * 1024 * 1024  # a news page is ~20 KB; bigger is a mistake
+__all__ = ["MAX_DATA_FILE_BYTES", "LineDict", "decode_text", "load_yaml", "read_text"]
 
 
 class LineDict(dict):
@@ -67,28 +72,22 @@ _LineLoader.add_constructor(
 def read_text(
     path: Path, shown: str, problems: list[Problem], limit: int = MAX_DATA_FILE_BYTES
 ) -> str | None:
-    """Read a UTF-8 text file (a BOM is tolerated); a problem is recorded instead of raising."""
+    """Read a UTF-8 text file the user named (a BOM is tolerated), at most ``limit`` bytes and
+    only if it is a regular file; a problem is recorded instead of raising."""
     try:
-        if path.stat().st_size > limit:
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    f"file is larger than {MAX_DATA_FILE_BYTES // 2**20} MiB",
-                )
-            )
-            return None
-        data = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(shown, None, None, None, "file not found"))
+        data = read_file(path, limit)
+    except Refused as refused:
+        problems.append(Problem(shown, None, None, None, refused.reason))
         return None
-    except IsADirectoryError:
-        problems.append(Problem(shown, None, None, None, "is a folder, expected a file"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(shown, None, None, None, f"cannot read: {exc.strerror}"))
+    return decode_text(data, shown, problems)
+
+
+def decode_text(data: bytes, shown: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text from a file's bytes (a BOM is tolerated); a problem naming the encoding if
+    it is another one."""
+    utf16 = _utf16(data)
+    if utf16:
+        problems.append(Problem(shown, None, None, None, f"{utf16} text; save it as UTF-8"))
         return None
     if b"\x00" in data:
         problems.append(
@@ -112,16 +111,53 @@ def read_text(
     return text
 
 
-def load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
-    """Parse one YAML file into LineDicts and lists; None (with a problem) if it cannot be read."""
-    text = read_text(path, shown, problems)
+def _utf16(data: bytes) -> str | None:
+    """'UTF-16' if the bytes are UTF-16 text (Windows Notepad's "Unicode"), by its byte-order
+    mark or, without one, by a NUL in every other byte of ASCII text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(
+        codecs.BOM_UTF32_LE
+    ):
+        return "UTF-16"
+    sample = data[:4096]
+    if len(sample) >= 4 and len(sample) % 2 == 0:
+        for nuls, text in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
+            if nuls.count(0) >= len(nuls) * 0.9 and text.count(0) == 0:
+                return "UTF-16"
+    return None
+
+
+def load_yaml(
+    path: Path, shown: str, problems: list[Problem], digests: dict[str, str] | None = None
+) -> Any:
+    """Parse one YAML file into LineDicts and lists; None (with a problem) if it cannot be read.
+
+    The file must be a regular file inside its own folder (a symlink out of it is refused),
+    at most MAX_DATA_FILE_BYTES, with no aliases or merge keys. ``digests`` gets the sha256
+    of the bytes read, under the file's name."""
+    try:
+        data = read_inside(path.parent, path.name)
+    except Refused as refused:
+        problems.append(Problem(shown, None, None, None, refused.reason))
+        return None
+    if digests is not None:
+        digests[path.name] = hashlib.sha256(data).hexdigest()
+    text = decode_text(data, shown, problems)
     if text is None:
         return None
     if not text.strip():
         problems.append(Problem(shown, None, None, None, "file is empty"))
         return None
+    loader = _LineLoader(text)
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        refusal = _refuse_shared_nodes(node)
+        if refusal is not None:
+            line, message = refusal
+            problems.append(Problem(shown, line, None, None, message))
+            return None
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -129,7 +165,53 @@ def load_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
         problems.append(Problem(shown, line, None, None, f"invalid YAML: {what}"))
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, None, None, None, f"invalid YAML: {exc}"))
+    finally:
+        loader.dispose()
     return None
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+ALIASES_REFUSED = (
+    "YAML aliases (*name) are not supported in reportgen files: write the value out in full"
+)
+MERGE_REFUSED = (
+    "YAML merge keys (<<) are not supported in reportgen files: write the fields out in full"
+)
+
+
+def _refuse_shared_nodes(root: yaml.Node) -> tuple[int, str] | None:
+    """The line and reason of the first alias or merge key, or None.
+
+    A data file has no need for them: every entry is reviewed as written, next to its quote,
+    and line numbers in errors must point at what is written. Refusing them also removes the
+    "billion laughs": nine lines of nested aliases that expand to a billion strings in
+    whatever walks the result. An alias is a node reached a second time, so one pass over the
+    composed graph that visits each node once finds it (the graph is as small as the text).
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, root.start_mark.line + 1)]
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            return line, ALIASES_REFUSED
+        seen.add(id(node))
+        # children pushed last-first, so they are visited in document order and the second
+        # sighting of a node is its alias, reported on the line of the key that uses it
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                if key.tag == _MERGE_TAG:
+                    return key.start_mark.line + 1, MERGE_REFUSED
+                key_line = key.start_mark.line + 1
+                stack.append((value, key_line))
+                stack.append((key, key_line))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, _line(item, seen, line)) for item in reversed(node.value))
+    return None
+
+
+def _line(node: yaml.Node, seen: set[int], parent_line: int) -> int:
+    """A node's own line; for one already seen (an alias), the line of what contains it."""
+    return parent_line if id(node) in seen else node.start_mark.line + 1
 
 
 def validate_model(
@@ -145,8 +227,32 @@ def validate_model(
             message = error["msg"].removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
                 message = "unknown field (a typo?)"
+            elif error["type"] in ("float_type", "int_type"):
+                message = _exponent_hint(error.get("input")) or message
             problems.append(Problem(shown, line, label, ".".join(loc) or None, message))
         return None
+
+
+_EXPONENT = re.compile(r"^([-+]?)(\d*)(?:\.(\d*))?[eE]([-+]?)(\d+)$")
+
+
+def _exponent_hint(value: object) -> str | None:
+    """For 8.1e9: YAML 1.1 reads a number with an exponent as text unless it has a point
+    and a signed exponent, so say so and how to write it."""
+    match = _EXPONENT.match(value) if isinstance(value, str) else None
+    if match is None or not (match[2] or match[3]):
+        return None
+    sign, whole, fraction, exp_sign, exponent = match.groups()
+    fixed = f"{sign}{whole or '0'}.{fraction or '0'}e{exp_sign or '+'}{exponent}"
+    if fixed.lower() == value.lower():  # already the YAML form: quoted, so text
+        return f"{value} is text here (in quotes?); write it without quotes"
+    hint = f"YAML reads {value} as text, not a number; write {fixed}"
+    plain = decimal.Decimal(value)
+    if abs(plain.adjusted()) <= 15:
+        digits = format(plain, "f")
+        digits = digits.rstrip("0").rstrip(".") if "." in digits else digits
+        hint += f" or {digits}"
+    return hint
 
 
 def line_for(item: LineDict, loc: list[str]) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,140 @@ def test_unwritable_or_full_output_folder_is_one_clear_line(run, tmp_path, monke
     assert text in result.err and "Traceback" not in result.err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+OPENS = """
+import json, os, sys
+opened = set()
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes)):
+        opened.add(os.path.realpath(os.fsdecode(args[0])))
+sys.addaudithook(hook)
+from reportgen.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"code": code, "opened": sorted(opened)}))
+"""
+
+
+def _audited(tmp_path: Path, *args: str) -> tuple[int, list[str], str]:
+    env = {
+        **os.environ,
+        "REPORTGEN_CACHE_DIR": str(tmp_path / "cache"),
+        "MPLCONFIGDIR": str(tmp_path / "mpl"),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", OPENS, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return report["code"], report["opened"], result.stderr
+
+
+def test_files_a_hostile_data_folder_names_outside_itself_are_never_opened(tmp_path):
+    from tests.conftest import MINI_DIR, edit
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MACHINE-SECRET\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    shutil.copytree(MINI_DIR, folder)
+    edit(folder / "articles.yaml", "file: articles/trade.txt", f"file: {secret}")
+    edit(folder / "dataset.yaml", "file: raw/page.txt", "file: ../secret.txt")
+    (folder / "events.yaml").unlink()
+    (folder / "events.yaml").symlink_to(secret)
+    (folder / "rankings.yaml").unlink()
+    (folder / "rankings.yaml").symlink_to("/dev/zero")
+    code, opened, err = _audited(tmp_path, "validate", str(folder))
+    assert code == 1
+    assert str(secret.resolve()) not in opened
+    assert "/dev/zero" not in opened
+    assert "MACHINE-SECRET" not in err
+    assert len(err.strip().splitlines()) == 5, err  # four causes and the closing line
+
+
+def test_a_huge_file_the_dataset_does_not_name_is_never_read(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(SEED_DIR, folder)
+    huge = folder / "raw" / "scan.bin"
+    with huge.open("wb") as handle:  # sparse: 2 GiB on paper, nothing on disk
+        handle.truncate(2 * 2**30)
+    out = tmp_path / "out"
+    args = ("build", "--data", str(folder), "--format", "xlsx", "--out", str(out), "-q")
+    for _ in range(2):  # a cold build, then one that checks whether it is up to date
+        code, opened, err = _audited(tmp_path, *args)
+        assert code in (0, None), err
+        assert str(huge.resolve()) not in opened
+
+
+def test_the_template_is_hashed_in_chunks_once_per_build(tmp_path, monkeypatch):
+    import hashlib
+    import tracemalloc
+
+    from reportgen import build
+
+    template = tmp_path / "house"
+    shutil.copytree(ROOT / "templates" / "briefing", template)
+    with (template / "big.bin").open("wb") as handle:
+        handle.truncate(64 * 2**20)
+    (template / "out.txt").symlink_to("/dev/zero")  # left out, never read
+    tracemalloc.start()
+    build._files_digest(template, hashlib.sha256())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 8 * 2**20
+
+    hashed = []
+    real = build._files_digest
+    monkeypatch.setattr(
+        build, "_files_digest", lambda root, d: (hashed.append(root), real(root, d))
+    )
+    monkeypatch.setattr(build, "_inputs", lambda *_: (type("D", (), {"source_digest": "x"}), None))
+    folders: dict = {}
+    for lang in ("zh", "en"):
+        for fmt in ("pptx", "pdf"):
+            task = build.Task(
+                SEED_DIR, "seed", str(template), lang, fmt, tmp_path / f"{lang}.{fmt}"
+            )
+            build.input_digest(task, folders)
+    assert [root for root in hashed if root != ROOT / "reportgen"] == [template]
+
+
+LIMITED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from reportgen.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_an_alias_bomb_in_a_label_is_refused_within_small_limits(tmp_path):
+    """Nine lines of nested aliases in a label took 42 s and 3 GB to report; under a 30 s CPU
+    and 1 GiB memory limit, validate refuses them with one line."""
+    from tests.conftest import MINI_DIR, edit
+
+    folder = tmp_path / "data"
+    shutil.copytree(MINI_DIR, folder)
+    bomb = ['x0: &x0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 10):
+        bomb.append(f"x{n}: &x{n} [" + ", ".join([f"*x{n - 1}"] * 9) + "]")
+    edit(folder / "metrics.yaml", "label_en: Foreign trade\n", "label_en: *x9\n")
+    metrics = folder / "metrics.yaml"
+    metrics.write_text("\n".join(bomb) + "\n" + metrics.read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED, "validate", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "metrics.yaml:2: YAML aliases (*name) are not supported" in result.stderr

@@ -1,3 +1,5 @@
+import pytest
+
 from reportgen.yamlio import load_yaml, read_text
 
 
@@ -63,3 +65,108 @@ def test_missing_file(tmp_path):
     problems = []
     assert read_text(tmp_path / "none.yaml", "none.yaml", problems) is None
     assert str(problems[0]) == "none.yaml: file not found"
+
+
+def _problems(tmp_path, text: str | bytes, name: str = "f.yaml") -> tuple[object, list[str]]:
+    path = tmp_path / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    problems = []
+    doc = load_yaml(path, name, problems)
+    return doc, [str(p) for p in problems]
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_before_anything_expands_it(tmp_path):
+    # 9**30 strings if anything expanded it: the check visits each node of the text once
+    doc, problems = _problems(tmp_path, billion_laughs(30))
+    assert doc is None
+    assert problems == [
+        "f.yaml:2: YAML aliases (*name) are not supported in reportgen files: "
+        "write the value out in full"
+    ]
+
+
+def test_a_single_alias_and_a_merge_key_are_refused_on_their_line(tmp_path):
+    _, problems = _problems(tmp_path, "a: &x [1]\nb: 2\nc: *x\n")
+    assert problems == [
+        "f.yaml:3: YAML aliases (*name) are not supported in reportgen files: "
+        "write the value out in full"
+    ]
+    _, problems = _problems(tmp_path, "base: &b {x: 1}\nm:\n  <<: *b\n  x: 2\n")
+    assert problems == [
+        "f.yaml:3: YAML merge keys (<<) are not supported in reportgen files: "
+        "write the fields out in full"
+    ]
+    _, problems = _problems(tmp_path, "m:\n  <<: {x: 1}\n  y: 2\n")
+    assert "merge keys (<<) are not supported" in problems[0]
+
+
+def test_an_anchor_used_once_is_harmless(tmp_path):
+    doc, problems = _problems(tmp_path, "a: &x [1]\nb: 2\n")
+    assert problems == [] and doc == {"a": [1], "b": 2}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "id: a\nvalue: 1\n".encode("utf-16"),  # with its byte-order mark, as Notepad saves
+        "id: a\nvalue: 1\n".encode("utf-16-le"),
+        "id: a\nvalue: 1\n".encode("utf-16-be"),
+    ],
+)
+def test_utf16_is_named_as_such(tmp_path, data):
+    _, problems = _problems(tmp_path, data)
+    assert problems == ["f.yaml: UTF-16 text; save it as UTF-8"]
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("8.1e9", "YAML reads 8.1e9 as text, not a number; write 8.1e+9 or 8100000000"),
+        ("1e9", "YAML reads 1e9 as text, not a number; write 1.0e+9 or 1000000000"),
+        ("25E-4", "YAML reads 25E-4 as text, not a number; write 25.0e-4 or 0.0025"),
+        ('"8.1e+9"', "8.1e+9 is text here (in quotes?); write it without quotes"),
+        ("twenty", "Input should be a valid number"),
+    ],
+)
+def test_a_number_yaml_reads_as_text_says_how_to_write_it(tmp_path, written, hint):
+    from pydantic import BaseModel
+
+    from reportgen.data.schema import Number
+    from reportgen.yamlio import validate_model
+
+    class Model(BaseModel):
+        value: Number
+
+    doc, _ = _problems(tmp_path, f"value: {written}\n")
+    problems = []
+    assert validate_model(Model, doc, "f.yaml", "metric 'm'", problems) is None
+    assert str(problems[0]) == f"f.yaml:1: metric 'm', field 'value': {hint}"
+
+
+def test_a_yaml_file_that_links_out_of_its_folder_is_refused(tmp_path):
+    (tmp_path / "outside.yaml").write_text("secret: words\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "metrics.yaml").symlink_to(tmp_path / "outside.yaml")
+    problems = []
+    assert load_yaml(folder / "metrics.yaml", "metrics.yaml", problems) is None
+    assert "a symlink that leads outside" in str(problems[0])
+    assert "secret" not in str(problems[0])
+
+
+def test_read_text_reports_its_own_limit(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 2048)
+    problems = []
+    assert read_text(path, "a.txt", problems, limit=1024) is None
+    assert str(problems[0]) == "a.txt: file is larger than 1 KiB"

@@ -37,6 +37,7 @@ def load_dataset(root: str | Path) -> Dataset:
         rankings=tuple(located.record for located in raw.rankings),
         events=tuple(located.record for located in raw.events),
         assessment=raw.assessment,
+        source_digest=raw.source_digest(),
     )
 
 

@@ -74,7 +74,11 @@ def _article_links(raw: RawData) -> Iterator[Problem]:
     sources = {source.id for source in raw.info.raw_sources} if raw.info else set()
     for located in raw.articles:
         article: Article = located.record
-        if article.parent is not None and article.parent not in ids:
+        if (
+            article.parent is not None
+            and article.parent not in ids
+            and not raw.already_reported("article", article.parent)
+        ):
             yield _problem(located, "article", "parent", f"unknown article id '{article.parent}'")
         if article.raw_source is None:
             continue
@@ -114,7 +118,11 @@ def _faithful(located: Located, text: str, squashed_page: str, shown: str) -> It
 def _quote_in_article(raw: RawData, located: Located, kind: str) -> Iterator[Problem]:
     record = located.record
     if record.article not in raw.article_texts:
-        if record.article not in {a.record.id for a in raw.articles}:
+        # an article that failed its own checks, or whose file or text could not be read, is
+        # reported once, not again for every entry quoting it
+        if record.article not in {a.record.id for a in raw.articles} and not raw.already_reported(
+            "article", record.article
+        ):
             yield _problem(
                 located,
                 kind,
@@ -139,7 +147,7 @@ def _metric_checks(raw: RawData) -> Iterator[Problem]:
         if reason is not None:
             yield _problem(located, "metric", "value", reason)
         if metric.derived is not None:
-            yield from _derivation(located, reported, raw.invalid_ids)
+            yield from _derivation(located, reported, raw.invalid_ids.get("metric", set()))
             continue
         yield from _quote_in_article(raw, located, "metric")
         if not appears_in(metric.value, metric.quote):
@@ -225,7 +233,7 @@ def _event_checks(raw: RawData) -> Iterator[Problem]:
         event: Event = located.record
         yield from _quote_in_article(raw, located, "event")
         for metric_id in event.metrics:
-            if metric_id not in metric_ids:
+            if metric_id not in metric_ids and not raw.already_reported("metric", metric_id):
                 yield _problem(located, "event", "metrics", f"unknown metric id '{metric_id}'")
         if event.date_basis == "stated":
             missing = [

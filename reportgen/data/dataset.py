@@ -91,6 +91,8 @@ class Dataset:
     rankings: tuple[Ranking, ...]
     events: tuple[Event, ...]
     assessment: Mapping[str, str] = field(default_factory=dict)
+    #: hash of every file the loader read (names and bytes): what outputs depend on
+    source_digest: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "article_texts", MappingProxyType(dict(self.article_texts)))

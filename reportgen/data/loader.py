@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,8 +21,9 @@ from reportgen.data.schema import (
 )
 from reportgen.errors import Problem
 from reportgen.paths import display_path
+from reportgen.safeio import Refused, read_inside, shown_name
 from reportgen.text.safe import check_display_text
-from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
+from reportgen.yamlio import LineDict, decode_text, load_yaml, validate_model
 
 DATASET_FILE = "dataset.yaml"
 ARTICLES_FILE = "articles.yaml"
@@ -58,11 +61,28 @@ class RawData:
     events: list[Located] = field(default_factory=list)
     assessment: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    #: ids of entries that failed schema checks (already reported; later checks skip them)
-    invalid_ids: set[str] = field(default_factory=set)
+    #: ids of entries that failed schema checks, by kind (already reported; later checks skip
+    #: references to them instead of reporting each reference again)
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    #: kinds whose whole file could not be read (already reported; nothing in it can be found)
+    unreadable: set[str] = field(default_factory=set)
+
+    #: sha256 of each file read, by its name in the folder: the dataset's part of the key
+    #: that decides whether an output is up to date
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def source_digest(self) -> str:
+        """One hash of the names and bytes of every file read, and of nothing else: a file
+        the dataset does not name cannot change an output, so it is neither read nor hashed."""
+        return hashlib.sha256(json.dumps(self.digests, sort_keys=True).encode()).hexdigest()
 
     def shown(self, name: str) -> str:
         return display_path(self.root / name)
+
+    def already_reported(self, kind: str, entry_id: str) -> bool:
+        """True if a reference to ``entry_id`` fails only because of a problem already
+        reported: the entry failed its own checks, or its whole file could not be read."""
+        return kind in self.unreadable or entry_id in self.invalid_ids.get(kind, set())
 
 
 def read_folder(root: Path) -> RawData:
@@ -97,7 +117,7 @@ def read_folder(root: Path) -> RawData:
 
 def _read_info(raw: RawData) -> None:
     shown = raw.shown(DATASET_FILE)
-    doc = load_yaml(raw.root / DATASET_FILE, shown, raw.problems)
+    doc = load_yaml(raw.root / DATASET_FILE, shown, raw.problems, raw.digests)
     if doc is None:
         return
     if not isinstance(doc, LineDict):
@@ -106,16 +126,38 @@ def _read_info(raw: RawData) -> None:
     raw.info = validate_model(DatasetInfo, doc, shown, "dataset", raw.problems)
     if raw.info is None:
         return
-    for source in raw.info.raw_sources:
-        text = read_text(raw.root / source.file, raw.shown(source.file), raw.problems)
+    for source, item in zip(raw.info.raw_sources, doc.get("raw_sources", []), strict=True):
+        where = Located(source, shown, item)
+        text = _read_named(raw, where, f"raw source '{source.id}'", source.file)
         if text is not None:
             raw.raw_texts[source.id] = text
 
 
+def _read_named(raw: RawData, where: Located, entry: str, name: str) -> str | None:
+    """The text of a file an entry names in its 'file' field, read only from inside the data
+    folder; a refusal is reported on that entry and field, naming the file as written."""
+    try:
+        data = read_inside(raw.root, name)
+    except Refused as refused:
+        raw.problems.append(
+            Problem(
+                where.file,
+                where.line("file"),
+                entry,
+                "file",
+                f"{shown_name(name)}: {refused.reason}",
+            )
+        )
+        return None
+    raw.digests[name] = hashlib.sha256(data).hexdigest()
+    return decode_text(data, raw.shown(name), raw.problems)
+
+
 def _read_articles(raw: RawData) -> None:
     shown = raw.shown(ARTICLES_FILE)
-    doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems)
+    doc = load_yaml(raw.root / ARTICLES_FILE, shown, raw.problems, raw.digests)
     if doc is None:
+        raw.unreadable.add("article")
         return
     container = (
         validate_model(ArticlesFile, doc, shown, "articles file", raw.problems)
@@ -123,6 +165,7 @@ def _read_articles(raw: RawData) -> None:
         else None
     )
     if container is None:
+        raw.unreadable.add("article")
         if not isinstance(doc, LineDict):
             raw.problems.append(
                 Problem(shown, None, None, None, "expected a mapping with an 'articles' list")
@@ -132,7 +175,7 @@ def _read_articles(raw: RawData) -> None:
     raw.articles = _validate_entries(doc["articles"], Article, shown, "article", raw)
     for located in raw.articles:
         article: Article = located.record
-        text = read_text(raw.root / article.file, raw.shown(article.file), raw.problems)
+        text = _read_named(raw, located, f"article '{article.id}'", article.file)
         if text is not None:
             raw.article_texts[article.id] = text
 
@@ -151,10 +194,12 @@ def _read_list(
     shown = raw.shown(name)
     if not required and not path.exists():
         return []
-    doc = load_yaml(path, shown, raw.problems)
+    doc = load_yaml(path, shown, raw.problems, raw.digests)
     if doc is None:
+        raw.unreadable.add(kind)
         return []
     if not isinstance(doc, LineDict) or not isinstance(doc.get(key), list):
+        raw.unreadable.add(kind)
         raw.problems.append(
             Problem(
                 shown,
@@ -199,5 +244,5 @@ def _validate_entries(
         if record is not None:
             located.append(Located(record, shown, item))
         elif isinstance(entry_id, str):
-            raw.invalid_ids.add(entry_id)
+            raw.invalid_ids.setdefault(kind, set()).add(entry_id)
     return located
