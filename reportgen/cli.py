@@ -223,6 +223,7 @@ def build(
     from reportgen.build import build as run_build
     from reportgen.config import load_config
     from reportgen.progress import Progress
+    from reportgen.signals import stop_on_signals
 
     config, _ = load_config()
     languages = _split_choice(langs or ",".join(config.get("lang", ["zh"])), ("zh", "en"), "--lang")
@@ -239,18 +240,19 @@ def build(
     started = time.perf_counter()
     warnings: list[str] = []
     progress = Progress(quiet=quiet, verbose=verbose)
-    built = run_build(
-        folders,
-        template or config.get("template", "briefing"),
-        languages,
-        kinds,
-        out_dir or Path(config.get("out", OUTPUT_DIR)),
-        jobs=jobs or config.get("jobs") or default_jobs(),
-        force=force,
-        check=not no_check,
-        warnings=warnings,
-        progress=progress.update,
-    )
+    with stop_on_signals():  # SIGINT/SIGTERM/SIGHUP: workers ended, exit 128 + signal
+        built = run_build(
+            folders,
+            template or config.get("template", "briefing"),
+            languages,
+            kinds,
+            out_dir or Path(config.get("out", OUTPUT_DIR)),
+            jobs=jobs or config.get("jobs") or default_jobs(),
+            force=force,
+            check=not no_check,
+            warnings=warnings,
+            progress=progress.update,
+        )
     progress.summary(built, time.perf_counter() - started, warnings)
 
 
@@ -466,8 +468,13 @@ def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every failure into a message and an exit code."""
+    from reportgen.signals import Stopped
+
     try:
         cli.main(args=argv, prog_name="reportgen", standalone_mode=False)
+    except Stopped as exc:
+        click.echo(f"reportgen: {exc}", err=True)
+        sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("reportgen: interrupted", err=True)
         sys.exit(130)
