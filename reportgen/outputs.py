@@ -100,6 +100,9 @@ def atomic_write(path: Path, data: bytes) -> None:
             reason = exc.strerror or str(exc)
             if isinstance(exc, IsADirectoryError):
                 reason = "it is a folder, not a file"
+            elif isinstance(exc, (FileExistsError, NotADirectoryError)):
+                blocker = next((p for p in path.parents if p.exists()), path.parent)
+                reason = f"{display_path(blocker)} is a file, not a folder"
             raise OutputError(f"cannot write {display_path(path)}: {reason}") from exc
         raise
 

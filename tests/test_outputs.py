@@ -112,3 +112,12 @@ def test_source_date_epoch_in_range(value, year, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     assert build_time().year == year
     assert source_date_epoch() == (int(value) if value else None)
+
+
+def test_a_file_where_the_output_folder_goes_is_named(tmp_path):
+    (tmp_path / "out").write_text("a file")
+    with pytest.raises(OutputError) as failure:
+        atomic_write(tmp_path / "out" / "sub" / "deck.pptx", b"deck")
+    assert str(failure.value) == (
+        f"cannot write {tmp_path}/out/sub/deck.pptx: {tmp_path}/out is a file, not a folder"
+    )
