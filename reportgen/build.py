@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportgen.check import CheckError
@@ -108,13 +108,20 @@ class Job:
     @property
     def dataset(self):
         if self.loaded is None:
-            from reportgen.data import load_dataset
-
-            self.loaded = load_dataset(self.task.data_dir)
+            self.loaded = _load_in_worker(self.task.data_dir)
         return self.loaded
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "loaded": None}
+
+
+@lru_cache(maxsize=8)
+def _load_in_worker(data_dir: Path):
+    """A job's data folder, loaded once per worker process for all its jobs. Only workers
+    call this (the build's own jobs carry their dataset), so no process inherits a stale one."""
+    from reportgen.data import load_dataset
+
+    return load_dataset(data_dir)
 
 
 def plan(
