@@ -265,25 +265,24 @@ def _worker_start(build_pid: int, method: str) -> None:
     """First thing in every worker: tie its life to the build's.
 
     The build alone decides what a signal does (it ends its workers), so a worker ignores
-    SIGINT and dies outright on SIGTERM/SIGHUP (fork copies the build's handlers). On Linux
-    the kernel kills the worker when its parent dies (PR_SET_PDEATHSIG: this holds even while
-    the worker is busy in C code); the build may have died before that was set, hence the
-    check after it. Elsewhere a thread watches the build and ends the worker without it."""
+    SIGINT and dies outright on SIGTERM/SIGHUP (fork copies the build's handlers). A fork or
+    spawn worker on Linux asks the kernel to kill it when its parent, the build, dies
+    (PR_SET_PDEATHSIG: this holds even while the worker is busy in C code), then checks that
+    the build did not die before that. A forkserver worker's parent is the forkserver, which
+    outlives the build as long as any worker lives, so it and every worker elsewhere watch
+    the build from a thread instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if sys.platform.startswith("linux") and _kill_me_with_my_parent():
-        if not _build_alive(build_pid, method):
+    if method != "forkserver" and sys.platform.startswith("linux") and _kill_me_with_my_parent():
+        if os.getppid() != build_pid:
             os._exit(1)
         return
-
-    def watch() -> None:
-        while _build_alive(build_pid, method):
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="reportgen-watch-build", daemon=True).start()
+    watcher = threading.Thread(
+        target=_exit_with_the_build, args=(build_pid, method), name="reportgen-watch", daemon=True
+    )
+    watcher.start()
 
 
 def _kill_me_with_my_parent() -> bool:
@@ -297,16 +296,21 @@ def _kill_me_with_my_parent() -> bool:
         return False
 
 
-def _build_alive(build_pid: int, method: str) -> bool:
-    """Whether the build that started this worker still runs.
+def _exit_with_the_build(build_pid: int, method: str) -> None:
+    """Wait until the build that started this worker has ended, then end the worker.
 
-    A forkserver's worker is the forkserver's child (the forkserver exits with the build, and
-    the worker with it); its line to the build is the sentinel pipe the build holds open. Fork
-    and spawn workers are the build's children, so their parent is the build while it lives."""
-    if method == "forkserver":
-        parent = multiprocessing.parent_process()
-        return parent is not None and parent.is_alive()
-    return os.getppid() == build_pid
+    Spawn and forkserver workers hold a sentinel that becomes ready when the build exits
+    (only the build holds its other end); a fork worker's siblings share those, so it watches
+    for being handed to another parent instead."""
+    parent = multiprocessing.parent_process()
+    if method in ("spawn", "forkserver") and parent is not None:
+        from multiprocessing.connection import wait
+
+        wait([parent.sentinel])
+    else:
+        while os.getppid() == build_pid:
+            time.sleep(0.5)
+    os._exit(1)
 
 
 def _end_workers(pool: ProcessPoolExecutor) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.build import STATE_FILE, build
-from tests.conftest import ROOT, SEED_DIR, edit, survivors
+from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, survivors
 
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -248,6 +248,41 @@ def test_workers_started_by_forkserver_or_spawn_make_the_same_bytes(tmp_path, ca
     assert result.returncode == 0, result.stderr[-2000:]
     assert outputs(tmp_path / "forkserver") == outputs(one)
     assert outputs(tmp_path / "spawn") == outputs(one)
+
+
+BUILD_WITH = """\
+import multiprocessing, sys
+from pathlib import Path
+from reportgen.build import build
+if __name__ == "__main__":
+    build([Path(sys.argv[2])], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], Path(sys.argv[3]),
+          jobs=2, force=True, context=multiprocessing.get_context(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("method", "processes"), [("forkserver", 5), ("spawn", 4)])
+def test_a_killed_build_leaves_no_forkserver_or_spawn_worker(method, processes, tmp_path, cache):
+    """A forkserver worker's parent is the forkserver, which lives on while any worker holds
+    its pipe: the workers must watch the build itself."""
+    marker = uuid.uuid4().hex
+    process = subprocess.Popen(
+        [sys.executable, "-c", BUILD_WITH, method, str(SEED_DIR), str(tmp_path / "out")],
+        env={**ENV, "REPORTGEN_TEST_BUILD": marker},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    # The build, multiprocessing's resource tracker (and forkserver) and two workers, which
+    # are past their start and drawing once a font subset or chart shows up in the cache.
+    while len(processes_marked("REPORTGEN_TEST_BUILD", marker)) < processes or not any(
+        path.is_file() for path in cache.rglob("*")
+    ):
+        assert process.poll() is None and time.monotonic() < deadline, "no workers drawing"
+        time.sleep(0.02)
+    process.kill()
+    process.communicate(timeout=30)
+    assert survivors("REPORTGEN_TEST_BUILD", marker) == {}
 
 
 def test_a_build_neither_runs_nor_reads_files_in_home(tmp_path):
