@@ -9,7 +9,7 @@
    build never leaves a truncated file or replaces a good one. A worker gets everything it needs
    as arguments (it works the same started by fork, forkserver or spawn) and ends with the
    build, however the build ends: a signal the build can catch ends its workers first
-   (``stop_on_signals``), and a SIGKILL'd build's workers are killed by the kernel.
+   (``reportgen.signals``), and the workers of a SIGKILL'd build end at once by themselves.
 """
 
 from __future__ import annotations
@@ -342,11 +342,11 @@ def _run_in_workers(
         futures = {pool.submit(run_task, job): job for job in jobs}
         for future in as_completed(futures):
             collect(future.result, futures[future])
+        pool.shutdown(wait=True)
     except BaseException:
         _end_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
-    pool.shutdown(wait=True)
 
 
 # --- up-to-date checks -----------------------------------------------------------------------
