@@ -154,12 +154,12 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _start_build(out: Path, marker: str, *extra: str) -> subprocess.Popen:
+def _start_build(out: Path, marker: str, jobs: int = 2) -> subprocess.Popen:
     """`reportgen build` in its own process, marked so its workers can be found later, its
     output captured through pipes as CI runners and `| tee` do."""
     args = [*REPORTGEN, "build", "--force", "--lang", "zh,en"]
     return subprocess.Popen(
-        [*args, "--jobs", "2", "--out", str(out), *extra],
+        [*args, "--jobs", str(jobs), "--out", str(out)],
         env={**ENV, "REPORTGEN_TEST_BUILD": marker},
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -196,18 +196,20 @@ def test_a_killed_build_never_leaves_a_truncated_or_half_replaced_file_or_a_work
 
 
 @pytest.mark.parametrize(
-    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name
+    ("stop", "jobs"),
+    [(signal.SIGTERM, 2), (signal.SIGHUP, 2), (signal.SIGINT, 2), (signal.SIGTERM, 1)],
+    ids=["SIGTERM", "SIGHUP", "SIGINT", "SIGTERM-jobs-1"],
 )
-def test_a_stopped_build_ends_its_workers_and_returns_to_its_caller(stop, tmp_path, cache):
+def test_a_stopped_build_ends_its_workers_and_returns_to_its_caller(stop, jobs, tmp_path, cache):
     """SIGTERM is what `timeout`, CI runners and service managers send, SIGHUP a closed
     terminal: the build ends its workers, leaves no temporary file and exits 128 + signal."""
     out = tmp_path / "out"
     build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
     good = outputs(out)
     marker = uuid.uuid4().hex
-    process = _start_build(out, marker)
-    _wait_for_workers(process)
-    time.sleep(0.3)
+    process = _start_build(out, marker, jobs)
+    first = process.stderr.readline()  # one output written, four still being drawn
+    assert first.startswith("[1] built"), first + process.communicate(timeout=30)[1]
     process.send_signal(stop)  # to the build alone, not its process group
     _, err = process.communicate(timeout=30)  # fails here, not hangs, if a worker holds a pipe
     assert process.returncode == 128 + stop, err
