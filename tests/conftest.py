@@ -23,6 +23,8 @@ MINI_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 #: Set for the whole test session and inherited by every process it starts: a process that
 #: still carries it when the session ends was left running by a test (or by reportgen).
+#: /proc shows the environment a process was started with, so a process forked by pytest
+#: itself without exec (an in-process build's pool) is not seen; those pools end in the build.
 SESSION_MARKER = "REPORTGEN_TEST_SESSION"
 
 
