@@ -6,24 +6,32 @@
    files, reportgen's code, library versions, SOURCE_DATE_EPOCH) is kept in
    ``<out>/.reportgen-state.json`` with the output's own hash.
 3. Tasks run in ``--jobs`` processes; each writes its file atomically, so an interrupted or failed
-   build never leaves a truncated file or replaces a good one.
+   build never leaves a truncated file or replaces a good one. A worker gets everything it needs
+   as arguments (it works the same started by fork, forkserver or spawn) and ends with the
+   build, however the build ends: a signal the build can catch ends its workers first
+   (``reportgen.signals``), and the workers of a SIGKILL'd build end at once by themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
-from reportgen.outputs import atomic_write
+from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, resolve_inside
 from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
@@ -84,6 +92,39 @@ def tables_filename(dataset_id: str) -> str:
     return f"{dataset_id}-tables.xlsx"
 
 
+@dataclass(eq=False)
+class Job:
+    """One task and everything it needs, handed to the worker as its argument.
+
+    Nothing reaches a worker through module globals, so a worker started by fork, forkserver
+    or spawn renders the same bytes. The dataset does not pickle (read-only mappings), so a
+    worker process reloads it from the data folder when it needs it (milliseconds); the
+    template and the content model the pre-drawing check built travel with the job."""
+
+    task: Task
+    template: Template | None  # None for a workbook built without a template
+    content: object | None = None  # the Deck or Summary decided before drawing
+    loaded: object | None = field(default=None, repr=False)  # the Dataset, in this process
+
+    @property
+    def dataset(self):
+        if self.loaded is None:
+            self.loaded = _load_in_worker(self.task.data_dir)
+        return self.loaded
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "loaded": None}
+
+
+@lru_cache(maxsize=8)
+def _load_in_worker(data_dir: Path):
+    """A job's data folder, loaded once per worker process for all its jobs. Only workers
+    call this (the build's own jobs carry their dataset), so no process inherits a stale one."""
+    from reportgen.data import load_dataset
+
+    return load_dataset(data_dir)
+
+
 def plan(
     data_dirs: list[Path],
     template_name: str,
@@ -91,10 +132,13 @@ def plan(
     formats: list[str],
     out_dir: Path,
     warnings: list[str] | None = None,
-) -> list[Task]:
+    *,
+    check: bool = True,
+) -> list[Job]:
     """Check every input, then list the outputs to make. Raises before anything is drawn."""
     from reportgen.data import DataError, load_dataset
 
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH is a usage error before any work
     problems: list[Problem] = []
     datasets = []
     for data_dir in data_dirs:
@@ -104,7 +148,7 @@ def plan(
             problems.extend(exc.problems)
     if problems:
         raise DataError(problems)
-    tasks: list[Task] = []
+    jobs: list[Job] = []
     for data_dir, dataset in datasets:
         unreviewed = sum(1 for entry in (*dataset.metrics, *dataset.events) if not entry.reviewed)
         if unreviewed and warnings is not None:
@@ -113,63 +157,56 @@ def plan(
                 "drafts not yet reviewed (reviewed: false)"
             )
         ident = dataset.info.id
+
+        def job(lang, fmt, path, template, content=None, data_dir=data_dir, dataset=dataset):
+            task = Task(data_dir, dataset.info.id, template_name, lang, fmt, path, check)
+            return Job(task, template, content, dataset)
+
         if "pptx" not in formats and "pdf" not in formats:
             # The workbook needs no template: a new data folder gets its tables before anyone
             # has written a slide plan for it.
-            _LOADED[(data_dir, template_name)] = (dataset, None)
             if "xlsx" in formats:
-                tasks.append(
-                    Task(
-                        data_dir, ident, template_name, "", "xlsx", out_dir / tables_filename(ident)
-                    )
-                )
+                jobs.append(job("", "xlsx", out_dir / tables_filename(ident), None))
             continue
         template = resolve_template(template_name, {m.id for m in dataset.metrics})
-        _LOADED[(data_dir, template_name)] = (dataset, template)  # workers reuse (fork)
         for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
             if fmt in formats and needed is None:
                 name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
                 raise UsageError(f"template '{template_name}' has no {name} for --format {fmt}")
-        _check_content(data_dir, dataset, template, langs, formats)
+        content = _check_content(dataset, template, langs, formats)
         for lang in langs:
             for fmt, filename in (("pptx", deck_filename), ("pdf", summary_filename)):
                 if fmt in formats:
                     path = out_dir / filename(ident, template, lang)
-                    tasks.append(Task(data_dir, ident, template_name, lang, fmt, path))
+                    jobs.append(job(lang, fmt, path, template, content[lang, fmt]))
         if "xlsx" in formats:
-            tasks.append(
-                Task(data_dir, ident, template_name, "", "xlsx", out_dir / tables_filename(ident))
-            )
-    paths = [t.path for t in tasks]
+            jobs.append(job("", "xlsx", out_dir / tables_filename(ident), template))
+    paths = [j.task.path for j in jobs]
     clashes = sorted({display_path(p) for p in paths if paths.count(p) > 1})
     if clashes:
         raise UsageError(
             "two data folders would write the same file (same dataset id): " + ", ".join(clashes)
         )
-    return tasks
+    return jobs
 
 
 def _check_content(
-    data_dir: Path, dataset, template: Template, langs: list[str], formats: list[str]
-) -> None:
+    dataset, template: Template, langs: list[str], formats: list[str]
+) -> dict[tuple[str, str], object]:
     """Fill every slide and page once without drawing: a snippet naming an unknown metric,
-    an unsafe snippet or a chart that does not fit the data fails here, before any drawing."""
+    an unsafe snippet or a chart that does not fit the data fails here, before any drawing.
+    The content models are kept for the renderers, so a deck's slides are decided once."""
+    content: dict[tuple[str, str], object] = {}
     for lang in langs:
         if "pptx" in formats:
             from reportgen.content.deck import build_deck
 
-            _CONTENT[(data_dir, lang, "pptx")] = build_deck(dataset, template, template.deck, lang)
+            content[lang, "pptx"] = build_deck(dataset, template, template.deck, lang)
         if "pdf" in formats:
             from reportgen.content.summary import build_summary
 
-            _CONTENT[(data_dir, lang, "pdf")] = build_summary(
-                dataset, template, template.summary, lang
-            )
-
-
-#: Content models built by the pre-drawing check, reused by the renderers (forked workers
-#: inherit them), so a deck's slides are decided once per build.
-_CONTENT: dict[tuple, object] = {}
+            content[lang, "pdf"] = build_summary(dataset, template, template.summary, lang)
+    return content
 
 
 def _check_master(template: Template) -> None:
@@ -182,66 +219,135 @@ def _check_master(template: Template) -> None:
 # --- running one task (in this process or a worker) ------------------------------------
 
 
-_LOADED: dict[tuple[Path, str], tuple] = {}
-
-
-def _inputs(data_dir: Path, template_name: str) -> tuple:
-    """The checked dataset and template of a task, loaded once per process."""
-    key = (data_dir, template_name)
-    if key not in _LOADED:
-        from reportgen.data import load_dataset
-
-        dataset = load_dataset(data_dir)
-        _LOADED[key] = (dataset, resolve_template(template_name, {m.id for m in dataset.metrics}))
-    return _LOADED[key]
-
-
-def render_task(task: Task) -> tuple[bytes, int]:
+def render_task(job: Job) -> tuple[bytes, int]:
     """The bytes of one output and its slide, page or sheet count."""
-    dataset, template = _inputs(task.data_dir, task.template)
+    task = job.task
     if task.fmt == "pptx":
-        from reportgen.content.deck import build_deck
         from reportgen.render.pptx import render_deck
 
-        deck = _CONTENT.get((task.data_dir, task.lang, "pptx")) or build_deck(
-            dataset, template, template.deck, task.lang
-        )
-        return render_deck(deck, template), len(deck.slides)
+        return render_deck(job.content, job.template), len(job.content.slides)
     if task.fmt == "pdf":
-        from reportgen.content.summary import build_summary
         from reportgen.render.pdf import page_count, render_summary
 
-        summary = _CONTENT.get((task.data_dir, task.lang, "pdf")) or build_summary(
-            dataset, template, template.summary, task.lang
-        )
-        data = render_summary(summary, template)
+        data = render_summary(job.content, job.template)
         return data, page_count(data)
     from reportgen.data.dataset import TABLE_NAMES
     from reportgen.tables import to_xlsx
 
+    dataset = job.dataset
     frames = {name: dataset.table(name) for name in TABLE_NAMES}
     return to_xlsx(frames, dataset.page.date_earliest if dataset.page else None), len(frames)
 
 
-def run_task(task: Task) -> Built:
+def run_task(job: Job) -> Built:
     """Render, check and atomically write one output (runs in a worker with --jobs).
 
     The check runs on the bytes before they are written: an output with findings never
     replaces the previous file."""
+    task = job.task
     started = time.perf_counter()
-    data, count = render_task(task)
+    data, count = render_task(job)
     if task.check:
         from reportgen.check import CheckError, check_bytes
 
-        findings = check_bytes(
-            data, task.fmt, _inputs(task.data_dir, task.template)[0], display_path(task.path)
-        )
+        findings = check_bytes(data, task.fmt, job.dataset, display_path(task.path))
         if findings:
             raise CheckError(findings)
     atomic_write(task.path, data)
     return Built(
         task.path, task.fmt, task.lang, count, len(data), seconds=time.perf_counter() - started
     )
+
+
+# --- worker processes ------------------------------------------------------------------------
+
+
+def _worker_start(build_pid: int, method: str) -> None:
+    """First thing in every worker: tie its life to the build's.
+
+    The build alone decides what a signal does (it ends its workers), so a worker ignores
+    SIGINT and dies outright on SIGTERM/SIGHUP (fork copies the build's handlers). A fork or
+    spawn worker on Linux asks the kernel to kill it when its parent, the build, dies
+    (PR_SET_PDEATHSIG: this holds even while the worker is busy in C code), then checks that
+    the build did not die before that. A forkserver worker's parent is the forkserver, which
+    outlives the build as long as any worker lives, so it and every worker elsewhere watch
+    the build from a thread instead."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if method != "forkserver" and sys.platform.startswith("linux") and _kill_me_with_my_parent():
+        if os.getppid() != build_pid:
+            os._exit(1)
+        return
+    watcher = threading.Thread(
+        target=_exit_with_the_build, args=(build_pid, method), name="reportgen-watch", daemon=True
+    )
+    watcher.start()
+
+
+def _kill_me_with_my_parent() -> bool:
+    """prctl(PR_SET_PDEATHSIG, SIGKILL): whether it took effect."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _exit_with_the_build(build_pid: int, method: str) -> None:
+    """Wait until the build that started this worker has ended, then end the worker.
+
+    Spawn and forkserver workers hold a sentinel that becomes ready when the build exits
+    (only the build holds its other end); a fork worker's siblings share those, so it watches
+    for being handed to another parent instead."""
+    parent = multiprocessing.parent_process()
+    if method in ("spawn", "forkserver") and parent is not None:
+        from multiprocessing.connection import wait
+
+        wait([parent.sentinel])
+    else:
+        while os.getppid() == build_pid:
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's processes now and wait until they are gone (a stopped build must not
+    leave a worker rendering, or holding its caller's output pipes open)."""
+    # ProcessPoolExecutor.kill_workers() arrives in Python 3.14; before, its process table.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(10)
+
+
+def _run_in_workers(
+    jobs: list[Job], workers: int, context, collect: Callable[[Callable[[], Built], Job], None]
+) -> None:
+    """Run the jobs in ``workers`` processes, collecting each result as it comes; on any
+    interruption (a signal, Ctrl-C, an error here) the workers are ended before it goes on."""
+    context = context or multiprocessing.get_context()
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_worker_start,
+        initargs=(os.getpid(), context.get_start_method()),
+    )
+    try:
+        futures = {pool.submit(run_task, job): job for job in jobs}
+        for future in as_completed(futures):
+            collect(future.result, futures[future])
+        pool.shutdown(wait=True)
+    except BaseException:
+        _end_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
 
 
 # --- up-to-date checks -----------------------------------------------------------------------
@@ -295,11 +401,12 @@ def _environment_digest() -> str:
     return digest.hexdigest()
 
 
-def input_digest(task: Task, folders: dict[Path, str] | None = None) -> str:
-    """Everything an output depends on. The data folder counts by the files its dataset read
-    (hashed as they were loaded; a file it does not name cannot change an output, so a large
-    unrelated file in raw/ is never read); the template by its files. ``folders`` keeps each
-    template's hash for the rest of a build, so it is read once, not once per output."""
+def input_digest(task: Task, source_digest: str, folders: dict[Path, str] | None = None) -> str:
+    """Everything an output depends on. The data folder counts by ``source_digest``, the hash
+    of the files its dataset read as they were loaded (a file it does not name cannot change
+    an output, so a large unrelated file in raw/ is never read); the template by its files.
+    ``folders`` keeps each template's hash for the rest of a build, so it is read once, not
+    once per output."""
     folders = {} if folders is None else folders
     digest = hashlib.sha256()
     for part in (
@@ -307,7 +414,7 @@ def input_digest(task: Task, folders: dict[Path, str] | None = None) -> str:
         task.lang,
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         _environment_digest(),
-        _inputs(task.data_dir, task.template)[0].source_digest,
+        source_digest,
     ):
         digest.update(part.encode() + b"\0")
     if Path(task.template).suffix.lower() != ".pptx":
@@ -373,20 +480,23 @@ def build(
     check: bool = True,
     warnings: list[str] | None = None,
     progress: Callable[[str, Task, Built | None], None] | None = None,
+    context: multiprocessing.context.BaseContext | None = None,
 ) -> list[Built]:
-    """Plan, skip what is up to date, render the rest (in ``jobs`` processes), write."""
+    """Plan, skip what is up to date, render the rest (in ``jobs`` processes started by
+    ``context``, default Python's), write."""
     progress = progress or (lambda *_: None)
-    tasks = [
-        replace(t, check=check)
-        for t in plan(data_dirs, template_name, langs, formats, out_dir, warnings)
-    ]
+    planned = plan(data_dirs, template_name, langs, formats, out_dir, warnings, check=check)
+    tasks = [job.task for job in planned]
     _remove_stale_temps(tasks)
     state = _State(out_dir)
     folders: dict[Path, str] = {}
-    digests = {task: input_digest(task, folders) for task in tasks}
+    digests = {
+        job.task: input_digest(job.task, job.dataset.source_digest, folders) for job in planned
+    }
     results: list[Built] = []
-    todo = []
-    for task in tasks:
+    todo: list[Job] = []
+    for job in planned:
+        task = job.task
         if not force and state.fresh(task, digests[task]):
             kind_count = state.entries[task.path.name].get("count", 0)
             built = Built(
@@ -395,25 +505,32 @@ def build(
             results.append(built)
             progress("reused", task, built)
         else:
-            todo.append(task)
-    for task in todo:  # an unusable master fails the build before any drawing
-        if task.fmt == "pptx":
-            _check_master(_inputs(task.data_dir, task.template)[1])
+            todo.append(job)
+    for job in todo:  # an unusable master fails the build before any drawing
+        if job.task.fmt == "pptx":
+            _check_master(job.template)
+    if any(job.task.fmt in ("pptx", "pdf") for job in todo):
+        from reportgen.paths import cache_root
+
+        cache_root()  # decided here, once: workers share it (and any warning is said once)
     failures: list[str] = []
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            futures = {}
-            for task in todo:
-                progress("start", task, None)
-                futures[pool.submit(run_task, task)] = task
-            for future in as_completed(futures):
-                task = futures[future]
-                _collect(future.result, task, state, digests, results, failures, progress)
-    else:
-        for task in todo:
-            progress("start", task, None)
-            _collect(lambda t=task: run_task(t), task, state, digests, results, failures, progress)
-    state.save()
+
+    def collect(get: Callable[[], Built], job: Job) -> None:
+        _collect(get, job.task, state, digests, results, failures, progress)
+
+    try:
+        for job in todo:
+            progress("start", job.task, None)
+        if jobs > 1 and len(todo) > 1:
+            _run_in_workers(todo, min(jobs, len(todo)), context, collect)
+        else:
+            for job in todo:
+                collect(lambda j=job: run_task(j), job)
+    except BaseException:
+        _remove_stale_temps(tasks)  # what ended workers were writing
+        raise
+    finally:
+        state.save()  # what was written is reused next time, even after a stop
     if failures:
         raise BuildError(failures)
     order = {task.path: n for n, task in enumerate(tasks)}
@@ -421,9 +538,10 @@ def build(
 
 
 def _remove_stale_temps(tasks: list[Task]) -> None:
-    """Temporary files a killed build left beside its outputs (never the outputs themselves)."""
+    """Temporary files that writers no longer running (a killed build, its ended workers)
+    left beside the outputs: only reportgen's own, never the outputs or a user's file."""
     for task in tasks:
-        for stale in task.path.parent.glob(f".{task.path.name}.*.tmp"):
+        for stale in stale_temps(task.path):
             stale.unlink(missing_ok=True)
 
 

@@ -24,6 +24,7 @@ from reportgen import __version__
 from reportgen.config import FORMATS, LANGUAGES, MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.paths import OUTPUT_DIR, default_data_dir
+from reportgen.signals import Stopped
 
 TABLES = ("metrics", "rankings", "events", "articles")
 
@@ -230,6 +231,7 @@ def build(
     from reportgen.build import build as run_build
     from reportgen.config import load_config
     from reportgen.progress import Progress
+    from reportgen.signals import stop_on_signals
 
     config, _ = load_config()  # every value checked; options win over it
     languages = (
@@ -246,18 +248,19 @@ def build(
     started = time.perf_counter()
     warnings: list[str] = []
     progress = Progress(quiet=quiet, verbose=verbose)
-    built = run_build(
-        folders,
-        template if template is not None else config.get("template", "briefing"),
-        languages,
-        kinds,
-        out_dir if out_dir is not None else config.get("out", OUTPUT_DIR),
-        jobs=jobs or config.get("jobs") or default_jobs(),
-        force=force,
-        check=not no_check,
-        warnings=warnings,
-        progress=progress.update,
-    )
+    with stop_on_signals():  # SIGINT/SIGTERM/SIGHUP: workers ended, exit 128 + signal
+        built = run_build(
+            folders,
+            template if template is not None else config.get("template", "briefing"),
+            languages,
+            kinds,
+            out_dir if out_dir is not None else config.get("out", OUTPUT_DIR),
+            jobs=jobs or config.get("jobs") or default_jobs(),
+            force=force,
+            check=not no_check,
+            warnings=warnings,
+            progress=progress.update,
+        )
     progress.summary(built, time.perf_counter() - started, warnings)
 
 
@@ -482,7 +485,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = _run(sys.argv[1:] if argv is None else list(argv))
         sys.stdout.flush()  # a reader that left shows here, not as noise at interpreter exit
-    except (Exception, KeyboardInterrupt) as exc:
+    except (Exception, KeyboardInterrupt, Stopped) as exc:
         try:
             code = _report(exc)
         except BrokenPipeError:  # standard error's reader left while we reported
@@ -505,6 +508,9 @@ def _run(args: list[str]) -> int | str | None:
 
 def _report(exc: BaseException) -> int:
     """The one place a failure becomes what the user reads and the exit code."""
+    if isinstance(exc, Stopped):  # a build ended by a signal, its workers with it
+        _say(f"reportgen: {exc}")
+        return exc.exit_code
     if isinstance(exc, (KeyboardInterrupt, click.exceptions.Abort)):
         _say("reportgen: interrupted")
         return 130

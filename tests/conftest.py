@@ -1,8 +1,15 @@
-"""Shared fixtures: a small valid data folder to break in one place per test, and a CLI runner."""
+"""Shared fixtures: a small valid data folder to break in one place per test, and a CLI runner;
+and a guard that fails the run when a process the tests started outlives them."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import sys
+import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +20,67 @@ from reportgen.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "qingdao-sco-2023-05"
 MINI_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+#: Set for the whole test session and inherited by every process it starts: a process that
+#: still carries it when the session ends was left running by a test (or by reportgen).
+#: /proc shows the environment a process was started with, so a process forked by pytest
+#: itself without exec (an in-process build's pool) is not seen; those pools end in the build.
+SESSION_MARKER = "REPORTGEN_TEST_SESSION"
+
+
+def processes_marked(name: str, value: str) -> dict[int, str]:
+    """Live processes (not zombies, not this one) whose environment has ``name=value``,
+    with their command lines. Linux only (/proc); elsewhere none are found."""
+    wanted = f"{name}={value}".encode()
+    found = {}
+    proc = Path("/proc")
+    for entry in proc.iterdir() if proc.is_dir() else ():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if wanted not in (entry / "environ").read_bytes().split(b"\0"):
+                continue
+            if (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z":
+                continue  # exited, waiting for its parent to collect it
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").strip()
+        except (OSError, IndexError):
+            continue  # gone meanwhile, or not ours to read
+        found[int(entry.name)] = command.decode(errors="replace")
+    return found
+
+
+def survivors(name: str, value: str, grace: float = 10.0) -> dict[int, str]:
+    """The processes marked ``name=value`` still alive after ``grace`` seconds (a process
+    that is ending is given the time to finish)."""
+    deadline = time.monotonic() + grace
+    while (alive := processes_marked(name, value)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive
+
+
+def pytest_configure(config):
+    """Mark this session before anything is collected or started (test modules copy
+    os.environ into the environments they pass to subprocesses)."""
+    os.environ[SESSION_MARKER] = uuid.uuid4().hex
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run, loudly, if any process the tests started is still alive; kill it."""
+    left = survivors(SESSION_MARKER, os.environ.get(SESSION_MARKER, ""), grace=5.0)
+    if not left:
+        return
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    lines = [f"{len(left)} process(es) started by the tests outlived them (killed now):"]
+    lines += [f"  pid {pid}: {command}" for pid, command in sorted(left.items())]
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    for line in lines:
+        if reporter is not None:
+            reporter.write_line(line, red=True, bold=True)
+        else:
+            print(line, file=sys.stderr)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @dataclass

@@ -8,15 +8,17 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from reportgen.build import STATE_FILE, build
-from tests.conftest import ROOT, SEED_DIR, edit
+from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, survivors
 
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+REPORTGEN = [sys.executable, "-m", "reportgen"]
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -138,33 +140,218 @@ def test_validate_and_tables_do_not_import_drawing_libraries(module, tmp_path):
     assert "HEAVY []" in result.stderr, result.stderr[-500:]
 
 
-def test_a_killed_build_never_leaves_a_truncated_or_half_replaced_file(tmp_path, cache):
+def _children(pid: int) -> list[int]:
+    """Live child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == pid and fields[0] != b"Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _start_build(out: Path, marker: str, jobs: int = 2) -> subprocess.Popen:
+    """`reportgen build` in its own process, marked so its workers can be found later, its
+    output captured through pipes as CI runners and `| tee` do."""
+    args = [*REPORTGEN, "build", "--force", "--lang", "zh,en"]
+    return subprocess.Popen(
+        [*args, "--jobs", str(jobs), "--out", str(out)],
+        env={**ENV, "REPORTGEN_TEST_BUILD": marker},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for_workers(process: subprocess.Popen) -> None:
+    """Until the build has started its worker processes (or ended)."""
+    deadline = time.monotonic() + 120
+    while not _children(process.pid) and process.poll() is None:
+        assert time.monotonic() < deadline, "the build started no workers"
+        time.sleep(0.02)
+
+
+def test_a_killed_build_never_leaves_a_truncated_or_half_replaced_file_or_a_worker(tmp_path, cache):
     out = tmp_path / "out"
     build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
     good = outputs(out)
-    for delay in (0.4, 0.9, 1.6, 2.4):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "reportgen",
-                "build",
-                "--force",
-                "--lang",
-                "zh,en",
-                "--out",
-                str(out),
-            ],
-            env=ENV,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+    for delay in (0.0, 0.5, 1.2, 2.0):
+        marker = uuid.uuid4().hex
+        process = _start_build(out, marker)
+        _wait_for_workers(process)
         time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        process.kill()  # kill -9 <the build's pid>, as an operator would
+        process.communicate(timeout=30)  # the workers do not keep its pipes open
+        assert survivors("REPORTGEN_TEST_BUILD", marker) == {}, f"after a kill at +{delay} s"
         # Every output is either the previous file or a complete new one (same inputs: same bytes).
-        assert outputs(out) == good, f"after a kill at {delay} s"
+        assert outputs(out) == good, f"after a kill at +{delay} s"
     build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
     leftovers = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == [] and (out / STATE_FILE).is_file()
+
+
+@pytest.mark.parametrize(
+    ("stop", "jobs"),
+    [(signal.SIGTERM, 2), (signal.SIGHUP, 2), (signal.SIGINT, 2), (signal.SIGTERM, 1)],
+    ids=["SIGTERM", "SIGHUP", "SIGINT", "SIGTERM-jobs-1"],
+)
+def test_a_stopped_build_ends_its_workers_and_returns_to_its_caller(stop, jobs, tmp_path, cache):
+    """SIGTERM is what `timeout`, CI runners and service managers send, SIGHUP a closed
+    terminal: the build ends its workers, leaves no temporary file and exits 128 + signal."""
+    out = tmp_path / "out"
+    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
+    good = outputs(out)
+    marker = uuid.uuid4().hex
+    process = _start_build(out, marker, jobs)
+    first = process.stderr.readline()  # one output written, four still being drawn
+    assert first.startswith("[1] built"), first + process.communicate(timeout=30)[1]
+    process.send_signal(stop)  # to the build alone, not its process group
+    _, err = process.communicate(timeout=30)  # fails here, not hangs, if a worker holds a pipe
+    assert process.returncode == 128 + stop, err
+    assert err.splitlines()[-1] == (
+        f"reportgen: stopped by {stop.name}; outputs not yet written keep their previous files"
+    )
+    assert "Traceback" not in err
+    assert survivors("REPORTGEN_TEST_BUILD", marker, grace=3.0) == {}
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    assert outputs(out) == good
+
+
+def test_workers_started_by_forkserver_or_spawn_make_the_same_bytes(tmp_path, cache):
+    """Python 3.14 starts workers with forkserver: nothing may reach them through globals
+    that only fork would copy."""
+    one = tmp_path / "one"
+    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], one, jobs=1)
+    script = (
+        "import multiprocessing, sys\n"
+        "from pathlib import Path\n"
+        "from reportgen.build import build\n"
+        "if __name__ == '__main__':\n"
+        "    for method in ('forkserver', 'spawn'):\n"
+        "        built = build([Path(sys.argv[1])], 'briefing', ['zh', 'en'],\n"
+        "                      ['pptx', 'pdf', 'xlsx'], Path(sys.argv[2]) / method, jobs=2,\n"
+        "                      context=multiprocessing.get_context(method))\n"
+        "        assert len(built) == 5 and not any(b.reused for b in built)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(SEED_DIR), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert outputs(tmp_path / "forkserver") == outputs(one)
+    assert outputs(tmp_path / "spawn") == outputs(one)
+
+
+BUILD_WITH = """\
+import multiprocessing, sys
+from pathlib import Path
+from reportgen.build import build
+if __name__ == "__main__":
+    build([Path(sys.argv[2])], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], Path(sys.argv[3]),
+          jobs=2, force=True, context=multiprocessing.get_context(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("method", "processes"), [("forkserver", 5), ("spawn", 4)])
+def test_a_killed_build_leaves_no_forkserver_or_spawn_worker(method, processes, tmp_path, cache):
+    """A forkserver worker's parent is the forkserver, which lives on while any worker holds
+    its pipe: the workers must watch the build itself."""
+    marker = uuid.uuid4().hex
+    process = subprocess.Popen(
+        [sys.executable, "-c", BUILD_WITH, method, str(SEED_DIR), str(tmp_path / "out")],
+        env={**ENV, "REPORTGEN_TEST_BUILD": marker},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    # The build, multiprocessing's resource tracker (and forkserver) and two workers, which
+    # are past their start and drawing once a font subset or chart shows up in the cache.
+    while len(processes_marked("REPORTGEN_TEST_BUILD", marker)) < processes or not any(
+        path.is_file() for path in cache.rglob("*")
+    ):
+        assert process.poll() is None and time.monotonic() < deadline, "no workers drawing"
+        time.sleep(0.02)
+    process.kill()
+    process.communicate(timeout=30)
+    assert survivors("REPORTGEN_TEST_BUILD", marker) == {}
+
+
+def test_a_build_neither_runs_nor_reads_files_in_home(tmp_path):
+    """reportlab runs ~/.reportlab_mods and reads ~/.reportlab_settings at import, matplotlib
+    reads ~/.config/matplotlib/matplotlibrc: none of them may run or change a byte."""
+    plain_home, user_home = tmp_path / "plain", tmp_path / "user"
+    plain_home.mkdir()
+    (user_home / ".config" / "matplotlib").mkdir(parents=True)
+    marker = "open(__import__('os').path.expanduser('~/{}'), 'w').close()\n"
+    (user_home / ".reportlab_mods").write_text(marker.format("MODS_RAN"))
+    (user_home / ".reportlab_settings").write_text(
+        "pageCompression = 0\n" + marker.format("SETTINGS_RAN")
+    )
+    (user_home / ".config" / "matplotlib" / "matplotlibrc").write_text(
+        "axes.facecolor: red\nlines.linewidth: 9\npatch.linewidth: 9\n"
+    )
+    built = {}
+    for home in (plain_home, user_home):
+        env = {k: v for k, v in ENV.items() if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME")}
+        env.update(HOME=str(home), REPORTGEN_CACHE_DIR=str(home / "cache"))  # charts drawn
+        result = subprocess.run(
+            [*REPORTGEN, "build", "--format", "pdf", "--lang", "en", "--out", str(home / "out")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        built[home] = outputs(home / "out")
+    made = {p.name for p in user_home.iterdir()} - {".config", ".reportlab_mods", "cache", "out"}
+    assert made <= {".reportlab_settings", ".cache"}  # matplotlib's font list is a cache
+    assert not (user_home / "MODS_RAN").exists() and not (user_home / "SETTINGS_RAN").exists()
+    assert built[user_home] == built[plain_home]
+
+
+def test_the_session_guard_fails_a_run_that_leaves_a_process_running(tmp_path):
+    """tests/conftest.py ends the session with a failure naming every process the tests
+    started that is still alive, and kills them."""
+    (tmp_path / "test_leak.py").write_text(
+        "import subprocess, sys\n"
+        "def test_leaves_a_process():\n"
+        "    subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'])\n"
+    )
+    marker = uuid.uuid4().hex
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "tests.conftest",
+            "-p",
+            "no:cacheprovider",
+            "test_leak.py",
+        ],
+        capture_output=True,
+        text=True,
+        env={**ENV, "REPORTGEN_TEST_BUILD": marker},
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == pytest.ExitCode.TESTS_FAILED, result.stdout
+    assert "1 passed" in result.stdout
+    assert "1 process(es) started by the tests outlived them (killed now):" in result.stdout
+    assert "time.sleep(600)" in result.stdout
+    assert survivors("REPORTGEN_TEST_BUILD", marker, grace=0) == {}

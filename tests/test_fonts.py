@@ -1,4 +1,7 @@
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -10,6 +13,7 @@ from reportgen.fonts import (
     resolve,
     text_width,
 )
+from tests.conftest import ROOT
 
 
 def test_bundled_faces_are_files_inside_an_installed_package():
@@ -43,3 +47,50 @@ def test_text_width_uses_the_font_advances():
     face = resolve("Noto Sans SC")
     assert text_width("上合示范区", face, 10) == pytest.approx(50)  # CJK: one em each
     assert text_width("iiii", face, 10) < text_width("MMMM", face, 10)
+
+
+def test_an_unwritable_cache_folder_falls_back_to_a_temporary_one(tmp_path, monkeypatch, capsys):
+    from reportgen.paths import cache_root
+
+    home = tmp_path / "home"
+    home.write_text("a file: nothing can be created under it, not even by root")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("REPORTGEN_CACHE_DIR", raising=False)  # restored after the test
+    first = cache_root()
+    second = cache_root()
+    assert first == second and first.is_dir() and os.access(first, os.W_OK)
+    assert not first.is_relative_to(home)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"cannot write the cache folder {home}/.cache/reportgen" in err
+
+
+@pytest.mark.slow
+def test_pdfs_build_with_an_unwritable_home_and_say_so_once(tmp_path):
+    """Every PDF failed when HOME could not be written: the font subsets are a cache."""
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME")
+    }
+    env.update(HOME=str(home), TMPDIR=str(scratch), PYTHONPATH=str(ROOT))
+    out = tmp_path / "out"
+    args = ["build", "--format", "pdf", "--lang", "zh,en", "--jobs", "2", "--out", str(out)]
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
+    assert sorted(p.suffix for p in out.iterdir() if not p.name.startswith(".")) == [".pdf"] * 2
+    assert list(scratch.iterdir()) == []  # the temporary cache went with the run

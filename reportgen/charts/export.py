@@ -70,7 +70,10 @@ def render_bytes(
     rc = {**_RC, "font.family": [face.family]}
     if svg_text:
         rc["svg.fonttype"] = "none"
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context():
+        # matplotlib's own defaults, never a matplotlibrc from HOME or the working folder
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(rc)
         fig = draw(chart, theme, face, framed=framed)
         buffer = io.BytesIO()
         if fmt == "png":

@@ -15,6 +15,10 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+# First: reportlab without the user's ~/.reportlab_mods, ~/.reportlab_settings or RL_*.
+from reportgen.render import reportlab_safe  # noqa: F401
+
+# isort: split
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
