@@ -23,7 +23,7 @@ import click
 from reportgen import __version__
 from reportgen.config import FORMATS, LANGUAGES, MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
-from reportgen.paths import OUTPUT_DIR, default_data_dir
+from reportgen.paths import OUTPUT_DIR, default_data_dir, display_path
 from reportgen.signals import Stopped
 
 TABLES = ("metrics", "rankings", "events", "articles")
@@ -284,6 +284,9 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     )
     if not paths:
         raise UsageError("nothing to check: build first, or name .pptx/.pdf files")
+    other = [display_path(p) for p in paths if p.suffix.lower() not in (".pptx", ".pdf")]
+    if other:
+        raise UsageError(f"check takes .pptx and .pdf files, not {', '.join(other)}")
     findings = check_files(paths, load_dataset(data_dir or default_data_dir()))
     for finding in findings:
         click.echo(str(finding), err=True)

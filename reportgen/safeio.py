@@ -31,6 +31,8 @@ MAX_EXTRACT_BYTES = 20 * 1024 * 1024
 MAX_MASTER_FILE_BYTES = 100 * 1024 * 1024
 #: One font file in a template's fonts/ folder (a full CJK face is about 20 MB).
 MAX_FONT_BYTES = 64 * 1024 * 1024
+#: A deck or PDF given to `reportgen check` (the seed's are about 200 KB).
+MAX_CHECKED_FILE_BYTES = 200 * 1024 * 1024
 
 CHUNK = 1 << 20
 

@@ -26,6 +26,8 @@ from reportgen.check.numbers import number_findings, supported, supported_number
 from reportgen.check.pdf import check_pdf, unwrap
 from reportgen.check.pptx import check_pptx
 from reportgen.data import Dataset
+from reportgen.paths import display_path
+from reportgen.safeio import MAX_CHECKED_FILE_BYTES, Refused, read_file
 
 __all__ = [
     "CheckError",
@@ -61,6 +63,13 @@ def check_files(paths: list[Path], dataset: Dataset) -> list[Finding]:
     findings: list[Finding] = []
     for path in paths:
         check = _CHECKS.get(path.suffix.lower())
-        if check is not None:
-            findings += _check(check, path, dataset, None)
+        if check is None:
+            continue
+        shown = display_path(path)
+        try:  # bounded: a FIFO, a device or an endless file named .pdf is refused, not read
+            data = read_file(path, MAX_CHECKED_FILE_BYTES)
+        except Refused as refused:
+            findings.append(Finding(shown, "file", refused.reason))
+            continue
+        findings += _check(check, data, dataset, shown)
     return sorted(set(findings))

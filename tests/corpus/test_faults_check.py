@@ -119,3 +119,24 @@ def test_check_with_stdout_closed(tmp_path, content):
     assert result.returncode == 1, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert f"{deck}:" in result.stderr
+
+
+def _fifo_case(tmp: Path) -> list[str]:
+    os.mkfifo(tmp / "pipe.pdf")  # no writer: reading it would wait for ever
+    return ["check", str(tmp / "pipe.pdf")]
+
+
+def _text_case(tmp: Path) -> list[str]:
+    (tmp / "notes.txt").write_text("not a deck", encoding="utf-8")
+    return ["check", str(tmp / "notes.txt")]
+
+
+READS = [
+    Case("a pipe named .pdf", _fifo_case, 1, "pipe.pdf: file: not a regular file"),
+    Case("a text file", _text_case, 2, "check takes .pptx and .pdf files, not"),
+]
+
+
+@pytest.mark.parametrize("case", READS, ids=[c.name for c in READS])
+def test_check_reads_only_decks_and_pdfs_and_never_waits(case: Case, run, tmp_path, monkeypatch):
+    assert_fails_cleanly(case, run, tmp_path, monkeypatch)
