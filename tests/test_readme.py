@@ -22,3 +22,18 @@ def test_exactly_two_setup_commands():
 def test_ci_runs_the_readme_test_command_verbatim():
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert bash_blocks()[1] in ci_lines
+
+
+def test_every_test_the_guarantees_cite_exists():
+    """A guarantee held by a test that was renamed or removed is no guarantee."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## What reportgen guarantees", 1)[1].split("\n## ", 1)[0]
+    cited = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?", section)
+    assert len(cited) > 20
+    for file, test in cited:
+        path = ROOT / file
+        assert path.is_file(), file
+        if test:
+            assert re.search(rf"^def {test}\b", path.read_text(encoding="utf-8"), re.M), (
+                f"{file}::{test}"
+            )
