@@ -34,7 +34,6 @@ _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
-# What XML 1.0 (and so PPTX and PDF text) cannot hold; tab and line breaks are fine.
 class SnippetError(ReportgenError):
     """A template's text snippet cannot be rendered (unknown metric, bad syntax, unsafe, too
     costly), or its plan names what the data lacks."""
@@ -240,7 +239,14 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
                 raise _LimitExceeded("makes a number too large")
         elif operator == "%" and isinstance(left, str):
             self._check_format(left)
-            self._before([left, right])
+            # A width or precision may come as an argument (``'%*d' % (n, 1)``): each counts.
+            if isinstance(right, tuple):
+                arguments = list(right)
+            elif isinstance(right, dict):
+                arguments = list(right.values())
+            else:
+                arguments = [right]
+            self._before([left, *arguments])
         # + - / // add or shrink bounded operands: their result is checked after
         return self.bounded(super().call_binop(context, operator, left, right))
 

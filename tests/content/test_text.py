@@ -75,6 +75,8 @@ HOSTILE = [
     ("{{ 'x'.ljust(2000000000) }}", "uses a count or width above 100,000"),
     ("{{ 'x'|center(2000000000) }}", "uses a count or width above 100,000"),
     ("{{ '%2000000000d' % 1 }}", "uses a count or width above 100,000"),
+    ("{{ '%*d' % (2000000000, 1) }}", "uses a count or width above 100,000"),
+    ("{{ '%.*f' % (2000000000, 1.0) }}", "uses a count or width above 100,000"),
     ("{{ '{:>2000000000}'.format(1) }}", "uses a count or width above 100,000"),
     ("{{ '%2000000000d'|format(1) }}", "uses a count or width above 100,000"),
     ("{% set s = 'x' * 50000 %}{{ s.replace('', s) }}", "would make a text or list longer"),
