@@ -33,6 +33,10 @@ MAX_MASTER_FILE_BYTES = 100 * 1024 * 1024
 MAX_FONT_BYTES = 64 * 1024 * 1024
 #: A deck or PDF given to `reportgen check` (the seed's are about 200 KB).
 MAX_CHECKED_FILE_BYTES = 200 * 1024 * 1024
+#: A PowerPoint package once unpacked, and its parts: a real master or deck is a few MB in a
+#: few hundred parts; more says zip bomb.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PACKAGE_PARTS = 5000
 
 CHUNK = 1 << 20
 
@@ -140,3 +144,24 @@ def _open_regular(path: Path, follow: bool):
             raise Refused("is a folder, expected a file")
         raise Refused("not a regular file (a pipe, device or socket); refused")
     return os.fdopen(fd, "rb")
+
+
+def package_refusal(source: Path | bytes) -> str | None:
+    """Why a zip package (a .pptx) must not be unpacked, or None: not a zip, or its declared
+    unpacked size or part count says zip bomb. Read from the zip's directory, so it costs
+    nothing; Python's zipfile never inflates a part past its declared size."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return f"not a zip package ({type(exc).__name__})"
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > MAX_PACKAGE_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        return (
+            f"refused: unpacks to {unpacked / 2**20:,.0f} MiB in {len(members)} parts "
+            f"(limit {size_text(MAX_UNPACKED_BYTES)}, {MAX_PACKAGE_PARTS} parts)"
+        )
+    return None

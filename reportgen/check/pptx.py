@@ -38,6 +38,11 @@ def _open(source: Path | bytes, shown: str):
     """The deck, or `Unreadable` naming the file (a corrupt or foreign file is no crash)."""
     from pptx import Presentation
 
+    from reportgen.safeio import package_refusal
+
+    refusal = package_refusal(source)  # a zip bomb is refused before anything inflates it
+    if refusal is not None:
+        raise Unreadable(shown, "PowerPoint", ValueError(refusal))
     try:
         return Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
     except Exception as exc:  # python-pptx raises zip, XML, key and value errors alike

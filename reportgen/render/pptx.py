@@ -39,10 +39,6 @@ REQUIRED = {
 NOTE_IDX = 13
 
 
-MAX_MASTER_BYTES = 100 * 1024 * 1024  # unpacked; a real master is a few MB at most
-MAX_MASTER_MEMBERS = 5000
-
-
 def _unreadable(shown: str, exc: Exception) -> TemplateError:
     return TemplateError(
         [
@@ -61,27 +57,16 @@ def _unreadable(shown: str, exc: Exception) -> TemplateError:
 def _check_package(path, shown: str) -> None:
     """Refuse a file that is not a zip, or whose unpacked size says zip bomb, before any
     library unpacks it."""
-    import zipfile
+    from reportgen.safeio import package_refusal
 
-    try:
-        with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise _unreadable(shown, exc) from None
-    unpacked = sum(member.file_size for member in members)
-    if len(members) > MAX_MASTER_MEMBERS or unpacked > MAX_MASTER_BYTES:
-        raise TemplateError(
-            [
-                Problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    f"refused: unpacks to {unpacked / 2**20:,.0f} MiB in {len(members)} parts "
-                    f"(limit {MAX_MASTER_BYTES // 2**20} MiB); not a plausible PowerPoint master",
-                )
-            ]
-        )
+    reason = package_refusal(path)
+    if reason is None:
+        return
+    if reason.startswith("refused"):
+        reason += "; not a plausible PowerPoint master"
+    else:
+        reason = f"not a readable PowerPoint master ({reason}); save it from PowerPoint as .pptx"
+    raise TemplateError([Problem(shown, None, None, None, reason)])
 
 
 def open_master(path):

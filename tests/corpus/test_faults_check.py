@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus.test_bad_input import Case, assert_fails_cleanly
+from tests.corpus.test_bad_input import Case, assert_fails_cleanly, zip_bomb
 
 
 def _pptx_bytes() -> bytes:
@@ -37,6 +37,12 @@ def _pdf_bytes() -> bytes:
     canvas = Canvas(buffer, invariant=1)
     canvas.drawString(72, 720, "A page")
     canvas.save()
+    return buffer.getvalue()
+
+
+def _zip_bomb_bytes() -> bytes:
+    buffer = io.BytesIO()
+    zip_bomb(buffer)  # 150 MiB of zeros declared, a few hundred KB packed
     return buffer.getvalue()
 
 
@@ -84,6 +90,12 @@ CASES = [
         "noise.pdf: file: not a readable PDF file",
     ),
     check_case("empty PDF", "empty.pdf", lambda: b"", "empty.pdf: file: not a readable PDF file"),
+    check_case(
+        "zip bomb as a deck",
+        "bomb.pptx",
+        _zip_bomb_bytes,
+        "bomb.pptx: file: not a readable PowerPoint file (refused: unpacks to 150 MiB",
+    ),
 ]
 
 
