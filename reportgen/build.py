@@ -33,7 +33,7 @@ from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
-from reportgen.safeio import Refused, chunks, resolve_inside
+from reportgen.safeio import Refused, chunks, read_file, resolve_inside
 from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
 
 STATE_FILE = ".reportgen-state.json"
@@ -105,11 +105,18 @@ class Job:
     template: Template | None  # None for a workbook built without a template
     content: object | None = None  # the Deck or Summary decided before drawing
     loaded: object | None = field(default=None, repr=False)  # the Dataset, in this process
+    source_digest: str = ""  # what the build validated; a worker's reload must match it
 
     @property
     def dataset(self):
         if self.loaded is None:
-            self.loaded = _load_in_worker(self.task.data_dir)
+            loaded = _load_in_worker(self.task.data_dir)
+            if loaded.source_digest != self.source_digest:
+                raise UsageError(
+                    f"{display_path(self.task.data_dir)} changed while it was being built; "
+                    "build again"
+                )
+            self.loaded = loaded
         return self.loaded
 
     def __getstate__(self) -> dict:
@@ -160,7 +167,7 @@ def plan(
 
         def job(lang, fmt, path, template, content=None, data_dir=data_dir, dataset=dataset):
             task = Task(data_dir, dataset.info.id, template_name, lang, fmt, path, check)
-            return Job(task, template, content, dataset)
+            return Job(task, template, content, dataset, dataset.source_digest)
 
         if "pptx" not in formats and "pdf" not in formats:
             # The workbook needs no template: a new data folder gets its tables before anyone
@@ -412,6 +419,7 @@ def input_digest(task: Task, source_digest: str, folders: dict[Path, str] | None
     for part in (
         task.fmt,
         task.lang,
+        "checked" if task.check else "unchecked",  # --no-check output is no checked output
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         _environment_digest(),
         source_digest,
@@ -431,10 +439,15 @@ def input_digest(task: Task, source_digest: str, folders: dict[Path, str] | None
 
 
 def _file_sha(path: Path) -> str | None:
+    """The hash of an output on disk, streamed; None for anything but a regular file (a pipe
+    where an output goes is never read, so it cannot make the build wait)."""
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        for chunk in chunks(path):
+            digest.update(chunk)
+    except (Refused, OSError):
         return None
+    return digest.hexdigest()
 
 
 class _State:
@@ -442,11 +455,11 @@ class _State:
 
     def __init__(self, out_dir: Path):
         self.path = out_dir / STATE_FILE
-        try:
-            self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+        try:  # bounded and regular files only, like every read; anything else starts afresh
+            self.entries = json.loads(read_file(self.path).decode("utf-8"))
             if not isinstance(self.entries, dict):
                 self.entries = {}
-        except (OSError, ValueError):
+        except (Refused, OSError, ValueError):
             self.entries = {}
 
     def fresh(self, task: Task, inputs: str) -> bool:

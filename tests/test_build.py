@@ -70,6 +70,32 @@ def test_unchanged_outputs_are_reused_and_changes_rebuild(tmp_path, cache, mini)
     assert not repaired[0].reused and target.read_bytes() == before[target.name]
 
 
+def test_output_built_unchecked_is_not_reused_by_a_checked_build(tmp_path, cache):
+    out = tmp_path / "out"
+    build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out, check=False)
+    assert all(b.reused for b in build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out, check=False))
+    assert not any(b.reused for b in build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out))
+
+
+@pytest.mark.parametrize("where", ["output", "state"])
+def test_a_pipe_where_an_output_or_the_state_goes_is_never_read(where, tmp_path, cache):
+    """A FIFO has no writer: reading it would wait for ever. The build replaces it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / ("mini-tables.xlsx" if where == "output" else STATE_FILE))
+    mini = str(ROOT / "tests/fixtures/mini")
+    result = subprocess.run(
+        [*REPORTGEN, "build", "--data", mini, "--format", "xlsx", "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (out / "mini-tables.xlsx").is_file() and (out / STATE_FILE).is_file()
+
+
 def test_jobs_give_the_same_bytes(tmp_path, cache):
     one, two = tmp_path / "one", tmp_path / "two"
     build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], one, jobs=1)

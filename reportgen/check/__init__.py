@@ -45,7 +45,7 @@ __all__ = [
 _CHECKS = {".pptx": check_pptx, ".pdf": check_pdf}
 
 
-def _check(check, source: Path | bytes, dataset: Dataset, shown: str | None) -> list[Finding]:
+def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
     try:
         return check(source, dataset, shown)
     except Unreadable as exc:

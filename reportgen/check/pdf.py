@@ -6,12 +6,10 @@ import io
 import itertools
 import logging
 import re
-from pathlib import Path
 
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import blank_quotes, number_findings, supported
 from reportgen.data import Dataset
-from reportgen.paths import display_path
 
 
 def unwrap(text: str) -> str:
@@ -68,11 +66,9 @@ def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool
     return lang, texts, embedded
 
 
-def check_pdf(source: Path | bytes, dataset: Dataset, shown: str | None = None) -> list[Finding]:
-    """Findings for a PDF, given as a file or as bytes about to be written."""
-    shown = shown or display_path(source)
-    data = source if isinstance(source, bytes) else source.read_bytes()
-    lang, texts, fonts = _read(data, shown)
+def check_pdf(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
+    """Findings for a PDF's bytes (read bounded by `check_files`, or about to be written)."""
+    lang, texts, fonts = _read(source, shown)
     findings = [
         Finding(shown, "fonts", f"font {name} is not embedded")
         for name, embedded in fonts

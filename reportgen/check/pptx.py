@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from lxml import etree
 
@@ -19,7 +18,6 @@ from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import SCALE, Supported, blank_quotes, number_findings, supported
 from reportgen.data import Dataset
 from reportgen.formatting import format_metric
-from reportgen.paths import display_path
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -34,7 +32,7 @@ def _paragraph_text(paragraph) -> str:
     return "".join(t.text or "" for t in paragraph.iter(f"{A}t") if t.getparent().tag != f"{A}fld")
 
 
-def _open(source: Path | bytes, shown: str):
+def _open(source: bytes, shown: str):
     """The deck, or `Unreadable` naming the file (a corrupt or foreign file is no crash)."""
     from pptx import Presentation
 
@@ -44,16 +42,15 @@ def _open(source: Path | bytes, shown: str):
     if refusal is not None:
         raise Unreadable(shown, "PowerPoint", ValueError(refusal))
     try:
-        return Presentation(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+        return Presentation(io.BytesIO(source))
     except Exception as exc:  # python-pptx raises zip, XML, key and value errors alike
         raise Unreadable(shown, "PowerPoint", exc) from None
 
 
-def check_pptx(source: Path | bytes, dataset: Dataset, shown: str | None = None) -> list[Finding]:
-    """Findings for a deck, given as a file or as bytes about to be written."""
+def check_pptx(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
+    """Findings for a deck's bytes (read bounded by `check_files`, or about to be written)."""
     from reportgen.fonts import FontError, missing_glyphs, resolve
 
-    shown = shown or display_path(source)
     prs = _open(source, shown)
     width, height = prs.slide_width, prs.slide_height
     data = supported(dataset)
