@@ -21,6 +21,8 @@ from reportgen.formatting import unit_label
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_DATA_FILE_BYTES, MAX_MASTER_FILE_BYTES, Refused, read_inside
+from reportgen.theme import theme_name
+from reportgen.yamlio import decode_text
 
 KPI_ORDER = {"CNY": 0, "%": 1}
 NOT_COMPARABLE = {"名", "位", "大", "年", "个月", "月", "天", "小时", "个工作日", "首位", "榜首"}
@@ -71,14 +73,17 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
     """Write theme, master, charts, deck and summary plans for ``dataset`` into ``target``."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
-    copied = {name: _read_base(base, name) for name in ("theme.yaml", "master.pptx")}
-    target.mkdir(parents=True, exist_ok=True)
-    atomic_write(target / "master.pptx", copied["master.pptx"])
+    master = _read_base(base, "master.pptx")
+    problems: list[Problem] = []
+    theme = decode_text(_read_base(base, "theme.yaml"), display_path(base / "theme.yaml"), problems)
+    if theme is None:  # everything is read and decoded before anything is written
+        raise TemplateError(problems)
     # The theme's name names the outputs (<dataset>_<template>_<lang>.pptx): the new
     # template's, not the one it was copied from.
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", target.resolve().name).strip("-._") or "template"
-    theme = copied["theme.yaml"].decode("utf-8-sig")
-    theme = re.sub(r"(?m)^name:.*$", lambda _: f"name: {name[:64]}", theme, count=1)
+    name = theme_name(target.resolve().name)
+    theme = re.sub(r"(?m)^name:.*$", lambda _: f"name: {name}", theme, count=1)
+    target.mkdir(parents=True, exist_ok=True)
+    atomic_write(target / "master.pptx", master)
     atomic_write(target / "theme.yaml", theme.encode("utf-8"))
     reported = [m for m in dataset.metrics if not m.is_derived]
     ranked = sorted(reported, key=lambda m: (not m.reviewed, KPI_ORDER.get(m.unit, 2)))

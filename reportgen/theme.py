@@ -6,6 +6,7 @@ one file. Colours are validated as #RRGGBB so a typo is caught before anything i
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -13,7 +14,20 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Size = Annotated[float, Field(gt=2, le=200)]
 # The name is part of every output's file name: letters, digits, - _ . only, never a path.
-Name = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+_NAME_FIRST, _NAME_REST, _NAME_MAX = "A-Za-z0-9", "A-Za-z0-9_.-", 64
+Name = Annotated[str, Field(pattern=rf"^[{_NAME_FIRST}][{_NAME_REST}]{{0,{_NAME_MAX - 1}}}$")]
+
+
+def theme_name(folder_name: str) -> str:
+    """A valid theme name made from a template folder's name (a new template is named after
+    its folder): other characters become -, and it starts with a letter or digit.
+
+    >>> theme_name("new zone (2023)")
+    'new-zone-2023'
+    """
+    name = re.sub(rf"[^{_NAME_REST}]+", "-", folder_name)
+    name = re.sub(rf"^[^{_NAME_FIRST}]+", "", name)[:_NAME_MAX].rstrip("-._")
+    return name or "template"
 
 
 class _Model(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shlex
 import shutil
 
-from tests.conftest import MINI_DIR
+from tests.conftest import MINI_DIR, ROOT
 
 ONE_FIGURE = "示范区对外贸易额再创新高\n\n本报记者 张三\n\n2023年，示范区对外贸易额达100亿元。\n"
 
@@ -62,3 +62,27 @@ def test_missing_plan_is_named_by_the_template_the_user_gave(run, tmp_path, monk
     result = run("build", "--data", str(MINI_DIR), "--template", str(plan), "--out", "x")
     assert result.code == 2
     assert f"template '{plan}' has no summary.yaml for --format pdf" in result.err
+
+
+def test_a_base_template_in_another_encoding_is_one_line_and_writes_nothing(run, tmp_path):
+    base = tmp_path / "base"
+    shutil.copytree(ROOT / "templates" / "briefing", base)
+    theme = (base / "theme.yaml").read_text(encoding="utf-8") + "# café\n"
+    (base / "theme.yaml").write_bytes(theme.encode("latin-1", errors="replace"))
+    result = run("plan", str(MINI_DIR), str(tmp_path / "new"), "--from", str(base))
+    assert result.code == 1, result.err
+    assert "theme.yaml:32: not UTF-8 text" in result.err and "internal error" not in result.err
+    assert not (tmp_path / "new").exists()
+
+
+def test_new_templates_are_named_after_their_folder_with_a_valid_theme_name():
+    from pydantic import TypeAdapter
+
+    from reportgen.theme import Name, theme_name
+
+    names = {folder: theme_name(folder) for folder in ("new zone (2023)", "..", "青岛", "x" * 99)}
+    assert names["new zone (2023)"] == "new-zone-2023"
+    assert names[".."] == names["青岛"] == "template"
+    assert names["x" * 99] == "x" * 64
+    for name in names.values():
+        TypeAdapter(Name).validate_python(name)
