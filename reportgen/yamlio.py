@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import Problem
 from reportgen.safeio import MAX_DATA_FILE_BYTES, Refused, read_file, read_inside
+from reportgen.text.safe import describe_character
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -163,6 +164,20 @@ def load_yaml(
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "invalid YAML"
         problems.append(Problem(shown, line, None, None, f"invalid YAML: {what}"))
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character)
+        # (the error's own position counts from the end of PyYAML's buffer: find the character)
+        char = chr(exc.character) if isinstance(exc.character, int) else ""
+        line = text[: text.find(char)].count("\n") + 1 if char and char in text else None
+        problems.append(
+            Problem(
+                shown,
+                line,
+                None,
+                None,
+                f"invalid YAML: character {describe_character(char) if char else ''} "
+                "is not allowed",
+            )
+        )
     except yaml.YAMLError as exc:
         problems.append(Problem(shown, None, None, None, f"invalid YAML: {exc}"))
     finally:

@@ -170,3 +170,13 @@ def test_read_text_reports_its_own_limit(tmp_path):
     problems = []
     assert read_text(path, "a.txt", problems, limit=1024) is None
     assert str(problems[0]) == "a.txt: file is larger than 1 KiB"
+
+
+def test_a_control_character_yaml_refuses_is_named_with_its_line(tmp_path):
+    problems: list = []
+    path = tmp_path / "metrics.yaml"
+    path.write_text("metrics:\n  - id: a\n    label_zh: 对外\x01贸易\n", encoding="utf-8")
+    assert load_yaml(path, "metrics.yaml", problems) is None
+    assert [str(p) for p in problems] == [
+        "metrics.yaml:3: invalid YAML: character U+0001 is not allowed"
+    ]
