@@ -1,7 +1,8 @@
 """The `reportgen` command line.
 
 Exit codes: 0 ok, 1 invalid data or template, 2 usage error, 3 build or internal failure;
-as for any Unix tool, 130 when interrupted and 141 when a pipe's reader left (no message).
+as for any Unix tool, 128 + the signal when a build is stopped (130 Ctrl-C, 143 SIGTERM,
+129 SIGHUP; see reportgen.signals) and 141 when a pipe's reader left (no message).
 Errors are one line each on standard error, never a traceback (set REPORTGEN_DEBUG=1 to see
 one), all reported by ``_report`` whichever command raised them. Heavy libraries are
 imported inside the commands that need them, so `--help` is quick.
@@ -276,17 +277,18 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     differ from its labels, a derived value without its mark, a font not embedded, a file
     that is not a readable deck or PDF. Exit 0 when clean, 1 with findings.
     """
-    from reportgen.check import check_files
+    from reportgen.check import CHECKED_SUFFIXES, check_files
     from reportgen.data import load_dataset
 
     paths = list(files) or sorted(
-        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in (".pptx", ".pdf")
+        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in CHECKED_SUFFIXES
     )
+    kinds = " and ".join(CHECKED_SUFFIXES)
     if not paths:
-        raise UsageError("nothing to check: build first, or name .pptx/.pdf files")
-    other = [display_path(p) for p in paths if p.suffix.lower() not in (".pptx", ".pdf")]
+        raise UsageError(f"nothing to check: build first, or name {kinds} files")
+    other = [display_path(p) for p in paths if p.suffix.lower() not in CHECKED_SUFFIXES]
     if other:
-        raise UsageError(f"check takes .pptx and .pdf files, not {', '.join(other)}")
+        raise UsageError(f"check takes {kinds} files, not {', '.join(other)}")
     findings = check_files(paths, load_dataset(data_dir or default_data_dir()))
     for finding in findings:
         click.echo(str(finding), err=True)

@@ -111,10 +111,11 @@ def _family_of(path: Path) -> str | None:
 
 @lru_cache(maxsize=8)
 def _file_digest(path: Path) -> str:
+    from reportgen.safeio import chunks
+
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    for block in chunks(path):
+        digest.update(block)
     return digest.hexdigest()
 
 

@@ -21,6 +21,7 @@ from reportgen.formatting import unit_label
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_DATA_FILE_BYTES, MAX_MASTER_FILE_BYTES, Refused, read_inside
+from reportgen.text.normalize import drop_spaces_by_cjk
 from reportgen.theme import theme_name
 from reportgen.yamlio import decode_text
 
@@ -49,12 +50,9 @@ def _both(zh: str, en: str) -> dict[str, str]:
     return {"zh": zh, "en": en}
 
 
-_SPACE_BY_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) | (?=[\u3000-\u9fff\uff00-\uffef])")
-
-
 def _short(text: str, limit: int = 24) -> str:
     # Spaces go next to Chinese ("2022 年"), not between English words ("Foreign trade").
-    text = _SPACE_BY_CJK.sub("", " ".join(text.split()))
+    text = drop_spaces_by_cjk(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

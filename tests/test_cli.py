@@ -264,14 +264,17 @@ def test_a_closed_standard_error_keeps_progress_off_standard_output(tmp_path):
         (KeyboardInterrupt(), 130, "reportgen: interrupted"),
     ],
 )
-def test_every_command_reports_failures_the_same_way(run, monkeypatch, raised, code, message):
+def test_every_command_reports_failures_the_same_way(
+    run, monkeypatch, tmp_path, raised, code, message
+):
     import reportgen.data
 
     def fail(*args, **kwargs):
         raise raised
 
     monkeypatch.setattr(reportgen.data, "load_dataset", fail)
-    for args in (["validate"], ["tables", "metrics"], ["check", str(SEED_DIR / "dataset.yaml")]):
+    (tmp_path / "summary.pdf").write_bytes(b"%PDF-1.4")
+    for args in (["validate"], ["tables", "metrics"], ["check", str(tmp_path / "summary.pdf")]):
         result = run(*args)
         assert result.code == code, (args, result.err)
         assert result.err == (message + "\n" if message else ""), args

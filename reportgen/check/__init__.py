@@ -30,6 +30,7 @@ from reportgen.paths import display_path
 from reportgen.safeio import MAX_CHECKED_FILE_BYTES, Refused, read_file
 
 __all__ = [
+    "CHECKED_SUFFIXES",
     "CheckError",
     "Finding",
     "check_bytes",
@@ -43,6 +44,8 @@ __all__ = [
 ]
 
 _CHECKS = {".pptx": check_pptx, ".pdf": check_pdf}
+#: The kinds of file `check` reads (and the ones it looks for in output/).
+CHECKED_SUFFIXES = tuple(_CHECKS)
 
 
 def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
@@ -62,9 +65,7 @@ def check_files(paths: list[Path], dataset: Dataset) -> list[Finding]:
     """Findings for built files; a file that cannot be read is one finding, not a crash."""
     findings: list[Finding] = []
     for path in paths:
-        check = _CHECKS.get(path.suffix.lower())
-        if check is None:
-            continue
+        check = _CHECKS[path.suffix.lower()]  # the CLI takes only CHECKED_SUFFIXES
         shown = display_path(path)
         try:  # bounded: a FIFO, a device or an endless file named .pdf is refused, not read
             data = read_file(path, MAX_CHECKED_FILE_BYTES)

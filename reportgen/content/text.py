@@ -28,10 +28,8 @@ from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
 from reportgen.formatting import Lang, format_metric
 from reportgen.paths import display_path
+from reportgen.text.normalize import drop_spaces_by_cjk
 from reportgen.text.safe import describe_character, refused_character
-
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 class SnippetError(ReportgenError):
@@ -377,5 +375,5 @@ class SnippetRenderer:
         result = result.strip()
         if self.lang == "zh":
             # Folded YAML joins lines with spaces; Chinese puts none next to Chinese text.
-            result = _SPACE_BY_CJK.sub("", result)
+            result = drop_spaces_by_cjk(result)
         return result, used

@@ -21,6 +21,21 @@ _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?:[。！？!?]|……)[”’」』）)]*")
 
 
+#: Chinese, Japanese and Korean characters with their punctuation and full-width forms.
+CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{CJK}])\s+|\s+(?=[{CJK}])")
+
+
+def drop_spaces_by_cjk(text: str) -> str:
+    """Chinese puts no space next to Chinese ("2022 年" → "2022年"); English keeps its spaces
+    ("Foreign trade"). Folded YAML and joined labels bring such spaces in.
+
+    >>> drop_spaces_by_cjk("2022 年 foreign trade 对外 贸易")
+    '2022年foreign trade对外贸易'
+    """
+    return _SPACE_BY_CJK.sub("", text)
+
+
 def join_broken_lines(raw: str) -> str:
     """Undo column-width line breaks: a hyphen between two Latin letters across a break is a
     soft hyphen and goes; a hyphen after a digit ("5-" / "2-1") is part of a code and stays."""

@@ -34,3 +34,11 @@ def test_every_pdf_line_separator_is_a_line_break_for_splitting_and_matching():
         assert split_sentences(text) == ["示范区一句。", "第二", "句话"], repr(mark)
         assert squash(text) == "示范区一句。第二句话", repr(mark)
         assert join_broken_lines(f"Fakhriddi-{mark}nA") == "FakhriddinA", repr(mark)
+
+
+def test_spaces_go_next_to_chinese_and_stay_between_english_words():
+    from reportgen.text.normalize import drop_spaces_by_cjk
+
+    assert drop_spaces_by_cjk("2022 年 对外 贸易额") == "2022年对外贸易额"
+    assert drop_spaces_by_cjk("Foreign  trade， 2022") == "Foreign  trade，2022"
+    assert drop_spaces_by_cjk("“上合” 示范区") == "“上合”示范区"
