@@ -31,7 +31,8 @@ one of these holds:
    runs on into an item ("…其中对上合组织国家进出" / "口额达81亿元") nearly always has one.
 
 It never does when the next line starts with punctuation that continues a sentence (，、）” %…),
-or, for rules 3 and 4, when the line ends with one that opens a clause (，、：“《（— -).
+or, for rules 3 and 4 and blank lines, when the line ends with one that opens a clause
+(，、：“《（— -).
 
 **Blank lines.** A blank line ends a one-line paragraph (a headline, a dateline, a paragraph
 written on one line). After a longer paragraph it is read like a line break: PDF text puts

@@ -6,6 +6,9 @@ import re
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reportgen.extract import extract
 from reportgen.extract.sentences import MAX_SENTENCE
 from tests.conftest import ROOT, SEED_DIR
@@ -179,3 +182,24 @@ def test_runs_of_digits_numerals_and_spaces_stay_linear():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[0, 0, 0, 160000]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                list("进出口总额增长新增企业，、：。- \t\n•（）1234567890.%亿万元家")
+            ),
+            max_size=60,
+        ),
+        max_size=40,
+    )
+)
+def test_every_sentence_holds_its_fact_and_is_bounded(lines):
+    """Whatever the lines, a fact's sentence contains the fact (so a drafted quote holds its
+    value) and is never longer than twice the cap plus the fact."""
+    text = "\n".join(lines)
+    for fact in extract(text):
+        assert re.sub(r"\s+", "", fact.text) in fact.sentence
+        assert len(fact.sentence) <= 2 * MAX_SENTENCE + len(fact.text)
