@@ -336,7 +336,7 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
         sys.stdout.write(render(facts, fmt))
         return
     from reportgen.errors import Problem
-    from reportgen.extract.draft import NothingToDraft, write_draft
+    from reportgen.extract.draft import CannotDraft, write_draft
 
     if when is None:
         raise UsageError("--to-data needs --date YYYY-MM-DD (the article's date)")
@@ -344,10 +344,8 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
         counts = write_draft(file, text, facts, to_data, when)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
-    except NothingToDraft as exc:  # an empty draft would not pass validate: write nothing
-        reasons = "; ".join(exc.left_out[:3])
-        message = f"{exc}{' (' + reasons + ')' if reasons else ''}"
-        raise DataError([Problem(str(file), None, None, None, message)]) from None
+    except CannotDraft as exc:  # a draft that would not pass validate: write nothing
+        raise DataError([Problem(str(file), None, None, None, str(exc))]) from None
     click.echo(
         f"wrote {to_data}: {counts['metrics']} metrics and {counts['events']} events "
         f"to review (all marked reviewed: false); then run reportgen validate {to_data}",

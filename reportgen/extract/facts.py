@@ -8,19 +8,23 @@ stand inside a fact ("4700 余家", "2022 年\\n6 月").
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from reportgen.data.schema import CURRENCY_WORDS, HEDGE_LINKS, HEDGE_WORD_TAILS
+from reportgen.extract.sentences import ITEM_START, sentence_bounds, sentence_of
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
 # Vague amounts: 数十, 几百, 上千, 十几, 二十几 ("dozens", "about a thousand", "a dozen or so").
 VAGUE = r"(?:数|几|上)[十百千万]+|[一二三四五六七八九]?十几"
 NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{VAGUE}|[{CN}]+)"
-S = r"[ \t\r\n\u3000]*"  # spaces and line breaks inside a fact
+# Spaces and a line break inside a fact ("4700 余家", "近\n3000列"), at most three characters: a
+# fact never spans a run of padding, and since several S stand side by side around optional
+# words, an unbounded S would let the regex engine try every split of a long run (polynomial
+# time in the run's length on table-like text).
+S = r"[ \t\r\n\u3000]{0,3}"
 PREFIX_HEDGES = {
     "近": "approx",
     "约": "approx",
@@ -586,12 +590,31 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Most patterns open with an optional hedge, so the regex engine would try every hedge word at
 # every position; a one-character lookahead lets it skip positions that cannot start a fact.
 _FIRST = "".join(sorted({w[0] for w in PREFIX_HEDGES})) + CN + "数几上" + r"\d"
+# A number has at most 16 digits or numerals: an unbounded \d+ or [一二三…]+ would be tried
+# from every position of a long run of digits (an id, a hash, a row of figures without
+# separators) to its end, which is quadratic in the run's length. Every open-ended repeat after
+# a class, a \d or a group is bounded here, in all patterns at once.
+RUN = 16
+_OPEN_REPEAT = re.compile(r"(?:(?<=\\d)|(?<=[\])]))([+*])(?![?+])")
+
+
+def _bounded(pattern: str) -> str:
+    return _OPEN_REPEAT.sub(lambda m: f"{{{'1' if m.group(1) == '+' else '0'},{RUN}}}", pattern)
+
+
+# A fact never starts right after a digit or a numeral (the 2 of 12, the 三 of 十三; see also
+# _inside_number): said once for every pattern, the engine skips a run of numerals instead of
+# trying each of its positions, which also makes the scan faster on ordinary text. 万 and 亿
+# end a number, so a figure may follow them (3亿、5000万元 and 1亿2000万元 read as before).
+_NOT_INSIDE = rf"(?<![\d{CN.replace('万', '').replace('亿', '')}])"
 PATTERNS = [
     (
         kind,
-        re.compile(rf"(?=[{_FIRST}])" + p.pattern)
-        if p.pattern.startswith(("(?P<pre>", "(?:(?P<pre>"))
-        else p,
+        re.compile(
+            _NOT_INSIDE
+            + (rf"(?=[{_FIRST}])" if p.pattern.startswith(("(?P<pre>", "(?:(?P<pre>")) else "")
+            + _bounded(p.pattern)
+        ),
     )
     for kind, p in PATTERNS
 ]
@@ -600,7 +623,6 @@ PATTERNS = [
 def extract(text: str, article_date: date | None = None) -> list[Fact]:
     """Every quantitative fact in ``text``, in order, without overlaps."""
     view = view_of(text)
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
     taken = [False] * len(text)
     facts: list[Fact] = []
     for kind, pattern in PATTERNS:
@@ -614,14 +636,32 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
                 or _is_name(view, start, end)
             ):
                 continue
-            fact = _build(bounds, kind, match, text, view, start, end, article_date)
+            fact = _build(kind, match, text, view, start, end, article_date)
             if fact is None:
                 continue
             for i in range(start, end):
                 taken[i] = True
             facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    return _listed_growth(_same_year(facts, view), view)
+    return _listed_growth(_same_year(_with_sentences(facts, text, view), view), view)
+
+
+def _with_sentences(facts: list[Fact], text: str, view: str) -> list[Fact]:
+    """Each fact with its sentence and its subject, read within that sentence (the next item of
+    a list is not what a figure measures). The sentence ends are found once the facts are known
+    (a list of figures breaks at each line; see ``sentences``); a shared sentence is made once."""
+    from dataclasses import replace
+
+    bounds = sentence_bounds(text, {fact.end for fact in facts})
+    made: dict[tuple[int, int], str] = {}
+    out = []
+    for fact in facts:
+        span = sentence_of(text, fact.start, fact.end, bounds)
+        if span not in made:
+            made[span] = re.sub(r"\s+", "", text[span[0] : span[1]]).strip("”」 ")
+        subject = _subject(view, fact.start, fact.end, fact.kind, span)
+        out.append(replace(fact, sentence=made[span], subject=subject))
+    return out
 
 
 def _listed_growth(facts: list[Fact], view: str) -> list[Fact]:
@@ -698,8 +738,8 @@ def _is_name(view: str, start: int, end: int) -> bool:
         return True  # 第五届, 第19届: an ordinal, not a count
     if view[max(0, start - 1) : start] == "每":
         return True  # 每千人口, 每10万人: the denominator of a rate
-    opened, closed = view.rfind("《", max(0, start - 60), start), view.rfind("》", 0, start)
-    if opened > closed:
+    opened = view.rfind("《", max(0, start - 60), start)
+    if opened >= 0 and view.find("》", opened, start) < 0:
         return True  # 《2024年…公报》: inside a title
     for quoted in _QUOTED.finditer(view, max(0, start - 16), min(len(view), end + 16)):
         if not (quoted.start() < start and end <= quoted.end()):
@@ -746,7 +786,6 @@ def _group(match: re.Match, name: str) -> str | None:
 
 
 def _build(
-    bounds: list[int],
     kind: str,
     match: re.Match,
     text: str,
@@ -864,7 +903,6 @@ def _build(
             value = [bottom, value]  # 16—24岁, 5万至6万人: a range
         else:
             start = _trim(view, match.start("n"), end)[0]  # not a range: the number alone
-    sentence = _sentence(text, start, end, bounds)
     return Fact(
         text=text[start:end],
         start=start,
@@ -873,8 +911,8 @@ def _build(
         value=value,
         unit=unit,
         qualifier=qualifier,
-        subject=_subject(view, start, end, kind),
-        sentence=sentence,
+        subject="",  # filled in by _with_sentences
+        sentence="",  # filled in by _with_sentences
         hedge=hedge,
     )
 
@@ -919,18 +957,6 @@ def _date_value(match: re.Match, kind: str, article_date: date | None):
     return iso(year, m, d)
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
-
-
-def _sentence(text: str, start: int, end: int, bounds: list[int]) -> str:
-    """The sentence around [start, end); ``bounds`` are the sentence ends, computed once."""
-    i = bisect.bisect_right(bounds, start)
-    left = bounds[i - 1] if i else 0
-    j = bisect.bisect_left(bounds, end + 1)
-    right = bounds[j] if j < len(bounds) else len(text)
-    return re.sub(r"\s+", "", text[left:right]).strip("”」 ")
-
-
 _STOP = re.compile(r"[，。；：、！？,;:!?（）()“”\"《》■—]|(?<!\d)\.(?!\d)")  # 2.5 is no stop
 _VERBS = (
     "共有",
@@ -954,10 +980,12 @@ _VERBS = (
 _NOUN_STOP = re.compile(r"入驻|参与|进入|入选|实现|完成|签约|洽谈|投资|的|和|与|及|在|将|已|为")
 
 
-def _subject(view: str, start: int, end: int, kind: str) -> str:
+def _subject(view: str, start: int, end: int, kind: str, sentence: tuple[int, int]) -> str:
     """What the number measures: the noun after a measure word, else the words before it; for
-    a change with nothing before it (…360亿元，增长38.3%), what the clause before measured."""
-    window = view[end : end + 24]
+    a change with nothing before it (…360亿元，增长38.3%), what the clause before measured.
+    Only words of the fact's own ``sentence`` (a span of ``view``) are read, and an item mark
+    that opens it (- 1. （一）) is not a word."""
+    window = view[end : min(end + 24, sentence[1])]
     window = _PARAGRAPH.split(window, 1)[0]  # a headline's number does not run into the body
     after = re.sub(r"\s+", "", window)[:16]  # PDF line breaks are not words
     cut = _STOP.search(after)
@@ -966,12 +994,17 @@ def _subject(view: str, start: int, end: int, kind: str) -> str:
     verb = _NOUN_STOP.search(following)
     if verb:
         following = following[: verb.start()]
-    window = _PARAGRAPH.split(view[max(0, start - 60) : start])[-1]
+    window = view[max(start - 60, sentence[0]) : start]
+    item = ITEM_START.match(window) if start - 60 <= sentence[0] else None
+    window = _PARAGRAPH.split(window[item.end() if item else 0 :])[-1]
     before = re.sub(r"\s+", "", window)[-40:]
     cuts = list(_STOP.finditer(before))
     preceding = _strip_verbs(before[cuts[-1].end() :] if cuts else before[-24:])
     # words after the last figure before this one (…为1.2万名家庭经济困难学生发放资助资金)
     preceding = _AFTER_FIGURE.split(preceding)[-1]
+    if not preceding and cuts and cuts[-1].end() == len(before) and before[-1] in "：:":
+        # 实际使用外资：4.5亿美元: a label and its figure
+        preceding = before[cuts[-2].end() if len(cuts) >= 2 else 0 : -1]
     if not preceding and kind in ("growth", "percent") and len(cuts) >= 1:
         clause = before[cuts[-2].end() if len(cuts) >= 2 else 0 : cuts[-1].start()]
         head = re.split(r"[\d零〇一二两三四五六七八九十百千万亿]", clause, maxsplit=1)[0]

@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,98 @@ def test_event_titles_are_cut_where_a_clause_ends_not_inside_a_figure():
         == "按照《青岛市空气质量持续改善行动方案（2024—2025年）》，到2025年底"
     )
     assert _title("短句。") == "短句。"
+
+
+LIST_ITEMS = (
+    "进出口总额 {a}亿元",
+    "同比增长 {b}%",
+    "- 新增企业 {c}家",
+    "{i}. 开行中欧班列 {c}列",
+    "实际使用外资：{b}亿美元",
+    "• 新增就业 {c}人",
+    "（{i}）港口货物吞吐量 {a}万吨",
+)
+
+
+def list_article(size: int = 8192) -> str:
+    """An article that lists one figure per line, none ending with a 。 (about 290 lines)."""
+    lines, i = ["上合示范区主要经济指标", ""], 0
+    while len("\n".join(lines).encode("utf-8")) < size:
+        i += 1
+        item = LIST_ITEMS[i % len(LIST_ITEMS)]
+        lines.append(item.format(i=i, a=100 + i, b=f"{i % 50}.{i % 7 + 1}", c=1000 + 7 * i))
+    return "\n".join(lines) + "\n"
+
+
+def test_a_list_article_drafts_one_metric_per_line_and_builds(run, tmp_path, monkeypatch):
+    """Sentences used to run to the next 。: every fact of an 8 KB list quoted the whole list,
+    and the draft's metrics.yaml grew to 3 MB, over validate's limit. Each item is now its own
+    quote, the file is a small multiple of the article, and it validates and builds."""
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "list.txt"
+    text = list_article()
+    article.write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft"
+    result = run("extract", str(article), "--date", "2024-06-30", "--to-data", str(draft))
+    assert result.code == 0, result.err
+    items = [re.sub(r"\s+", "", line) for line in text.splitlines()[2:]]
+    metrics = yaml.safe_load((draft / "metrics.yaml").read_text(encoding="utf-8"))["metrics"]
+    assert [m["quote"] for m in metrics] == items  # one metric per line, quoting its line
+    assert "label_zh: 同比增长\n" in (draft / "metrics.yaml").read_text(encoding="utf-8")
+    assert (draft / "metrics.yaml").stat().st_size <= 12 * article.stat().st_size
+    validated = run("validate", str(draft))
+    assert validated.code == 0, validated.err
+    out = tmp_path / "out"
+    built = run("build", "--data", str(draft), "--format", "xlsx", "--out", str(out))
+    assert built.code == 0, built.err
+    assert list(out.glob("*-tables.xlsx"))
+
+
+@pytest.mark.slow
+def test_a_list_article_reaches_a_checked_deck(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "list.txt"
+    article.write_text(list_article(), encoding="utf-8")
+    draft, plan, out = tmp_path / "draft", tmp_path / "plan", tmp_path / "out"
+    assert run("extract", str(article), "--date", "2024-06-30", "--to-data", str(draft)).code == 0
+    assert run("plan", str(draft), str(plan)).code == 0
+    built = run(
+        "build", "--data", str(draft), "--template", str(plan), "--jobs", "1", "--out", str(out)
+    )
+    assert built.code == 0, built.err
+    assert len(list(out.glob("*.pptx"))) == 1 and len(list(out.glob("*.pdf"))) == 1
+
+
+def test_csv_of_table_like_text_is_a_bounded_multiple_of_it(run, tmp_path):
+    """77 KB of tab-separated rows used to make a 588 MB CSV (every fact carried every row
+    before it). Each row is now its facts' sentence."""
+    rows = ["指标\t2022年\t2023年\t增长"]
+    names = ("进出口总额", "出口额", "进口额", "实际使用外资", "新增企业", "开行班列")
+    i = 0
+    while len("\n".join(rows).encode("utf-8")) < 77 * 1024:
+        rows.append(
+            f"{names[i % 6]}{i}\t{100 + i % 900}亿元\t{200 + i % 700}亿元\t{i % 50}.{i % 9}%"
+        )
+        i += 1
+    article = tmp_path / "table.txt"
+    article.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run("extract", str(article), "--format", "csv")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert len(lines) >= 3 * (len(rows) - 1)  # three figures a row, all found
+    assert len(result.out.encode("utf-8")) <= 10 * article.stat().st_size
+    assert "进出口总额0281亿元" not in result.out  # no sentence runs into the next row
+
+
+@pytest.mark.slow
+def test_a_draft_over_the_data_file_limit_is_refused_whole(run, tmp_path):
+    """100 KB of figures without a 。 makes 7,200 metrics, a 4 MiB metrics.yaml that validate
+    would refuse: the draft says so in one line and writes no folder."""
+    article = tmp_path / "soup.txt"
+    article.write_text(
+        "".join(f"增长{i % 97}.{i % 9}% 完成{i % 9000}万元 " for i in range(3600)), "utf-8"
+    )
+    result = run("extract", str(article), "--date", "2024-06-30", "--to-data", str(tmp_path / "d"))
+    assert result.code == 1
+    assert "soup.txt: the draft's metrics.yaml would be 4.0 MiB (7200 metrics)" in result.err
+    assert not (tmp_path / "d").exists()
