@@ -41,7 +41,7 @@ _ZH_NUMBER = re.compile(
 _EN_HEDGE = EN_HEDGE_WORDS
 _EN_NUMBER = re.compile(
     rf"({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s*)?"
-    r"(\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?\b"
+    r"(\d[\d,]*(?:\.\d+)?)(?:\s*(tn|bn|mn))?\b"  # the spaces belong to a scale word only
 )
 _ZH_QUOTE = re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”")
 SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}

@@ -100,3 +100,13 @@ def test_chart_values_are_read_in_the_charts_display_scale():
     assert _chart_values(_bar_chart([360.0, 243.0], ["360亿元", "81亿元"])) == [
         "chart value 243 for 'c1' does not match its label 81亿元"
     ]
+
+
+def test_an_english_number_ends_at_a_line_break(seed):
+    """A note number at a line's end is no quantity of the heading below it ("6" / "Charts")."""
+    data = supported(seed)
+    assert number_findings("50 institutional innovations", data, False) == [
+        "50 is shown without its hedge"
+    ]
+    assert number_findings("over 50 institutional innovations", data, False) == []
+    assert number_findings("Key figures 50\nCharts", data, False) == []
