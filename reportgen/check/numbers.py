@@ -228,7 +228,7 @@ def chinese_figures(text: str) -> Iterator[tuple[str, list[float], str | None]]:
     """Figures written in Chinese numerals (八千七百家, 约八千七百亿元, a bare 八千七百):
     (text, values, qualifier). Names, idioms, ordinals and titles are not figures: the
     extractor decides that, so the check and `extract` agree on what a figure is."""
-    from reportgen.extract.facts import CN, _is_name, extract, view_of
+    from reportgen.extract.facts import CN, extract, is_name, view_of
 
     taken: list[tuple[int, int]] = []
     for fact in extract(text):
@@ -255,7 +255,7 @@ def chinese_figures(text: str) -> Iterator[tuple[str, list[float], str | None]]:
         ):
             continue
         value = parse_chinese_numeral(run)
-        if value is not None and not _is_name(view, start, end):
+        if value is not None and not is_name(view, start, end):
             yield text[start:end], [float(value)], None
 
 

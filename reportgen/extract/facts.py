@@ -633,7 +633,7 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
                 start >= end
                 or any(taken[start:end])
                 or _inside_number(view, start)
-                or _is_name(view, start, end)
+                or is_name(view, start, end)
             ):
                 continue
             fact = _build(kind, match, text, view, start, end, article_date)
@@ -728,7 +728,7 @@ _RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
 _ARTICLE_ONE = re.compile(rf"一(?:{MEASURES}|{TIME_UNITS})")
 
 
-def _is_name(view: str, start: int, end: int) -> bool:
+def is_name(view: str, start: int, end: int) -> bool:
     """A numeral inside a name, an idiom or an enumeration; or a phone or document number."""
     window = view[max(0, start - 4) : end + 4]
     core = view[start:end]
