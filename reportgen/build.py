@@ -324,6 +324,13 @@ def _exit_with_the_build(build_pid: int, method: str) -> None:
 def _end_workers(pool: ProcessPoolExecutor) -> None:
     """Kill the pool's processes now and wait until they are gone (a stopped build must not
     leave a worker rendering, or holding its caller's output pipes open)."""
+    # Jobs still queued for the dead workers may fill the call queue's pipe, and its feeder
+    # thread then waits for a reader that is gone; before Python 3.11 the pool's shutdown
+    # joins that thread and hangs. Nothing queued is wanted any more: do not join it.
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        with contextlib.suppress(Exception):
+            call_queue.cancel_join_thread()
     # ProcessPoolExecutor.kill_workers() arrives in Python 3.14; before, its process table.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
