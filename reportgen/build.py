@@ -25,9 +25,10 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
@@ -35,6 +36,9 @@ from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, read_file, resolve_inside
 from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
+
+if TYPE_CHECKING:
+    from reportgen.data import Dataset
 
 STATE_FILE = ".reportgen-state.json"
 
@@ -97,39 +101,13 @@ class Job:
     """One task and everything it needs, handed to the worker as its argument.
 
     Nothing reaches a worker through module globals, so a worker started by fork, forkserver
-    or spawn renders the same bytes. The dataset does not pickle (read-only mappings), so a
-    worker process reloads it from the data folder when it needs it (milliseconds); the
-    template and the content model the pre-drawing check built travel with the job."""
+    or spawn renders the same bytes; and a worker never reads the data folder again, so it
+    renders and checks exactly the dataset the build validated and hashed."""
 
     task: Task
     template: Template | None  # None for a workbook built without a template
-    content: object | None = None  # the Deck or Summary decided before drawing
-    loaded: object | None = field(default=None, repr=False)  # the Dataset, in this process
-    source_digest: str = ""  # what the build validated; a worker's reload must match it
-
-    @property
-    def dataset(self):
-        if self.loaded is None:
-            loaded = _load_in_worker(self.task.data_dir)
-            if loaded.source_digest != self.source_digest:
-                raise UsageError(
-                    f"{display_path(self.task.data_dir)} changed while it was being built; "
-                    "build again"
-                )
-            self.loaded = loaded
-        return self.loaded
-
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "loaded": None}
-
-
-@lru_cache(maxsize=8)
-def _load_in_worker(data_dir: Path):
-    """A job's data folder, loaded once per worker process for all its jobs. Only workers
-    call this (the build's own jobs carry their dataset), so no process inherits a stale one."""
-    from reportgen.data import load_dataset
-
-    return load_dataset(data_dir)
+    content: object | None  # the Deck or Summary decided before drawing
+    dataset: Dataset
 
 
 def plan(
@@ -167,7 +145,7 @@ def plan(
 
         def job(lang, fmt, path, template, content=None, data_dir=data_dir, dataset=dataset):
             task = Task(data_dir, dataset.info.id, template_name, lang, fmt, path, check)
-            return Job(task, template, content, dataset, dataset.source_digest)
+            return Job(task, template, content, dataset)
 
         if "pptx" not in formats and "pdf" not in formats:
             # The workbook needs no template: a new data folder gets its tables before anyone

@@ -7,7 +7,7 @@ out are copies, so a renderer cannot change a number another renderer will draw.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -98,6 +98,14 @@ class Dataset:
         object.__setattr__(self, "article_texts", MappingProxyType(dict(self.article_texts)))
         object.__setattr__(self, "assessment", MappingProxyType(dict(self.assessment)))
 
+    def __reduce__(self):
+        """Pickled with plain dicts (a mappingproxy does not pickle), so a build hands worker
+        processes the dataset it validated rather than each loading the folder again."""
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        values["article_texts"] = dict(self.article_texts)
+        values["assessment"] = dict(self.assessment)
+        return (_unpickle_dataset, (values,))
+
     def metric(self, metric_id: str) -> Metric:
         """The metric with this id; KeyError names the id when there is none."""
         for metric in self.metrics:
@@ -176,3 +184,7 @@ class Dataset:
             for a in self.articles
         ]
         return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def _unpickle_dataset(values: dict) -> Dataset:
+    return Dataset(**values)

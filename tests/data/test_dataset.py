@@ -62,3 +62,15 @@ def test_other_tables(mini):
     assert dataset.table("articles").loc[0, "characters"] > 50
     with pytest.raises(KeyError):
         dataset.table("slides")
+
+
+def test_a_dataset_pickles_to_an_equal_read_only_one(mini):
+    """Workers get the dataset the build validated, pickled, never a reload from disk."""
+    import pickle
+    from types import MappingProxyType
+
+    dataset = load_dataset(mini)
+    copy = pickle.loads(pickle.dumps(dataset))
+    assert copy == dataset and copy.source_digest == dataset.source_digest
+    assert isinstance(copy.article_texts, MappingProxyType)
+    assert copy.table("metrics").equals(dataset.table("metrics"))
