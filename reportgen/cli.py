@@ -145,8 +145,10 @@ def charts(
     """Render every chart the template plans, as PNG (slides) and SVG (the PDF), with a
     manifest of alt texts and takeaways."""
     from reportgen.data import load_dataset
+    from reportgen.paths import cache_root
     from reportgen.template import load_template
 
+    cache_root()  # before matplotlib is imported: it follows a cache that had to move
     languages = _split_choice(langs, LANGUAGES, "--lang")
     kinds = _split_choice(formats, ("png", "svg"), "--format")
     dataset = load_dataset(data_dir or default_data_dir())

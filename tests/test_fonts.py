@@ -94,3 +94,26 @@ def test_pdfs_build_with_an_unwritable_home_and_say_so_once(tmp_path):
     assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
     assert sorted(p.suffix for p in out.iterdir() if not p.name.startswith(".")) == [".pdf"] * 2
     assert list(scratch.iterdir()) == []  # the temporary cache went with the run
+
+
+def test_charts_with_an_unwritable_home_say_so_once_and_matplotlib_not_at_all(tmp_path):
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME", "MPLCONFIGDIR")
+    }
+    env.update(HOME=str(home), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "charts", "--lang", "en", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
+    assert "Matplotlib" not in result.stderr and "matplotlib" not in result.stderr
