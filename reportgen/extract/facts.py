@@ -203,7 +203,11 @@ TIME_UNITS = "个工作日|工作日|个小时|小时|个月|天|周|年|分钟"
 # Numerals inside names, enumerations and idioms: never facts.
 NOT_FACTS = (
     "一带一路",
+    "十一五",  # the five-year plans, quoted or not
+    "十二五",
+    "十三五",
     "十四五",
+    "十五五",
     "一体化",
     "一体发展",
     "一体运转",
