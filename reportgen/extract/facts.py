@@ -764,6 +764,8 @@ def is_name(view: str, start: int, end: int) -> bool:
             absolute = base + found.start()
             if absolute < end and absolute + len(found.group(1)) > start:
                 return True
+    if re.fullmatch(r"[百千万亿]{1,2}[^\d余多来几]*", core):
+        return True  # 单位：亿元, 万元: a magnitude alone is a unit; 百余场, 超过亿元 stay facts
     before = view[max(0, start - 2) : start]
     after = view[end : end + 2]
     return bool(
