@@ -338,7 +338,10 @@ def _run_in_workers(
         pool.shutdown(wait=True)
     except BaseException:
         _end_workers(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        # A stop while the pool is still starting its manager thread makes shutdown's join
+        # fail ("cannot join thread before it is started"); the workers are already gone.
+        with contextlib.suppress(RuntimeError):
+            pool.shutdown(wait=True, cancel_futures=True)
         raise
 
 

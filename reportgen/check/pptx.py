@@ -34,15 +34,14 @@ def _paragraph_text(paragraph) -> str:
 
 def _open(source: bytes, shown: str):
     """The deck, or `Unreadable` naming the file (a corrupt or foreign file is no crash)."""
-    from pptx import Presentation
-
+    from reportgen.render.pptx import open_presentation
     from reportgen.safeio import package_refusal
 
     refusal = package_refusal(source)  # a zip bomb is refused before anything inflates it
     if refusal is not None:
         raise Unreadable(shown, "PowerPoint", ValueError(refusal))
     try:
-        return Presentation(io.BytesIO(source))
+        return open_presentation(io.BytesIO(source))
     except Exception as exc:  # python-pptx raises zip, XML, key and value errors alike
         raise Unreadable(shown, "PowerPoint", exc) from None
 

@@ -69,13 +69,31 @@ def _check_package(path, shown: str) -> None:
     raise TemplateError([Problem(shown, None, None, None, reason)])
 
 
+def open_presentation(source):
+    """A Presentation whose parts (masters, layouts, slides, notes, charts) are all resolved
+    now, so a damaged package (a relationship to nothing) fails here, in one place, and not
+    halfway through reading it. Raises what python-pptx raises."""
+    prs = Presentation(source)
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            list(layout.placeholders)
+    for slide in prs.slides:
+        _ = slide.slide_layout
+        if slide.has_notes_slide:
+            _ = slide.notes_slide
+        for shape in slide.shapes:
+            if getattr(shape, "has_chart", False) and shape.has_chart:
+                _ = shape.chart
+    return prs
+
+
 def open_master(path):
     """The template's master as a Presentation; a one-line TemplateError if it is not one."""
     from reportgen.paths import display_path
 
     _check_package(path, display_path(path))
     try:
-        return Presentation(str(path))
+        return open_presentation(str(path))
     except Exception as exc:  # not a zip, not a presentation, a damaged package
         raise _unreadable(display_path(path), exc) from None
 

@@ -46,6 +46,23 @@ def _zip_bomb_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def _dangling_bytes() -> bytes:
+    """A real deck whose presentation part relates to nothing (its .rels emptied)."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(_pptx_bytes())), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "ppt/_rels/presentation.xml.rels":
+                data = (
+                    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    b'relationships"/>'
+                )
+            target.writestr(name, data)
+    return out.getvalue()
+
+
 def _random(size: int) -> bytes:
     return random.Random(7).randbytes(size)
 
@@ -90,6 +107,12 @@ CASES = [
         "noise.pdf: file: not a readable PDF file",
     ),
     check_case("empty PDF", "empty.pdf", lambda: b"", "empty.pdf: file: not a readable PDF file"),
+    check_case(
+        "a deck whose relationships point at nothing",
+        "dangling.pptx",
+        _dangling_bytes,
+        "dangling.pptx: file: not a readable PowerPoint file",
+    ),
     check_case(
         "zip bomb as a deck",
         "bomb.pptx",
@@ -151,4 +174,13 @@ READS = [
 
 @pytest.mark.parametrize("case", READS, ids=[c.name for c in READS])
 def test_check_reads_only_decks_and_pdfs_and_never_waits(case: Case, run, tmp_path, monkeypatch):
+    assert_fails_cleanly(case, run, tmp_path, monkeypatch)
+
+
+def test_a_master_whose_relationships_point_at_nothing_fails_cleanly(run, tmp_path, monkeypatch):
+    def setup(tmp: Path) -> list[str]:
+        (tmp / "house.pptx").write_bytes(_dangling_bytes())
+        return ["build", "--template", str(tmp / "house.pptx"), "--out", str(tmp / "out")]
+
+    case = Case("dangling master", setup, 1, "house.pptx: not a readable PowerPoint master")
     assert_fails_cleanly(case, run, tmp_path, monkeypatch)
