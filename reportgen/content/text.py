@@ -58,6 +58,21 @@ class _LimitExceeded(Exception):
     """Raised inside a render when a snippet goes past ``LIMITS``; never leaves this module."""
 
 
+class _NotText(Exception):
+    """Raised inside a render when a snippet would print an object (``{{ self }}``, a list,
+    ``m`` itself) rather than text or a number; never leaves this module."""
+
+
+#: What a snippet may print or turn into text: a Python object's repr on a slide is a leak.
+_PRINTABLE = (str, int, float)
+
+
+def _printable(value: Any) -> Any:
+    if not isinstance(value, _PRINTABLE):
+        raise _NotText(type(value).__name__)
+    return value
+
+
 def derived_mark(lang: Lang) -> str:
     return "（推算）" if lang == "zh" else " (derived)"
 
@@ -167,7 +182,7 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
     def __init__(self) -> None:
-        super().__init__(undefined=StrictUndefined, autoescape=False, finalize=self.bounded)
+        super().__init__(undefined=StrictUndefined, autoescape=False, finalize=self.printed)
         self.globals["range"] = self._range
         self.globals.pop("lipsum", None)  # filler text has no place in a briefing
         self.filters = {name: self._guard_filter(name, f) for name, f in self.filters.items()}
@@ -194,6 +209,10 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
             raise _LimitExceeded("makes a number too large")
         self.charge(1 + size // 64)
         return value
+
+    def printed(self, value: Any) -> Any:
+        """What a ``{{ }}`` prints: text or a number, bounded."""
+        return self.bounded(_printable(value))
 
     def weighed(self, value: Any) -> Any:
         """A value compared, hashed or looked up: charged for its size."""
@@ -244,13 +263,15 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
                 arguments = list(right.values())
             else:
                 arguments = [right]
+            for argument in arguments:  # '%s' % self would print an object
+                _printable(argument)
             self._before([left, *arguments])
         # + - / // add or shrink bounded operands: their result is checked after
         return self.bounded(super().call_binop(context, operator, left, right))
 
     def concat(self, context: Context, values: tuple) -> str:
         """``a ~ b ~ c``: each part is bounded; their sum is checked before joining."""
-        parts = [v if isinstance(v, str) else str(self.bounded(v)) for v in values]
+        parts = [v if isinstance(v, str) else str(self.bounded(_printable(v))) for v in values]
         if sum(map(len, parts)) > LIMITS.text:
             raise _LimitExceeded(f"makes a text longer than {LIMITS.text:,}")
         return self.bounded(str_join(parts))
@@ -260,6 +281,10 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
         receiver = getattr(__obj, "__self__", None)
         values = [*args, *kwargs.values()]
         if isinstance(receiver, (*_SEQUENCES, dict)):  # 'x'.ljust(n), s.replace(a, b)
+            if isinstance(receiver, str):  # '{}'.format(self), ' '.join([m]): they print
+                for value in values:
+                    for item in value if isinstance(value, (list, tuple)) else [value]:
+                        _printable(item)
             self._before([receiver, *values])
         else:  # a macro, range(), dict(): each argument is already bounded
             self._before([v for v in values if isinstance(v, int)])
@@ -278,9 +303,16 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
 
     def wrap_str_format(self, value: Any) -> Any:
         wrapper = super().wrap_str_format(value)
-        if wrapper is not None:
-            self._check_format(value.__self__)
-        return wrapper
+        if wrapper is None:
+            return None
+        self._check_format(value.__self__)
+
+        def printing(*args: Any, **kwargs: Any) -> Any:  # '{}'.format(self) prints an object
+            for argument in (*args, *kwargs.values()):
+                _printable(argument)
+            return wrapper(*args, **kwargs)
+
+        return update_wrapper(printing, wrapper)
 
     def _guard_filter(self, name: str, function: Any) -> Any:
         passes = getattr(function, "jinja_pass_arg", None) is not None  # context comes first
@@ -289,6 +321,12 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
             values = [*args[1 if passes else 0 :], *kwargs.values()]
             if name == "format" and values:
                 self._check_format(values[0])
+            if name in ("format", "string") and values:  # they print their arguments
+                for value in values:
+                    _printable(value)
+            if name == "join" and values and isinstance(values[0], (list, tuple)):
+                for value in values[0]:
+                    _printable(value)
             self._before(values)
             return self.bounded(function(*args, **kwargs))
 
@@ -355,6 +393,10 @@ class SnippetRenderer:
             raise SnippetError(f"{place}: {type(exc).__name__}: {exc}") from None
         except _LimitExceeded as exc:
             raise SnippetError(f"{place}: snippet {exc} (limit reached)") from None
+        except _NotText as exc:
+            raise SnippetError(
+                f"{place}: snippet prints a {exc} object, not text or a number"
+            ) from None
         except RecursionError:
             raise SnippetError(
                 f"{place}: snippet nests too deep (recursion?) (limit reached)"

@@ -116,6 +116,33 @@ def test_costly_snippets_fail_as_template_errors_naming_file_and_place(snippet, 
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("snippet", "printed"),
+    [
+        ("{{ self }}", "TemplateReference"),
+        ("{{ cycler }}", "type"),
+        ("{{ m }}", "_Metrics"),
+        ("{{ dict(a=1).items()|list }}", "list"),
+        ("{{ m.staff_total|map('upper')|list }}", "list"),
+        ("{{ 'x' ~ self }}", "TemplateReference"),
+        ("{{ '%s %s'|format(m, 1) }}", "_Metrics"),
+        ("{{ '%s' % self }}", "TemplateReference"),
+        ("{{ '{}'.format(m) }}", "_Metrics"),
+        ("{{ ' '.join([m, 'a']) }}", "_Metrics"),
+        ("{{ [self]|join(',') }}", "TemplateReference"),
+        ("{{ self|string }}", "TemplateReference"),
+    ],
+)
+def test_snippets_print_text_and_numbers_never_python_objects(snippet, printed):
+    renderer = SnippetRenderer(load_dataset(SEED_DIR), "en", source="templates/x/deck.yaml")
+    with pytest.raises(SnippetError) as caught:
+        renderer.render(snippet, "slide 'k' title")
+    assert str(caught.value) == (
+        f"templates/x/deck.yaml: slide 'k' title: snippet prints a {printed} object, "
+        "not text or a number"
+    )
+
+
 def test_limits_do_not_refuse_ordinary_snippets(renderer):
     text, _ = renderer.render(
         "{% for i in range(3) %}{{ i }}{% endfor %} {{ '%s' % m.staff_total }} "
