@@ -104,7 +104,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
     dataset = load_dataset(data_dir or default_data_dir())
     if out_dir is None and fmt != "xlsx":
         frames = {name: dataset.table(name) for name in selected}
-        sys.stdout.write(render(frames, fmt))
+        _emit(render(frames, fmt))
         return
     for path in write_tables(dataset, selected, fmt, out_dir or OUTPUT_DIR):
         click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
@@ -335,7 +335,7 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
     text = _read_article(file)
     facts = find_facts(text, when)
     if to_data is None:
-        sys.stdout.write(render(facts, fmt))
+        _emit(render(facts, fmt))
         return
     from reportgen.errors import Problem
     from reportgen.extract.draft import CannotDraft, write_draft
@@ -552,6 +552,22 @@ def _say(message: str) -> None:
 
 #: What the shell reports for a tool that SIGPIPE stopped (128 + 13).
 READER_LEFT = 141
+
+
+def _emit(text: str) -> None:
+    """A command's output on standard output, in pieces, each flushed: one large write to a
+    pipe whose reader leaves part-way is cut short without an error, which would report a
+    truncated output as success; a piece written after the reader left raises EPIPE."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stand-in (a closed stdout, a test's capture): it raises or keeps all
+        stream.write(text)
+        return
+    stream.flush()
+    data = text.encode(stream.encoding or "utf-8", errors=stream.errors or "strict")
+    for start in range(0, len(data), 1 << 16):
+        buffer.write(data[start : start + (1 << 16)])
+        buffer.flush()
 
 
 def _reader_left() -> int:

@@ -216,6 +216,30 @@ def test_a_reader_that_left_ends_the_command_quietly(args, tmp_path):
     assert result.returncode == 141
 
 
+def test_a_reader_that_leaves_part_way_through_a_large_output_is_no_success(tmp_path):
+    """One large write to a pipe whose reader leaves mid-way is cut short without an error:
+    `reportgen extract big.txt --format csv | head -c 100` must not report success."""
+    article = tmp_path / "big.txt"
+    article.write_text(
+        "。".join(f"新增企业{i}家，增长{i % 50}.{i % 9}%" for i in range(20000)), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            "bash",
+            "-c",
+            '$RG extract big.txt --format csv | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"',
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "RG": f"{sys.executable} -m reportgen"},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "141", result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
 def test_a_closed_standard_output_is_one_line_and_non_zero(tmp_path):
     for command in ("$RG tables metrics --format csv >&-", f"$RG validate {SEED_DIR} >&-"):
         result = _closed(command, tmp_path)
