@@ -521,8 +521,10 @@ def _report(exc: BaseException) -> int:
         return 130
     if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
         return _reader_left()
-    if isinstance(exc, click.ClickException):
-        exc.show()
+    if isinstance(exc, click.ClickException):  # one line, like every other error
+        ctx = getattr(exc, "ctx", None)
+        help_hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+        _say(f"reportgen: {exc.format_message()}{help_hint}")
         return exc.exit_code
     if isinstance(exc, ProblemsError):
         for problem in exc.problems:

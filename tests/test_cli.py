@@ -302,3 +302,21 @@ def test_every_command_reports_failures_the_same_way(
         result = run(*args)
         assert result.code == code, (args, result.err)
         assert result.err == (message + "\n" if message else ""), args
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "--jobs", "abc"], "Invalid value for '--jobs'"),
+        (["build", "--bogus"], "No such option"),
+        (["publish"], "No such command 'publish'"),
+        (["tables", "METRICS"], "'METRICS' is not one of"),
+        (["extract", "--format", "xml", "x.txt"], "Invalid value for '--format'"),
+        (["evaluate"], "Missing argument"),
+    ],
+)
+def test_option_errors_are_one_line_like_every_other_error(run, args, message):
+    result = run(*args)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and result.err.startswith("reportgen: "), result.err
+    assert message in result.err and "--help)" in result.err
