@@ -455,19 +455,26 @@ def preview(documents: tuple[Path, ...], out_dir: Path | None, dpi: int) -> None
     Decks need LibreOffice and PDFs need poppler's pdftoppm; the bundled font is handed to
     LibreOffice, so no system Chinese fonts are needed.
     """
+    from reportgen.check import CHECKED_SUFFIXES
     from reportgen.fonts import bundled_faces, resolve
     from reportgen.render.preview import preview as render_preview
+    from reportgen.signals import stop_on_signals
 
     files = list(documents) or sorted(
-        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in (".pptx", ".pdf")
+        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in CHECKED_SUFFIXES
     )
+    kinds = " and ".join(CHECKED_SUFFIXES)
     if not files:
-        raise UsageError("nothing to preview: build first, or name .pptx/.pdf files")
+        raise UsageError(f"nothing to preview: build first, or name {kinds} files")
+    other = [display_path(p) for p in files if p.suffix.lower() not in CHECKED_SUFFIXES]
+    if other:
+        raise UsageError(f"preview takes {kinds} files, not {', '.join(other)}")
     faces = [resolve(family) for family in bundled_faces()]
     target = out_dir or OUTPUT_DIR / "preview"
-    for document in files:
-        pages, sheet = render_preview(document, target, faces, dpi=dpi)
-        click.echo(f"{document}: {len(pages)} page(s), contact sheet {sheet}", err=True)
+    with stop_on_signals():  # a stop ends LibreOffice and removes the temporary folders
+        for document in files:
+            pages, sheet = render_preview(document, target, faces, dpi=dpi)
+            click.echo(f"{document}: {len(pages)} page(s), contact sheet {sheet}", err=True)
 
 
 def default_jobs() -> int:

@@ -7,9 +7,11 @@ and adds the folder of reportgen's bundled face: no system font packages needed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -55,29 +57,64 @@ def to_pdf(document: Path, out_dir: Path, faces: list[Face], timeout: float = 24
             **os.environ,
             "FONTCONFIG_FILE": str(fontconfig_file(work_dir, faces)),
             "HOME": str(work_dir),  # a fresh profile: no first-run dialogs, no stale state
+            "TMPDIR": str(work_dir),  # its own temporary files go when this folder goes
         }
-        result = subprocess.run(
-            [
-                binary,
-                "--headless",
-                "--norestore",
-                f"-env:UserInstallation=file://{work_dir}/profile",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(document),
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            check=False,
-        )
+        command = [
+            binary,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{work_dir}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(document),
+        ]
+        returncode, output = _run_office(command, env, timeout)
     pdf = out_dir / (document.stem + ".pdf")
-    if result.returncode != 0 or not pdf.is_file():
-        raise OfficeError(
-            f"LibreOffice could not convert {document.name}: "
-            f"{(result.stderr or result.stdout).strip()[:300]}"
-        )
+    if returncode != 0 or not pdf.is_file():
+        raise OfficeError(f"LibreOffice could not convert {document.name}: {output[:300]}")
     return pdf
+
+
+def _run_office(command: list[str], env: dict, timeout: float) -> tuple[int, str]:
+    """Run LibreOffice in a process group of its own (its launcher starts the real office as
+    a child), ended whole if anything stops the wait: a timeout, Ctrl-C, a stopped build.
+    On Linux the launcher also dies with reportgen, even if reportgen is killed outright."""
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the office itself may outlive its launcher
+            try:
+                os.killpg(process.pid, 0)
+            except OSError:
+                break
+            time.sleep(0.05)
+        if isinstance(exc, subprocess.TimeoutExpired):
+            raise OfficeError(f"LibreOffice did not finish in {timeout:g} s; stopped it") from None
+        raise
+    return process.returncode, (err or out).strip()
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)

@@ -88,3 +88,47 @@ def test_preview_again_into_the_same_folder(tmp_path):
     (out / "doc-7.png").write_bytes(b"a page of an older, longer version")
     assert [p.name for p in pages_to_png(pdf, out, "doc")] == ["doc-1.png"]
     assert (out / "doc-sheet.png").exists()
+
+
+def test_a_stopped_preview_leaves_no_temporary_folder_and_no_office(office, decks, tmp_path):
+    """A preview stopped while LibreOffice converts (timeout, a CI cancel) removes its own and
+    LibreOffice's temporary files, and LibreOffice goes with it."""
+    import signal
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(decks["zh"][1])
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "preview", str(deck), "--out", str(tmp_path / "png")],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("reportgen-office-*/profile")) and process.poll() is None:
+        assert time.monotonic() < deadline, "LibreOffice never started"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert err.strip().endswith(
+        "stopped by SIGTERM; outputs not yet written keep their previous files"
+    )
+    assert list(scratch.iterdir()) == []
+
+
+def test_an_office_that_takes_too_long_is_stopped_with_one_line(office, decks, tmp_path):
+    from reportgen.fonts import resolve
+    from reportgen.render.office import OfficeError
+
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(decks["zh"][1])
+    with pytest.raises(OfficeError, match=r"did not finish in 0\.2 s; stopped it"):
+        to_pdf(deck, tmp_path / "pdf", [resolve("Noto Sans SC")], timeout=0.2)
