@@ -150,7 +150,6 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
                 "events": {"from": dated[0], "to": dated[-1]},
             }
         )
-    titles = {a.id: a.title_zh for a in dataset.articles}
     source = _both(
         "本页数字均来自{{ source }}，每个数字的原文句子见下方来源。",
         "Every number on this slide comes from {{ source }}; the sources below "
@@ -248,7 +247,7 @@ def write_plan(dataset: Dataset, base: Path, target: Path) -> dict[str, int]:
                 ],
             },
             "notes": {
-                "zh": [source["zh"], f"共{len(titles)}篇报道。".replace(str(len(titles)), "")],
+                "zh": [source["zh"], "本简报所依据的报道。"],
                 "en": [source["en"], "The articles this briefing is based on."],
             },
         }

@@ -86,3 +86,13 @@ def test_new_templates_are_named_after_their_folder_with_a_valid_theme_name():
     assert names["x" * 99] == "x" * 64
     for name in names.values():
         TypeAdapter(Name).validate_python(name)
+
+
+def test_planned_notes_are_whole_sentences(run, tmp_path):
+    import yaml
+
+    assert run("plan", str(MINI_DIR), str(tmp_path / "new")).code == 0
+    slides = yaml.safe_load((tmp_path / "new" / "deck.yaml").read_text(encoding="utf-8"))
+    notes = [n for s in slides["slides"] for n in (s.get("notes") or {}).get("zh", [])]
+    assert notes and all("共篇" not in note for note in notes)
+    assert "本简报所依据的报道。" in notes
