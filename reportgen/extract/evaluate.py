@@ -9,14 +9,18 @@ the same unit and qualifier; a subject matches when one contains the other.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from reportgen.data.schema import Qualifier
 from reportgen.errors import DataError, Problem
-from reportgen.extract.facts import Fact, extract
+from reportgen.extract.facts import KINDS, Fact, extract
+from reportgen.safeio import MAX_EXTRACT_BYTES
 from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
 
 
@@ -25,13 +29,28 @@ class GoldFact(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     text: str
-    start: int
-    end: int
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
     kind: str
     value: float | str | list[float | str]
     unit: str
-    qualifier: str
+    qualifier: Qualifier
     subject: str | None = None
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"'{kind}' is not a kind the extractor reports ({', '.join(KINDS)})")
+        return kind
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value):
+        numbers = value if isinstance(value, list) else [value]
+        if any(isinstance(n, float) and not math.isfinite(n) for n in numbers):
+            raise ValueError("must be a finite number")
+        return value
 
 
 class GoldFile(BaseModel):
@@ -113,11 +132,15 @@ def load_gold(gold_file: Path) -> tuple[GoldFile, str]:
         gold = validate_model(GoldFile, doc, shown, "gold file", problems)
     elif doc is not None:
         problems.append(Problem(shown, None, None, None, "expected a mapping with 'facts'"))
-    text = None
+    text: str | None = None
     if gold is not None:  # a missing source is the gold file's field 'source' at fault
         source = gold_file.parent / gold.source
         unread: list[Problem] = []
-        text = read_text(source, str(source), unread)
+        if Path(gold.source).is_absolute():  # a source beside the gold, never anywhere
+            why = "an absolute path; name it relative to the gold file"
+            unread.append(Problem(gold.source, None, None, None, why))
+        else:  # bounded, regular files only, as every read
+            text = read_text(source, str(source), unread, MAX_EXTRACT_BYTES)
         line = doc.line_of("source")
         problems += [Problem(shown, line, "gold file", "source", str(p)) for p in unread]
     if gold is None or text is None:

@@ -298,6 +298,24 @@ NOT_FACTS = (
 )
 
 
+#: Every kind of fact the extractor reports (a gold file may use no other).
+KINDS = (
+    "money",
+    "count",
+    "percent",
+    "growth",
+    "rank",
+    "date",
+    "date_range",
+    "duration",
+    "age",
+    "area",
+    "score",
+    "code",
+    "other",
+)
+
+
 @dataclass(frozen=True)
 class Fact:
     text: str

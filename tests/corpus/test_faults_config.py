@@ -3,6 +3,7 @@ options: each fails cleanly, naming the file and the key a bad value came from, 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -184,6 +185,41 @@ OPTION_CASES = [
         ),
         1,
         "gold.yaml:1: gold file, field 'source': ",
+    ),
+    Case(
+        "a gold file whose source is an absolute path",
+        lambda tmp: (
+            (tmp / "gold.yaml").write_text("source: /etc/hostname\nfacts: []\n", encoding="utf-8")
+            and ["evaluate", str(tmp / "gold.yaml")]
+        ),
+        1,
+        "field 'source': /etc/hostname: an absolute path; name it relative to the gold file",
+    ),
+    Case(
+        "a gold file whose source is a pipe",
+        lambda tmp: (
+            os.mkfifo(tmp / "pipe.txt")
+            or (
+                (tmp / "gold.yaml").write_text("source: pipe.txt\nfacts: []\n", encoding="utf-8")
+                and ["evaluate", str(tmp / "gold.yaml")]
+            )
+        ),
+        1,
+        "not a regular file",
+    ),
+    Case(
+        "a gold fact of an unknown kind and qualifier",
+        lambda tmp: (
+            (tmp / "a.txt").write_text("增长5%", encoding="utf-8")
+            and (tmp / "gold.yaml").write_text(
+                "source: a.txt\nfacts:\n- {text: 增长5%, start: -5, end: 4, kind: nonsense, "
+                "value: .nan, unit: '%', qualifier: maybe}\n",
+                encoding="utf-8",
+            )
+            and ["evaluate", str(tmp / "gold.yaml")]
+        ),
+        1,
+        "'nonsense' is not a kind the extractor reports",
     ),
 ]
 
