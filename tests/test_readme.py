@@ -37,3 +37,11 @@ def test_every_test_the_guarantees_cite_exists():
             assert re.search(rf"^def {test}\b", path.read_text(encoding="utf-8"), re.M), (
                 f"{file}::{test}"
             )
+
+
+def test_the_documented_metrics_columns_are_the_real_ones(run):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"with the columns\s+`([^`]+)`", readme).group(1)
+    result = run("tables", "metrics", "--format", "csv")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == documented
