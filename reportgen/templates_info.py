@@ -43,6 +43,10 @@ def describe(name_or_path: str | None) -> str:
             raise TemplateError(
                 [Problem(display_path(folder), None, None, None, "template folder not found")]
             )
+        if not (folder / "theme.yaml").is_file():  # what makes a folder a template
+            raise TemplateError(
+                [Problem(display_path(folder), None, None, None, "not a template: no theme.yaml")]
+            )
         parts = [p.name for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".pptx")]
         out.append(f"{folder.name}  ({display_path(folder)}: {', '.join(parts)})")
         master = folder / "master.pptx"

@@ -14,6 +14,7 @@ from tests.corpus.test_bad_input import (
     BRIEFING,
     Case,
     assert_fails_cleanly,
+    cli_case,
     replace_in,
     template_case,
     write,
@@ -142,6 +143,7 @@ CASES = [
         write("deck.yaml", b"slides: " + b"[" * 20000 + b"]" * 20000 + b"\n"),
         "deck.yaml:1: invalid YAML",
     ),
+    cli_case("a folder that is no template", ["templates", "{tmp}"], 1, "not a template: no theme"),
 ]
 
 
