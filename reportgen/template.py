@@ -83,7 +83,7 @@ def display_face(name_or_path: str | Path = DEFAULT_TEMPLATE) -> Face | None:
     problems: list[Problem] = []
     doc = load_yaml(root / "theme.yaml", display_path(root / "theme.yaml"), problems)
     theme = validate_model(Theme, doc, "", "theme", problems) if isinstance(doc, LineDict) else None
-    if theme is None:
+    if theme is None or not _check_files(root, problems):  # a FIFO font would hang the resolver
         return None
     try:
         return resolve(theme.fonts.east_asian, root / "fonts")
