@@ -35,7 +35,13 @@ from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateErr
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, read_file, resolve_inside
-from reportgen.template import DEFAULT_TEMPLATE, Template, load_template, template_dir
+from reportgen.template import (
+    DEFAULT_TEMPLATE,
+    Template,
+    display_face,
+    load_template,
+    template_dir,
+)
 
 if TYPE_CHECKING:
     from reportgen.data import Dataset
@@ -124,11 +130,15 @@ def plan(
     from reportgen.data import DataError, load_dataset
 
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is a usage error before any work
+    # Text a deck or a summary shows must be drawable in the template's face: a character the
+    # font lacks is a data problem on its field, found here rather than after drawing began.
+    drawn = "pptx" in formats or "pdf" in formats
+    face = display_face(template_name) if drawn else None
     problems: list[Problem] = []
     datasets = []
     for data_dir in data_dirs:
         try:
-            datasets.append((data_dir, load_dataset(data_dir)))
+            datasets.append((data_dir, load_dataset(data_dir, face)))
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:

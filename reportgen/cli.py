@@ -57,11 +57,14 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
 def validate(data_dir: Path | None, quiet: bool) -> None:
     """Check a data folder (default: the bundled seed data): schema, references, provenance
-    of every quote and value, and derived formulas. Reports every problem, one per line."""
+    of every quote and value, derived formulas, and that the default template's fonts can
+    draw every text. Reports every problem, one per line."""
     from reportgen.data import load_dataset
+    from reportgen.template import display_face
 
     root = data_dir or default_data_dir()
-    dataset = load_dataset(root)  # raises DataError listing every problem
+    # validate accepts only what build can draw: texts are checked against the default face
+    dataset = load_dataset(root, display_face())  # raises DataError listing every problem
     if not quiet:
         reported = sum(1 for m in dataset.metrics if not m.is_derived)
         click.echo(

@@ -11,6 +11,7 @@ lacks is reported by name instead of turning into a box on a slide.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import unicodedata
 from collections.abc import Iterable
@@ -91,10 +92,27 @@ def check_glyphs(texts: Iterable[tuple[str, str]], face: Face) -> None:
 
 @lru_cache(maxsize=8)
 def _cmap(path: Path) -> frozenset[int]:
+    """The code points the font maps. Parsing a CJK font's cmap takes longer than validating
+    a data folder, so it is kept in the cache folder by the font's hash, as sorted 32-bit
+    code points: validate checks glyphs without importing fontTools."""
+    import array
+
+    target = _font_cache() / f"cmap-{_file_digest(path)[:32]}.u32"
+    codes = array.array("I")
+    try:
+        codes.frombytes(target.read_bytes())
+        return frozenset(codes)
+    except (OSError, ValueError):  # not cached yet, or unreadable: parse the font
+        pass
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        mapped = frozenset(font.getBestCmap())
+    with contextlib.suppress(OSError):  # a cache only saves time
+        from reportgen.outputs import atomic_write
+
+        atomic_write(target, array.array("I", sorted(mapped)).tobytes())
+    return mapped
 
 
 @lru_cache(maxsize=32)

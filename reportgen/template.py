@@ -73,6 +73,24 @@ def template_dir(name_or_path: str | Path) -> Path:
     return checkout if checkout.is_dir() else local
 
 
+def display_face(name_or_path: str | Path = DEFAULT_TEMPLATE) -> Face | None:
+    """The face a template sets a dataset's text in (its theme's East Asian face, which every
+    renderer and the output check use), read before the dataset is loaded so the data's
+    characters are checked against it. An organisation's .pptx master uses the default
+    template's theme. None if the theme or font cannot be had: ``load_template`` reports that."""
+    path = Path(name_or_path)
+    root = template_dir(DEFAULT_TEMPLATE if path.suffix.lower() == ".pptx" else path)
+    problems: list[Problem] = []
+    doc = load_yaml(root / "theme.yaml", display_path(root / "theme.yaml"), problems)
+    theme = validate_model(Theme, doc, "", "theme", problems) if isinstance(doc, LineDict) else None
+    if theme is None or not _check_files(root, problems):  # a FIFO font would hang the resolver
+        return None
+    try:
+        return resolve(theme.fonts.east_asian, root / "fonts")
+    except ReportgenError:
+        return None
+
+
 def load_template(
     name_or_path: str | Path = DEFAULT_TEMPLATE, metric_ids: set[str] | None = None
 ) -> Template:

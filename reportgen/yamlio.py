@@ -230,11 +230,17 @@ def _line(node: yaml.Node, seen: set[int], parent_line: int) -> int:
 
 
 def validate_model(
-    model: type[M], item: LineDict, shown: str, label: str, problems: list[Problem]
+    model: type[M],
+    item: LineDict,
+    shown: str,
+    label: str,
+    problems: list[Problem],
+    context: dict[str, Any] | None = None,
 ) -> M | None:
-    """Validate one mapping; each schema error becomes a Problem on the line of its field."""
+    """Validate one mapping; each schema error becomes a Problem on the line of its field.
+    ``context`` reaches the model's validators (the face a dataset's text is checked against)."""
     try:
-        return model.model_validate(dict(item))
+        return model.model_validate(dict(item), context=context)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = [str(part) for part in error["loc"]]

@@ -117,3 +117,30 @@ def test_charts_with_an_unwritable_home_say_so_once_and_matplotlib_not_at_all(tm
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
     assert "Matplotlib" not in result.stderr and "matplotlib" not in result.stderr
+
+
+def test_a_fonts_character_map_is_parsed_once_then_read_from_the_cache(tmp_path):
+    """validate checks every text's glyphs: the second run reads the cached character map
+    and does not import fontTools (parsing a CJK font's cmap costs more than validating)."""
+    code = (
+        "import sys\n"
+        "from reportgen.fonts import missing_glyphs\n"
+        "from reportgen.template import display_face\n"
+        "face = display_face()\n"
+        "print(missing_glyphs('对外贸易 trade \\U0001f600', face), 'fontTools' in sys.modules)\n"
+    )
+    env = {**os.environ, "REPORTGEN_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["['\U0001f600'] True", "['\U0001f600'] False"]
+    assert len(list((tmp_path / "fonts").glob("cmap-*.u32"))) == 1

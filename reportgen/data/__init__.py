@@ -12,19 +12,21 @@ from reportgen.data.checks import run_checks
 from reportgen.data.dataset import TABLE_NAMES, Dataset
 from reportgen.data.loader import read_folder
 from reportgen.errors import DataError, Problem
+from reportgen.fonts import Face
 
 __all__ = ["TABLE_NAMES", "DataError", "Dataset", "check_folder", "load_dataset"]
 
 
-def check_folder(root: str | Path) -> list[Problem]:
+def check_folder(root: str | Path, face: Face | None = None) -> list[Problem]:
     """Every problem in the data folder, sorted by file and line; empty when it is valid."""
-    _, problems = _read(Path(root))
+    _, problems = _read(Path(root), face)
     return problems
 
 
-def load_dataset(root: str | Path) -> Dataset:
-    """Load and validate a data folder; raises DataError listing every problem."""
-    raw, problems = _read(Path(root))
+def load_dataset(root: str | Path, face: Face | None = None) -> Dataset:
+    """Load and validate a data folder; raises DataError listing every problem. With ``face``
+    (the template's), a text with a character the face cannot draw is one of the problems."""
+    raw, problems = _read(Path(root), face)
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -41,8 +43,8 @@ def load_dataset(root: str | Path) -> Dataset:
     )
 
 
-def _read(root: Path):
-    raw = read_folder(root)
+def _read(root: Path, face: Face | None = None):
+    raw = read_folder(root, face)
     problems = list(raw.problems)
     if not problems or raw.info is not None:
         problems += run_checks(raw)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from reportgen.data.schema import (
+    DISPLAY_FACE,
     Article,
     ArticlesFile,
     DatasetInfo,
@@ -20,9 +21,10 @@ from reportgen.data.schema import (
     Ranking,
 )
 from reportgen.errors import Problem
+from reportgen.fonts import Face
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, read_inside, shown_name
-from reportgen.text.safe import check_display_text
+from reportgen.text.safe import check_display_text, check_drawable
 from reportgen.yamlio import LineDict, decode_text, load_yaml, validate_model
 
 DATASET_FILE = "dataset.yaml"
@@ -51,6 +53,8 @@ class RawData:
     """Everything read from a data folder, before cross-entry checks."""
 
     root: Path
+    #: the face outputs set the text in: every displayed text must have its glyphs there
+    face: Face | None = None
     info: DatasetInfo | None = None
     page: Page | None = None
     articles: list[Located] = field(default_factory=list)
@@ -84,10 +88,16 @@ class RawData:
         reported: the entry failed its own checks, or its whole file could not be read."""
         return kind in self.unreadable or entry_id in self.invalid_ids.get(kind, set())
 
+    @property
+    def context(self) -> dict[str, object]:
+        """What the schema's validators are given: the face displayed text is checked against."""
+        return {DISPLAY_FACE: self.face}
 
-def read_folder(root: Path) -> RawData:
-    """Read and schema-check every file of a data folder."""
-    raw = RawData(root=root)
+
+def read_folder(root: Path, face: Face | None = None) -> RawData:
+    """Read and schema-check every file of a data folder; with ``face``, every text an output
+    shows must also have its glyphs in that face."""
+    raw = RawData(root=root, face=face)
     if not root.is_dir():
         raw.problems.append(
             Problem(
@@ -123,7 +133,7 @@ def _read_info(raw: RawData) -> None:
     if not isinstance(doc, LineDict):
         raw.problems.append(Problem(shown, None, None, None, "expected a mapping of fields"))
         return
-    raw.info = validate_model(DatasetInfo, doc, shown, "dataset", raw.problems)
+    raw.info = validate_model(DatasetInfo, doc, shown, "dataset", raw.problems, raw.context)
     if raw.info is None:
         return
     for source, item in zip(raw.info.raw_sources, doc.get("raw_sources", []), strict=True):
@@ -160,7 +170,7 @@ def _read_articles(raw: RawData) -> None:
         raw.unreadable.add("article")
         return
     container = (
-        validate_model(ArticlesFile, doc, shown, "articles file", raw.problems)
+        validate_model(ArticlesFile, doc, shown, "articles file", raw.problems, raw.context)
         if isinstance(doc, LineDict)
         else None
     )
@@ -221,7 +231,7 @@ def _read_list(
         raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
         for k, text in raw.assessment.items():
             try:
-                check_display_text(text)
+                check_drawable(check_display_text(text), raw.face)
             except ValueError as exc:
                 raw.problems.append(Problem(shown, doc.line_of(k), None, k, str(exc)))
     return _validate_entries(doc[key], model, shown, kind, raw)
@@ -240,7 +250,7 @@ def _validate_entries(
             continue
         entry_id = item.get("id")
         label = f"{kind} '{entry_id}'" if isinstance(entry_id, str) else f"{kind} #{index + 1}"
-        record = validate_model(model, item, shown, label, problems)
+        record = validate_model(model, item, shown, label, problems, raw.context)
         if record is not None:
             located.append(Located(record, shown, item))
         elif isinstance(entry_id, str):

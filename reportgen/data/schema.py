@@ -18,11 +18,12 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from reportgen.text.safe import check_display_text
+from reportgen.text.safe import check_display_text, check_drawable
 
 #: The largest magnitude a value or a formula's constant may have. Floats hold whole numbers
 #: exactly up to 2**53 (about 9e15), so every value up to this prints with every digit; 1e15 yuan
@@ -36,10 +37,30 @@ def _zero_not_negative(value: float) -> float:
     return value + 0.0  # -0.0 + 0.0 is 0.0: a negative zero never reaches a slide as "-0"
 
 
+#: Validation context key for the face a dataset's text will be set in (``reportgen.fonts.Face``).
+#: Given, every displayed text must have its glyphs there; absent, only the text rule applies.
+DISPLAY_FACE = "display_face"
+
+
+def _drawable(text: str, info: ValidationInfo) -> str:
+    return check_drawable(text, (info.context or {}).get(DISPLAY_FACE))
+
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 #: Strings a presenter can see: printable characters and spaces only (reportgen.text.safe).
-Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(check_display_text)]
-LongText = Annotated[str, Field(min_length=1, max_length=20000), AfterValidator(check_display_text)]
+#: Strings a presenter can see are also checked against the template's face (DISPLAY_FACE).
+Text = Annotated[
+    str,
+    Field(min_length=1, max_length=2000),
+    AfterValidator(check_display_text),
+    AfterValidator(_drawable),
+]
+LongText = Annotated[
+    str,
+    Field(min_length=1, max_length=20000),
+    AfterValidator(check_display_text),
+    AfterValidator(_drawable),
+]
 Number = Annotated[
     float,
     Strict(),

@@ -23,6 +23,10 @@ both for the quote-in-article check and for sentence splitting (``reportgen.text
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reportgen.fonts import Face
 
 #: Unicode general categories refused in displayed text, and how an error names each.
 REFUSED_CATEGORIES = {
@@ -67,6 +71,26 @@ def describe_character(char: str) -> str:
     which may be invisible or reorder the error line)."""
     name = _NAMES.get(char) or unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def check_drawable(text: str, face: Face | None) -> str:
+    """``text`` unchanged if ``face`` has a glyph for each of its characters (or there is no face
+    to check against); else a ValueError naming the characters and the font, so a data problem
+    is reported on its field instead of a build failing after drawing began."""
+    if face is None:
+        return text
+    from reportgen.fonts import missing_glyphs
+
+    missing = missing_glyphs(text, face)
+    if not missing:
+        return text
+    shown = ", ".join(describe_character(char) for char in missing[:3])
+    more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+    raise ValueError(
+        f"character{'s' if len(missing) > 1 else ''} {shown}{more} "
+        f"{'have' if len(missing) > 1 else 'has'} no glyph in the template's fonts "
+        f"({face.family}); remove or replace {'them' if len(missing) > 1 else 'it'}"
+    )
 
 
 def check_display_text(text: str) -> str:

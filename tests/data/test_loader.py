@@ -150,3 +150,32 @@ def test_every_file_the_loader_reads_is_in_the_digest(mini):
         "raw/page.txt",
     }
     assert set(raw.digests) == named
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "where"),
+    [
+        (
+            "dataset.yaml",
+            "title_en: Small test data set",
+            "dataset.yaml:3: dataset, field 'title_en'",
+        ),
+        (
+            "rankings.yaml",
+            "assessment_en: Annual assessment",
+            "rankings.yaml:2: field 'assessment_en'",
+        ),
+        ("metrics.yaml", "label_en: Foreign trade\n", "metrics.yaml:4: metric 'trade_2023'"),
+    ],
+)
+def test_with_the_templates_face_every_displayed_text_must_have_glyphs(mini, file, old, where):
+    """Given the face outputs set text in, a character it lacks is a problem on its field;
+    without one (the tables, which set no font) the text is loaded as written."""
+    from reportgen.template import display_face
+
+    new = old.rstrip("\n") + " \U0001f600" + ("\n" if old.endswith("\n") else "")
+    edit(mini / file, old, new)
+    assert load_dataset(mini) is not None
+    problems = [str(p) for p in check_folder(mini, display_face())]
+    assert len(problems) == 1, problems
+    assert where in problems[0] and "U+1F600 GRINNING FACE has no glyph" in problems[0]
