@@ -97,12 +97,14 @@ def _cmap(path: Path) -> frozenset[int]:
     code points: validate checks glyphs without importing fontTools."""
     import array
 
+    from reportgen.safeio import Refused, read_file
+
     target = _font_cache() / f"cmap-{_file_digest(path)[:32]}.u32"
     codes = array.array("I")
-    try:
-        codes.frombytes(target.read_bytes())
+    try:  # bounded, regular files only: all of Unicode is 4.5 MB
+        codes.frombytes(read_file(target, 8 * 1024 * 1024))
         return frozenset(codes)
-    except (OSError, ValueError):  # not cached yet, or unreadable: parse the font
+    except (Refused, OSError, ValueError):  # not cached yet, or unreadable: parse the font
         pass
     from fontTools.ttLib import TTFont
 
