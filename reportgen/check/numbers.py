@@ -19,6 +19,7 @@ from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
 from reportgen.data.schema import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
 from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, unit_label
+from reportgen.text.normalize import CJK
 from reportgen.text.numerals import parse_chinese_numeral
 
 # hedges that follow the number or its measure word (a unit as the schema allows it)
@@ -43,7 +44,10 @@ _EN_NUMBER = re.compile(
     rf"({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s*)?"
     r"(\d[\d,]*(?:\.\d+)?)(?:\s*(tn|bn|mn))?\b"  # the spaces belong to a scale word only
 )
-_ZH_QUOTE = re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”")
+# Chinese text on an English page (a quoted source sentence, an untranslated draft title):
+# from a Chinese character to the last Chinese character or % before Latin text, so the
+# figures inside it are read the Chinese way (提升约20% keeps its hedge 约).
+_ZH_RUN = re.compile(rf"“?[\u4e00-\u9fff](?:[{CJK}\d.,%\s“”‘’]*[{CJK}%”])?")
 SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}
 _FACTORS = (1, 1e4, 1e6, 1e8, 1e9, 1e12)  # every display scale a value may be printed in
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -140,8 +144,8 @@ def number_findings(
     """Numbers in ``text`` no fact supports, and hedged facts shown without their hedge."""
     problems = []
     pattern = _ZH_NUMBER if lang_zh else _EN_NUMBER
-    quotes = [] if lang_zh else [m.span() for m in _ZH_QUOTE.finditer(text)]
-    for start, end in quotes:  # an English page quoting the Chinese source: read it as Chinese
+    quotes = [] if lang_zh else [m.span() for m in _ZH_RUN.finditer(text)]
+    for start, end in quotes:  # Chinese text on an English page: read it as Chinese
         problems += number_findings(text[start:end], data, True, extra)
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in quotes):

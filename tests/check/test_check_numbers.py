@@ -110,3 +110,12 @@ def test_an_english_number_ends_at_a_line_break(seed):
     ]
     assert number_findings("over 50 institutional innovations", data, False) == []
     assert number_findings("Key figures 50\nCharts", data, False) == []
+
+
+def test_chinese_text_on_an_english_page_is_read_the_chinese_way(seed):
+    """An untranslated draft title on an English page: 约 before a figure is its hedge."""
+    data = supported(seed)
+    assert number_findings("June 2022 上合示范区4700余家企业入驻 — Qingdao", data, False) == []
+    assert number_findings("June 2022 上合示范区4700家企业入驻", data, False) == [
+        "4700 is shown without its hedge"
+    ]
