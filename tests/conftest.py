@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import time
 import uuid
@@ -132,3 +133,21 @@ def run(capsys):
         return Result(int(exit_info.value.code or 0), captured.out, captured.err)
 
     return _run
+
+
+def reportgen_process(
+    args: list[str], *, drop: tuple[str, ...] = (), **env: str
+) -> subprocess.CompletedProcess:
+    """reportgen in its own process, as a shell runs it from the checkout: this environment
+    less the variables in ``drop``, plus ``env``; output captured as text."""
+    environment = {key: value for key, value in os.environ.items() if key not in drop}
+    environment.update(PYTHONPATH=str(ROOT), **env)
+    return subprocess.run(
+        [sys.executable, "-m", "reportgen", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )

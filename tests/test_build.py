@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.build import STATE_FILE, build
-from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, survivors
+from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, reportgen_process, survivors
 
 pytestmark = pytest.mark.slow
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -329,16 +329,11 @@ def test_a_build_neither_runs_nor_reads_files_in_home(tmp_path):
     )
     built = {}
     for home in (plain_home, user_home):
-        env = {k: v for k, v in ENV.items() if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME")}
-        env.update(HOME=str(home), REPORTGEN_CACHE_DIR=str(home / "cache"))  # charts drawn
-        result = subprocess.run(
-            [*REPORTGEN, "build", "--format", "pdf", "--lang", "en", "--out", str(home / "out")],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=ROOT,
-            timeout=300,
-            check=False,
+        result = reportgen_process(
+            ["build", "--format", "pdf", "--lang", "en", "--out", str(home / "out")],
+            drop=("MPLCONFIGDIR", "XDG_CONFIG_HOME"),
+            HOME=str(home),
+            REPORTGEN_CACHE_DIR=str(home / "cache"),  # charts drawn
         )
         assert result.returncode == 0, result.stderr
         built[home] = outputs(home / "out")

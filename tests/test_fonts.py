@@ -13,7 +13,7 @@ from reportgen.fonts import (
     resolve,
     text_width,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, reportgen_process
 
 
 def test_bundled_faces_are_files_inside_an_installed_package():
@@ -73,22 +73,10 @@ def test_pdfs_build_with_an_unwritable_home_and_say_so_once(tmp_path):
     home.write_text("not a folder")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME")
-    }
-    env.update(HOME=str(home), TMPDIR=str(scratch), PYTHONPATH=str(ROOT))
     out = tmp_path / "out"
     args = ["build", "--format", "pdf", "--lang", "zh,en", "--jobs", "2", "--out", str(out)]
-    result = subprocess.run(
-        [sys.executable, "-m", "reportgen", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
+    result = reportgen_process(
+        args, drop=("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME"), HOME=str(home), TMPDIR=str(scratch)
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
@@ -99,20 +87,10 @@ def test_pdfs_build_with_an_unwritable_home_and_say_so_once(tmp_path):
 def test_charts_with_an_unwritable_home_say_so_once_and_matplotlib_not_at_all(tmp_path):
     home = tmp_path / "home"
     home.write_text("not a folder")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME", "MPLCONFIGDIR")
-    }
-    env.update(HOME=str(home), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "reportgen", "charts", "--lang", "en", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
+    result = reportgen_process(
+        ["charts", "--lang", "en", "--out", str(tmp_path)],
+        drop=("REPORTGEN_CACHE_DIR", "XDG_CACHE_HOME", "MPLCONFIGDIR"),
+        HOME=str(home),
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("cannot write the cache folder") == 1, result.stderr
