@@ -335,7 +335,7 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
             when = dt.date.fromisoformat(article_date)
         except ValueError:
             raise UsageError(f"--date takes YYYY-MM-DD, not '{article_date}'") from None
-    text = _read_article(file)
+    raw, text = _read_article(file)
     facts = find_facts(text, when)
     if to_data is None:
         _emit(render(facts, fmt))
@@ -346,7 +346,7 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
     if when is None:
         raise UsageError("--to-data needs --date YYYY-MM-DD (the article's date)")
     try:
-        counts = write_draft(file, text, facts, to_data, when)
+        counts = write_draft(file.name, raw, text, facts, to_data, when)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
     except CannotDraft as exc:  # a draft that would not pass validate: write nothing
@@ -421,16 +421,21 @@ def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
         click.echo(format_report(pooled, f"all {len(gold_files)} files, pooled"))
 
 
-def _read_article(file: Path) -> str:
+def _read_article(file: Path) -> tuple[bytes, str]:
+    """The article's bytes (read once, bounded: a draft keeps them as its raw page) and text."""
     from reportgen.errors import Problem
-    from reportgen.safeio import MAX_EXTRACT_BYTES
-    from reportgen.yamlio import read_text
+    from reportgen.safeio import MAX_EXTRACT_BYTES, Refused, read_file
+    from reportgen.yamlio import decode_text
 
     problems: list[Problem] = []
-    text = read_text(file, str(file), problems, limit=MAX_EXTRACT_BYTES)
-    if text is None:  # not UTF-8, NUL bytes, too large, a pipe or device: one line, exit 1
+    try:
+        raw = read_file(file, MAX_EXTRACT_BYTES)
+    except Refused as refused:  # too large, a pipe or device: one line, exit 1
+        raise DataError([Problem(str(file), None, None, None, refused.reason)]) from None
+    text = decode_text(raw, str(file), problems)
+    if text is None:  # not UTF-8, UTF-16, NUL bytes
         raise DataError(problems)
-    return text
+    return raw, text
 
 
 @cli.command()

@@ -231,7 +231,7 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
 
 
 def write_draft(
-    source: Path, text: str, facts: list[Fact], target: Path, article_date: date
+    name: str, raw: bytes, text: str, facts: list[Fact], target: Path, article_date: date
 ) -> dict[str, object]:
     """Write the draft folder; returns how many metrics and events it proposes, and the facts
     it left out with the reason for each.
@@ -240,7 +240,7 @@ def write_draft(
     metric, or a file over the data-file size limit) raises ``CannotDraft`` and writes nothing."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
-    ident = _slug(source.stem)
+    ident = _slug(Path(name).stem)
     month = f"{article_date.year}-{article_date.month:02d}"
     title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
     title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
@@ -250,7 +250,7 @@ def write_draft(
     if not metrics:
         raise NothingToDraft(left_out)
     files = {
-        f"raw/{source.name}": source.read_bytes(),
+        f"raw/{name}": raw,  # the article exactly as it was read
         "articles/article.txt": text.encode("utf-8"),
         "dataset.yaml": _dump(
             {
@@ -261,7 +261,7 @@ def write_draft(
                 "subject_en": "(to be written)",
                 "language": "zh",
                 "as_of": month,
-                "raw_sources": [{"id": "source", "file": f"raw/{source.name}"}],
+                "raw_sources": [{"id": "source", "file": f"raw/{name}"}],
             }
         ),
         "articles.yaml": _dump(
