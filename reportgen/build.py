@@ -20,7 +20,6 @@ import json
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateErr
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, read_file, resolve_inside
+from reportgen.signals import die_with_parent
 from reportgen.template import (
     DEFAULT_TEMPLATE,
     Template,
@@ -271,7 +271,7 @@ def _worker_start(build_pid: int, method: str) -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if method != "forkserver" and sys.platform.startswith("linux") and _kill_me_with_my_parent():
+    if method != "forkserver" and die_with_parent():
         if os.getppid() != build_pid:
             os._exit(1)
         return
@@ -279,17 +279,6 @@ def _worker_start(build_pid: int, method: str) -> None:
         target=_exit_with_the_build, args=(build_pid, method), name="reportgen-watch", daemon=True
     )
     watcher.start()
-
-
-def _kill_me_with_my_parent() -> bool:
-    """prctl(PR_SET_PDEATHSIG, SIGKILL): whether it took effect."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return False
 
 
 def _exit_with_the_build(build_pid: int, method: str) -> None:

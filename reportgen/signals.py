@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -53,3 +54,18 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def die_with_parent() -> bool:
+    """Ask the kernel to kill this process when its parent dies (Linux
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)``): it holds even while the process is busy in C code
+    and across an exec. Whether it took effect; elsewhere the caller must watch the parent."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False

@@ -11,12 +11,12 @@ import contextlib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
 from reportgen.fonts import Face
+from reportgen.signals import die_with_parent
 
 INSTALL_HINT = (
     "LibreOffice is not installed; on Debian or Ubuntu: "
@@ -91,7 +91,7 @@ def _run_office(command: list[str], env: dict, timeout: float) -> tuple[int, str
         text=True,
         env=env,
         start_new_session=True,
-        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        preexec_fn=die_with_parent,  # the launcher dies with reportgen, even killed outright
     )
     try:
         out, err = process.communicate(timeout=timeout)
@@ -110,11 +110,3 @@ def _run_office(command: list[str], env: dict, timeout: float) -> tuple[int, str
             raise OfficeError(f"LibreOffice did not finish in {timeout:g} s; stopped it") from None
         raise
     return process.returncode, (err or out).strip()
-
-
-def _die_with_parent() -> None:
-    import ctypes
-    import signal
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)
