@@ -16,60 +16,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Literal
 
-from reportgen.data.schema import CURRENCY_WORDS, HEDGES, Metric
-
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from reportgen.data.schema import CURRENCY_WORDS, Metric
+from reportgen.locale import LANGS, Lang, en, zh
+from reportgen.locale.zh import HEDGES
 
 # Where a Chinese hedge word goes: before the number, between number and measure word, or after.
-_ZH_PREFIX = {
-    "近",
-    "接近",
-    "最高",
-    "最低",
-    "突破",
-    "约",
-    "将近",
-    "大约",
-    "超过",
-    "逾",
-    "超",
-    "不到",
-    "不足",
-    "未满",
-    "至少",
-    "不少于",
-    "最多",
-    "不超过",
-}
-_ZH_INFIX = {"余", "多"}
-ZH_SUFFIX_HEDGES = {"以上", "以下", "左右", "以内", "及以上", "及以下"}
+_ZH_PREFIX = set(zh.hedges_at("before"))
+_ZH_INFIX = set(zh.hedges_at("inside"))
+ZH_SUFFIX_HEDGES = set(zh.hedges_at("after"))
 _ZH_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
-_ZH_DEFAULT = {
-    "approx": "约",
-    "over": "超过",
-    "at_least": "至少",
-    "under": "不到",
-    "at_most": "最多",
-}
-
-_EN_HEDGE = {
-    "approx": "about",
-    "over": "over",
-    "at_least": "at least",
-    "under": "under",
-    "at_most": "at most",
-}
-_EN_HEDGE_WORD = {
-    "近": "nearly",
-    "将近": "nearly",
-    "接近": "nearly",
-    "超过": "more than",
-    "最高": "up to",
-    "以内": "within",
-}
 
 _ZH_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
 _EN_UNIT = {
@@ -177,7 +133,11 @@ def format_value(
     """``format_metric`` for loose parts (used where no Metric exists, e.g. chart axes)."""
     if lang == "zh":
         number, unit_text = _zh_number_and_unit(value, unit, money_factor)
-        word = hedge if hedge else (_ZH_DEFAULT.get(qualifier, "") if qualifier != "exact" else "")
+        word = (
+            hedge
+            if hedge
+            else (zh.DEFAULT_HEDGE.get(qualifier, "") if qualifier != "exact" else "")
+        )
         if word == "多" and unit in _ZH_DUO_AFTER_UNIT:
             return f"{number}{unit_text}多"  # 一年多, 十天多: 多 follows a time unit
         if word == "多" and unit == "月":
@@ -190,7 +150,7 @@ def format_value(
     text = _en_number_and_unit(value, unit, money_factor)
     if qualifier == "exact":
         return text
-    word = _EN_HEDGE_WORD.get(hedge or "", _EN_HEDGE.get(qualifier, ""))
+    word = en.HEDGE_FOR_ZH.get(hedge or "", en.DEFAULT_HEDGE.get(qualifier, ""))
     return f"{word} {text}"
 
 
@@ -372,18 +332,7 @@ _PARSE_ZH = re.compile(
     rf"^(?:第)?({_ZH_PREFIX_RE})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?(万亿|亿|万)?(余|多)?"
     rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?({_ZH_SUFFIX_RE})?$"
 )
-#: English hedge words and the qualifier each means (the parser and `check` read them).
-EN_HEDGE_WORDS = {
-    "nearly": "approx",
-    "about": "approx",
-    "over": "over",
-    "more than": "over",
-    "at least": "at_least",
-    "under": "under",
-    "at most": "at_most",
-    "up to": "at_most",
-    "within": "at_most",
-}
+EN_HEDGE_WORDS = en.HEDGES
 _PARSE_EN = re.compile(
     rf"^({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s+|No\.\s+|v)?"
     r"(-?\d[\d,]*(?:\.\d+)?)\s*(tn|bn|mn)?(?:%|\s.*)?$"

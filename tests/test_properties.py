@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pptx.util import Pt
 
-from reportgen.data.schema import HEDGES
 from reportgen.fonts import resolve
 from reportgen.formatting import FormatError, format_value, parse_value
+from reportgen.locale.zh import HEDGES
 from reportgen.render.pptx_text import Fonts, Para, TextOverflowError, _height, fit_size
 from reportgen.text.numerals import numbers_in
 from reportgen.text.wrap import wrap

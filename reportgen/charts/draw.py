@@ -15,6 +15,7 @@ from collections.abc import Callable
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from reportgen import locale
 from reportgen.charts.model import ChartData, Point
 from reportgen.fonts import Face, FontError, check_glyphs, text_width
 from reportgen.text.wrap import wrap
@@ -368,7 +369,7 @@ def _composition(c: _Canvas, bottom: float, top: float) -> None:
             family=c.face.family,
             color=c.colors.primary,
         )
-    derived_mark = "（推算）" if chart.lang == "zh" else " (derived)"
+    derived_mark = locale.get(chart.lang).DERIVED_MARK
     labels = [f"{p.label}  {p.text}{derived_mark if p.derived else ''}" for p in points]
     handles = [
         Patch(

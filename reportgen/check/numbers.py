@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
-from reportgen.data.schema import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
 from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, unit_label
+from reportgen.locale.zh import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
 from reportgen.text.normalize import CJK
 from reportgen.text.numerals import parse_chinese_numeral
 

@@ -7,6 +7,7 @@ import itertools
 import logging
 import re
 
+from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import blank_quotes, number_findings, supported
 from reportgen.data import Dataset
@@ -29,7 +30,13 @@ def unwrap(text: str) -> str:
     return out
 
 
-_PAGE_FOOTER = re.compile(r"第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|Page \d+ of \d+")
+def _footer_pattern(lang: str) -> str:
+    """The locale's page label with its numbers as digits and its spaces as any spacing."""
+    label = re.escape(locale.get(lang).page_label(98765, 43210))
+    return label.replace("98765", r"\d+").replace("43210", r"\d+").replace(r"\ ", r"\s*")
+
+
+_PAGE_FOOTER = re.compile("|".join(_footer_pattern(lang) for lang in locale.LANGS))
 #: A page line at least this long is a wrapped paragraph line, not a table cell or a label.
 _WRAPPED_LINE = 24
 #: Page and note numbers a summary prints beside its facts.

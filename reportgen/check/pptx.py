@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import SCALE, Supported, blank_quotes, number_findings, supported
 from reportgen.data import Dataset
@@ -165,7 +166,7 @@ def _notes_findings(slide, data: Supported, lang_zh: bool) -> list[str]:
 
 def _marked(text: str, value_text: str, lang_zh: bool) -> bool:
     after = text.split(value_text, 1)[1][:12]
-    return ("推算" in after) if lang_zh else ("derived" in after)
+    return locale.get("zh" if lang_zh else "en").DERIVED_WORD in after
 
 
 def _chart_derived_marks(chart_xml, derived_texts, lang_zh: bool) -> list[str]:

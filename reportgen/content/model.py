@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportgen import locale
 from reportgen.charts.model import ChartData, Point
 from reportgen.formatting import Lang
 
@@ -71,12 +72,12 @@ class Slide:
         lines = [f"• {point}" for point in self.talking_points]
         if self.sources:
             lines.append("")
-            lines.append("数据来源：" if lang == "zh" else "Sources:")
+            lines.append(locale.get(lang).SOURCES_HEADING)
             for source in self.sources:
                 if source.derivation:
                     lines.append(f"{source.shown} — {source.derivation}")
                 else:
-                    where = f"《{source.article}》" if lang == "zh" else f'"{source.article}"'
+                    where = locale.get(lang).quoted_title(source.article)
                     lines.append(f"{source.shown} — “{source.quote}” {where}")
         return "\n".join(lines)
 

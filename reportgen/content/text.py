@@ -23,6 +23,7 @@ from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen import locale
 from reportgen.content.model import CITATION
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
@@ -74,7 +75,7 @@ def _printable(value: Any) -> Any:
 
 
 def derived_mark(lang: Lang) -> str:
-    return "（推算）" if lang == "zh" else " (derived)"
+    return locale.get(lang).DERIVED_MARK
 
 
 class _Metrics:

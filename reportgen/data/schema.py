@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from reportgen.locale import Qualifier
+from reportgen.locale.zh import HEDGES
 from reportgen.text.safe import check_display_text, check_drawable
 
 #: The largest magnitude a value or a formula's constant may have. Floats hold whole numbers
@@ -68,7 +70,6 @@ Number = Annotated[
     AfterValidator(_zero_not_negative),
 ]
 
-Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
 Topic = Literal[
     "ranking",
     "trade",
@@ -84,54 +85,7 @@ Topic = Literal[
 ]
 ArticleKind = Literal["feature", "sidebar", "news", "captions", "interview", "other"]
 
-#: Words Chinese articles hedge numbers with, and the qualifier each one means.
-HEDGES: dict[str, Qualifier] = {
-    "近": "approx",
-    "约": "approx",
-    "大约": "approx",
-    "接近": "approx",
-    "左右": "approx",
-    "将近": "approx",
-    "余": "over",
-    "多": "over",
-    "超过": "over",
-    "逾": "over",
-    "超": "over",
-    "突破": "over",
-    "以上": "at_least",
-    "及以上": "at_least",
-    "不少于": "at_least",
-    "至少": "at_least",
-    "最低": "at_least",
-    "不到": "under",
-    "不足": "under",
-    "未满": "under",
-    "以下": "at_most",
-    "及以下": "at_most",
-    "以内": "at_most",
-    "不超过": "at_most",
-    "最多": "at_most",
-    "最高": "at_most",
-}
-
-#: A one-character hedge is no hedge after these characters: it ends a word (签约, 最近, 赶超).
-HEDGE_WORD_TAILS = {"约": "签合条履特预节制邀公缔违践", "近": "最附临就靠亲贴", "超": "赶"}
-
-#: Words that may stand between a hedge and its number: 最高可达400万元, 约占六成, 约为35%.
-HEDGE_LINKS = (
-    "可达",
-    "达到",
-    "可获得",
-    "可获",
-    "可享受",
-    "补贴",
-    "奖励",
-    "资助",
-    "给予",
-    "占",
-    "为",
-    "达",
-)
+# The hedge vocabulary lives in the locale; the schema checks a metric's hedge against it.
 
 _ISO_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")

@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from reportgen.data.schema import HEDGES, SIGNED_UNITS, UNIT, Event, Metric
+from reportgen.data.schema import SIGNED_UNITS, UNIT, Event, Metric
 from reportgen.extract.facts import Fact
+from reportgen.locale.zh import HEDGES
 from reportgen.outputs import atomic_write
 from reportgen.safeio import MAX_DATA_FILE_BYTES
 from reportgen.text.numerals import appears_in, normalize_digits

@@ -17,9 +17,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from reportgen.data.schema import Qualifier
 from reportgen.errors import DataError, Problem
 from reportgen.extract.facts import KINDS, Fact, extract
+from reportgen.locale import Qualifier
 from reportgen.safeio import MAX_EXTRACT_BYTES
 from reportgen.yamlio import LineDict, load_yaml, read_text, validate_model
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from reportgen.data.schema import CURRENCY_WORDS, HEDGE_LINKS, HEDGE_WORD_TAILS
+from reportgen.data.schema import CURRENCY_WORDS
 from reportgen.extract.sentences import ITEM_START, sentence_bounds, sentence_of
+from reportgen.locale.zh import HEDGE_LINKS, HEDGE_WORD_TAILS, hedges_at
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿"
@@ -25,36 +26,8 @@ NUM = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{VAGUE}|[{CN}]+)"
 # words, an unbounded S would let the regex engine try every split of a long run (polynomial
 # time in the run's length on table-like text).
 S = r"[ \t\r\n\u3000]{0,3}"
-PREFIX_HEDGES = {
-    "近": "approx",
-    "约": "approx",
-    "接近": "approx",
-    "将近": "approx",
-    "大约": "approx",
-    "超过": "over",
-    "逾": "over",
-    "超": "over",
-    "突破": "over",
-    "不到": "under",
-    "不足": "under",
-    "未满": "under",
-    "至少": "at_least",
-    "不少于": "at_least",
-    "最多": "at_most",
-    "最高": "at_most",
-    "不超过": "at_most",
-    "最低": "at_least",
-}
-SUFFIX_HEDGES = {
-    "余": "over",
-    "多": "over",
-    "以上": "at_least",
-    "及以上": "at_least",
-    "以下": "at_most",
-    "及以下": "at_most",
-    "以内": "at_most",
-    "左右": "approx",
-}
+PREFIX_HEDGES = hedges_at("before")
+SUFFIX_HEDGES = {**hedges_at("inside"), **hedges_at("after")}
 # A one-character hedge can be the tail of a word before it: 签约32个 is not "about 32".
 PREFIX = "|".join(
     rf"(?<![{HEDGE_WORD_TAILS[h]}]){h}" if h in HEDGE_WORD_TAILS else h

@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 # First: reportlab without the user's ~/.reportlab_mods, ~/.reportlab_settings or RL_*.
+from reportgen import locale
 from reportgen.render import reportlab_safe  # noqa: F401
 
 # isort: split
@@ -155,7 +156,7 @@ def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str
             self.drawString(MARGIN, height - 12 * mm, header)
             self.drawString(MARGIN, 10 * mm, source)
             page = self._pageNumber
-            label = f"第 {page} 页 / 共 {total} 页" if lang == "zh" else f"Page {page} of {total}"
+            label = locale.get(lang).page_label(page, total)
             self.drawRightString(width - MARGIN, 10 * mm, label)
             self.restoreState()
 

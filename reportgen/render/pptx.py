@@ -16,6 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
+from reportgen import locale
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
@@ -263,11 +264,7 @@ class _SlideWriter:
             value = slide.shapes.add_textbox(
                 left, top + int(cell_h * 0.08), cell_w - Emu(91440), int(cell_h * 0.5)
             )
-            mark = (
-                ("（推算）" if self.fonts.lang == "zh-CN" else " (derived)")
-                if point.derived
-                else ""
-            )
+            mark = locale.get(self.deck.info.lang).DERIVED_MARK if point.derived else ""
             fill_box(
                 value,
                 [Para(point.text + mark, colour=self.colours.primary, align="ctr")],

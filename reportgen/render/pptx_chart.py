@@ -21,6 +21,7 @@ from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from reportgen import locale
 from reportgen.charts.model import ChartData, Point
 from reportgen.render.pptx_text import Fonts, style_run
 from reportgen.theme import Theme
@@ -84,7 +85,7 @@ def add_chart(placeholder, chart: ChartData, theme: Theme, fonts: Fonts):
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     elif kind == "composition":
         # The legend names each part with its value: 硕士研究生 62人; 本科 77人（推算）.
-        mark = "（推算）" if chart.lang == "zh" else " (derived)"
+        mark = locale.get(chart.lang).DERIVED_MARK
         data.categories = [f"{p.label} {p.text}{mark if p.derived else ''}" for p in points]
         data.add_series(chart.title, [p.value for p in points])
         chart_type = XL_CHART_TYPE.DOUGHNUT

@@ -1,0 +1,58 @@
+"""English: the hedge words English outputs use, and their fixed strings."""
+
+from __future__ import annotations
+
+from reportgen.locale import Qualifier
+
+#: The language tag written into decks and PDFs.
+TAG = "en-US"
+
+#: English hedge words and the qualifier each means (the parser and the checker read them).
+HEDGES: dict[str, Qualifier] = {
+    "nearly": "approx",
+    "about": "approx",
+    "over": "over",
+    "more than": "over",
+    "at least": "at_least",
+    "under": "under",
+    "at most": "at_most",
+    "up to": "at_most",
+    "within": "at_most",
+}
+
+#: The word written for a qualifier.
+DEFAULT_HEDGE: dict[Qualifier, str] = {
+    "approx": "about",
+    "over": "over",
+    "at_least": "at least",
+    "under": "under",
+    "at_most": "at most",
+}
+
+#: Chinese hedge words with a closer English word than their qualifier's (近 is "nearly").
+HEDGE_FOR_ZH: dict[str, str] = {
+    "近": "nearly",
+    "将近": "nearly",
+    "接近": "nearly",
+    "超过": "more than",
+    "最高": "up to",
+    "以内": "within",
+}
+
+#: After a value computed from reported ones, wherever it is shown.
+DERIVED_MARK = " (derived)"
+#: The word of the derived mark, as the checker looks for it after a value.
+DERIVED_WORD = "derived"
+
+#: The heading of the sources in a slide's speaker notes.
+SOURCES_HEADING = "Sources:"
+
+
+def page_label(page: int, total: int) -> str:
+    """The footer of a PDF page."""
+    return f"Page {page} of {total}"
+
+
+def quoted_title(title: str) -> str:
+    """An article's title where a source note names it."""
+    return f'"{title}"'

@@ -1,0 +1,101 @@
+"""Chinese: the hedge words articles use, and the fixed strings of Chinese outputs."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reportgen.locale import Qualifier
+
+#: The language tag written into decks and PDFs.
+TAG = "zh-CN"
+
+#: Where a hedge word stands: before the number (近3000列), between the number and its measure
+#: word (4700余家), or after both (160小时以上).
+Position = Literal["before", "inside", "after"]
+
+#: Every word Chinese articles hedge numbers with: what it means and where it stands. The
+#: extractor finds hedges with it, the validator checks a metric's hedge against it, the
+#: formatter places the word with it, and the checker reads it back with it.
+HEDGE_WORDS: dict[str, tuple[Qualifier, Position]] = {
+    "近": ("approx", "before"),
+    "约": ("approx", "before"),
+    "接近": ("approx", "before"),
+    "将近": ("approx", "before"),
+    "大约": ("approx", "before"),
+    "超过": ("over", "before"),
+    "逾": ("over", "before"),
+    "超": ("over", "before"),
+    "突破": ("over", "before"),
+    "不到": ("under", "before"),
+    "不足": ("under", "before"),
+    "未满": ("under", "before"),
+    "至少": ("at_least", "before"),
+    "不少于": ("at_least", "before"),
+    "最多": ("at_most", "before"),
+    "最高": ("at_most", "before"),
+    "不超过": ("at_most", "before"),
+    "最低": ("at_least", "before"),
+    "余": ("over", "inside"),
+    "多": ("over", "inside"),
+    "以上": ("at_least", "after"),
+    "及以上": ("at_least", "after"),
+    "以下": ("at_most", "after"),
+    "及以下": ("at_most", "after"),
+    "以内": ("at_most", "after"),
+    "左右": ("approx", "after"),
+}
+
+#: Hedge word -> qualifier.
+HEDGES: dict[str, Qualifier] = {word: meaning for word, (meaning, _) in HEDGE_WORDS.items()}
+
+
+def hedges_at(position: Position) -> dict[str, Qualifier]:
+    """The hedge words that stand at one position, with their meaning."""
+    return {word: meaning for word, (meaning, where) in HEDGE_WORDS.items() if where == position}
+
+
+#: The word written for a qualifier when the data gives no hedge word (a derived value).
+DEFAULT_HEDGE: dict[Qualifier, str] = {
+    "approx": "约",
+    "over": "超过",
+    "at_least": "至少",
+    "under": "不到",
+    "at_most": "最多",
+}
+
+#: A one-character hedge is no hedge after these characters: it ends a word (签约, 最近, 赶超).
+HEDGE_WORD_TAILS = {"约": "签合条履特预节制邀公缔违践", "近": "最附临就靠亲贴", "超": "赶"}
+
+#: Words that may stand between a hedge and its number: 最高可达400万元, 约占六成, 约为35%.
+HEDGE_LINKS = (
+    "可达",
+    "达到",
+    "可获得",
+    "可获",
+    "可享受",
+    "补贴",
+    "奖励",
+    "资助",
+    "给予",
+    "占",
+    "为",
+    "达",
+)
+
+#: After a value computed from reported ones, wherever it is shown.
+DERIVED_MARK = "（推算）"
+#: The word of the derived mark, as the checker looks for it after a value.
+DERIVED_WORD = "推算"
+
+#: The heading of the sources in a slide's speaker notes.
+SOURCES_HEADING = "数据来源："
+
+
+def page_label(page: int, total: int) -> str:
+    """The footer of a PDF page."""
+    return f"第 {page} 页 / 共 {total} 页"
+
+
+def quoted_title(title: str) -> str:
+    """An article's title where a source note names it."""
+    return f"《{title}》"
