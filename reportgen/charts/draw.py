@@ -127,7 +127,7 @@ class _Canvas:
         return {"facecolor": colour, "edgecolor": colour, "linewidth": 0}
 
     def derived_legend_patch(self) -> Patch:
-        label = "推算值" if self.chart.lang == "zh" else "Derived"
+        label = locale.get(self.chart.lang).DERIVED_LEGEND
         return Patch(
             facecolor=self.lighter(self.colors.muted),
             hatch=self.theme.derived.hatch or None,

@@ -6,6 +6,7 @@ renderers only draw what this returns.
 
 from __future__ import annotations
 
+from reportgen import locale
 from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import metric_labels, resolve_chart, source_line
 from reportgen.content.model import (
@@ -92,11 +93,7 @@ class _Builder:
                 blocks.append(Bullets(items, heading))
         note = self.text(plan.note, f"{where} note", used)
         if any(p.derived for b in blocks if isinstance(b, Chart) for p in b.chart.points()):
-            hint = (
-                "图中斜线填充为推算值。"
-                if self.lang == "zh"
-                else "Hatched fills mark derived values."
-            )
+            hint = locale.get(self.lang).HATCH_NOTE
             note = f"{hint}{'' if self.lang == 'zh' else ' '}{note}" if note else hint
         talking = self.texts(plan.notes, f"{where} notes", used)
         return Slide(

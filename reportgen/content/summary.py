@@ -3,6 +3,7 @@ with a numbered source note."""
 
 from __future__ import annotations
 
+from reportgen import locale
 from reportgen.charts.resolve import resolve_chart
 from reportgen.content.deck import _Builder
 from reportgen.content.model import (
@@ -20,15 +21,6 @@ from reportgen.content.plan import Localized, SummaryPlan
 from reportgen.content.text import SnippetError, SnippetRenderer, derived_mark, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_metric, format_period
-
-_HEADINGS = {
-    "zh": ("关键数据", "图表", "大事记", "要点", "资料来源与注释"),
-    "en": ("Key figures", "Charts", "Events", "Key points", "Sources and notes"),
-}
-_COLUMNS = {
-    "zh": ("指标", "数值", "变化", "时期", "注"),
-    "en": ("Measure", "Value", "Change", "Period", "Note"),
-}
 
 
 class _Citations:
@@ -83,7 +75,7 @@ def build_summary(dataset: Dataset, template, plan: SummaryPlan, lang: Lang) -> 
 
     title = text(plan.title, "summary title")
     lead = text(plan.lead, "summary lead")
-    headings = _HEADINGS[lang]
+    headings = locale.get(lang).SUMMARY_HEADINGS
     sections = [Section(headings[0], (_key_figures(dataset, plan, lang, citations),))]
     charts = [resolve_chart(template.chart(chart_id), dataset, lang) for chart_id in plan.charts]
     for chart in charts:
@@ -123,12 +115,7 @@ def build_summary(dataset: Dataset, template, plan: SummaryPlan, lang: Lang) -> 
         lang=lang,
         date=page.date_earliest if page and page.date_earliest else dataset.info.as_of,
     )
-    derived = (
-        "标注“推算”的数值由报道中的数据计算得出，原文未直接报道；计算方法见对应注释。"
-        if lang == "zh"
-        else "Values marked “derived” are computed from reported figures and do not appear "
-        "in the articles; the notes give each formula."
-    )
+    derived = locale.get(lang).DERIVED_NOTE
     return Summary(
         info=info,
         title=title,
@@ -161,7 +148,9 @@ def _key_figures(dataset: Dataset, plan: SummaryPlan, lang: Lang, citations: _Ci
             )
         )
     return Table(
-        columns=_COLUMNS[lang], rows=tuple(rows), numeric=(False, True, True, False, False)
+        columns=locale.get(lang).FIGURE_COLUMNS,
+        rows=tuple(rows),
+        numeric=(False, True, True, False, False),
     )
 
 

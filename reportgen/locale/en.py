@@ -56,3 +56,18 @@ def page_label(page: int, total: int) -> str:
 def quoted_title(title: str) -> str:
     """An article's title where a source note names it."""
     return f'"{title}"'
+
+
+#: The summary's section headings: key figures, charts, events, key points, sources and notes.
+SUMMARY_HEADINGS = ("Key figures", "Charts", "Events", "Key points", "Sources and notes")
+#: The columns of the summary's key-figure table.
+FIGURE_COLUMNS = ("Measure", "Value", "Change", "Period", "Note")
+#: Under a chart with derived values: what the hatching means.
+HATCH_NOTE = "Hatched fills mark derived values."
+#: The legend entry of derived values in a drawn chart.
+DERIVED_LEGEND = "Derived"
+#: At the end of a summary that shows derived values.
+DERIVED_NOTE = (
+    "Values marked “derived” are computed from reported figures and do not appear "
+    "in the articles; the notes give each formula."
+)

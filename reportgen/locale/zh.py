@@ -99,3 +99,15 @@ def page_label(page: int, total: int) -> str:
 def quoted_title(title: str) -> str:
     """An article's title where a source note names it."""
     return f"《{title}》"
+
+
+#: The summary's section headings: key figures, charts, events, key points, sources and notes.
+SUMMARY_HEADINGS = ("关键数据", "图表", "大事记", "要点", "资料来源与注释")
+#: The columns of the summary's key-figure table.
+FIGURE_COLUMNS = ("指标", "数值", "变化", "时期", "注")
+#: Under a chart with derived values: what the hatching means.
+HATCH_NOTE = "图中斜线填充为推算值。"
+#: The legend entry of derived values in a drawn chart.
+DERIVED_LEGEND = "推算值"
+#: At the end of a summary that shows derived values.
+DERIVED_NOTE = "标注“推算”的数值由报道中的数据计算得出，原文未直接报道；计算方法见对应注释。"

@@ -70,7 +70,7 @@ def _all_text(summary: Summary) -> str:
         summary.lead,
         summary.derived_note,
         summary.info.title,
-        "第页共/ Page of",
+        *(locale.get(lang).page_label(0, 0) for lang in locale.LANGS),
         "0123456789.,:;()[]·—–-",
     ]
     for section in summary.sections:
@@ -82,7 +82,7 @@ def _all_text(summary: Summary) -> str:
                 parts += [block.heading or "", *block.items]
             elif isinstance(block, Chart):
                 parts += [text for _, text in block.chart.texts()]
-                parts.append("推算值Derived*")
+                parts += [locale.get(lang).DERIVED_LEGEND for lang in locale.LANGS] + ["*"]
     for note in summary.notes:
         parts += [note.shown, note.quote or "", note.article or "", note.derivation or ""]
     return "".join(parts) + "“”《》「」，。、；：？！（）•"
@@ -266,7 +266,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         creator="reportgen",
         producer="reportgen",
         invariant=1,
-        lang="zh-CN" if zh else "en-US",
+        lang=locale.get(summary.info.lang).TAG,
         initialFontName=font_name,  # no unembedded Helvetica anywhere
     )
     frame = Frame(

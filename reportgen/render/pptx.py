@@ -431,7 +431,7 @@ def render_deck(deck: Deck, template: Template) -> bytes:
         template.theme.fonts.latin,
         template.theme.fonts.east_asian,
         face,
-        "zh-CN" if deck.info.lang == "zh" else "en-US",
+        locale.get(deck.info.lang).TAG,
     )
     writer = _SlideWriter(prs, template, fonts, deck)
     for number, content in enumerate(deck.slides, start=1):
@@ -444,7 +444,7 @@ def render_deck(deck: Deck, template: Template) -> bytes:
     props.subject = deck.info.subject
     props.author = deck.info.author
     props.keywords = ", ".join(deck.info.keywords)
-    props.language = "zh-CN" if deck.info.lang == "zh" else "en-US"
+    props.language = locale.get(deck.info.lang).TAG
     props.last_modified_by = deck.info.author
     props.revision = 1
     props.created = when.replace(tzinfo=None)
