@@ -1,23 +1,23 @@
 """The data layer: a data folder in, a validated Dataset of pandas tables out.
 
 It knows nothing of slides or pages. ``load_dataset`` is the one entry point builders use;
-``check_folder`` returns every problem without raising, for ``reportgen validate``.
+``validate_folder`` returns every problem without raising, for ``reportgen validate``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.data.checks import run_checks
 from reportgen.data.dataset import TABLE_NAMES, Dataset
 from reportgen.data.loader import read_folder
+from reportgen.data.provenance import find_broken_links
 from reportgen.errors import DataError, Problem
 from reportgen.fonts import Face
 
-__all__ = ["TABLE_NAMES", "DataError", "Dataset", "check_folder", "load_dataset"]
+__all__ = ["TABLE_NAMES", "DataError", "Dataset", "validate_folder", "load_dataset"]
 
 
-def check_folder(root: str | Path, face: Face | None = None) -> list[Problem]:
+def validate_folder(root: str | Path, face: Face | None = None) -> list[Problem]:
     """Every problem in the data folder, sorted by file and line; empty when it is valid."""
     _, problems = _read(Path(root), face)
     return problems
@@ -47,5 +47,5 @@ def _read(root: Path, face: Face | None = None):
     raw = read_folder(root, face)
     problems = list(raw.problems)
     if not problems or raw.info is not None:
-        problems += run_checks(raw)
+        problems += find_broken_links(raw)
     return raw, DataError(problems).problems

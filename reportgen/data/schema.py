@@ -2,7 +2,7 @@
 
 Models are frozen: once loaded and validated, a fact cannot be changed by a builder. Field
 constraints live here; checks that need more than one entry (provenance, references,
-formulas) live in ``reportgen.data.checks``.
+formulas) live in ``reportgen.data.provenance``.
 """
 
 from __future__ import annotations

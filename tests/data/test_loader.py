@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.data import check_folder, load_dataset
+from reportgen.data import validate_folder, load_dataset
 from reportgen.data.loader import read_folder
 from tests.conftest import SEED_DIR, edit
 
@@ -24,7 +24,7 @@ def outside(tmp_path: Path) -> Path:
 
 
 def lines(folder: Path) -> list[str]:
-    return [str(problem) for problem in check_folder(folder)]
+    return [str(problem) for problem in validate_folder(folder)]
 
 
 @pytest.mark.parametrize(
@@ -176,6 +176,6 @@ def test_with_the_templates_face_every_displayed_text_must_have_glyphs(mini, fil
     new = old.rstrip("\n") + " \U0001f600" + ("\n" if old.endswith("\n") else "")
     edit(mini / file, old, new)
     assert load_dataset(mini) is not None
-    problems = [str(p) for p in check_folder(mini, display_face())]
+    problems = [str(p) for p in validate_folder(mini, display_face())]
     assert len(problems) == 1, problems
     assert where in problems[0] and "U+1F600 GRINNING FACE has no glyph" in problems[0]

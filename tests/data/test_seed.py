@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.data import check_folder, load_dataset
+from reportgen.data import validate_folder, load_dataset
 from reportgen.text.normalize import split_sentences, squash
 from reportgen.text.numerals import appears_in
 from tests.conftest import SEED_DIR
@@ -23,7 +23,7 @@ def raw_page() -> str:
 
 
 def test_seed_is_valid():
-    assert check_folder(SEED_DIR) == []
+    assert validate_folder(SEED_DIR) == []
 
 
 def test_raw_page_is_the_verbatim_seed():

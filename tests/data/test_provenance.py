@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.data import check_folder
+from reportgen.data import validate_folder
 from tests.conftest import edit
 
 
 def messages(folder) -> list[str]:
-    return [str(p) for p in check_folder(folder)]
+    return [str(p) for p in validate_folder(folder)]
 
 
 def only(folder) -> str:

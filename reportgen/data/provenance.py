@@ -1,4 +1,4 @@
-"""Checks across entries and files: references, provenance and derivations.
+"""Validation across entries and files: references, provenance and derivations.
 
 A presenter trusts a number only if the chain holds: the value is in its quote, the quote is in
 its article, the article is in the raw page, and a derived value recomputes from its inputs.
@@ -20,14 +20,14 @@ from reportgen.text.numerals import appears_in, format_plain, numbers_in
 HEADING_MARK = "## "
 
 
-def run_checks(raw: RawData) -> list[Problem]:
+def find_broken_links(raw: RawData) -> list[Problem]:
     """Every cross-entry problem in the folder (schema problems are already in ``raw``)."""
     return [
         *_unique_ids(raw),
         *_article_links(raw),
-        *_metric_checks(raw),
-        *_ranking_checks(raw),
-        *_event_checks(raw),
+        *_metric_links(raw),
+        *_ranking_links(raw),
+        *_event_links(raw),
     ]
 
 
@@ -134,7 +134,7 @@ def _quote_in_article(raw: RawData, located: Located, kind: str) -> Iterator[Pro
         yield _problem(located, kind, "quote", f"quote not found in article '{record.article}'")
 
 
-def _metric_checks(raw: RawData) -> Iterator[Problem]:
+def _metric_links(raw: RawData) -> Iterator[Problem]:
     from reportgen.formatting import unprintable  # formatting imports the data package
 
     reported: dict[str, Metric] = {}
@@ -217,7 +217,7 @@ def _derivation(
         )
 
 
-def _ranking_checks(raw: RawData) -> Iterator[Problem]:
+def _ranking_links(raw: RawData) -> Iterator[Problem]:
     for located in raw.rankings:
         ranking: Ranking = located.record
         yield from _quote_in_article(raw, located, "ranking")
@@ -227,7 +227,7 @@ def _ranking_checks(raw: RawData) -> Iterator[Problem]:
             )
 
 
-def _event_checks(raw: RawData) -> Iterator[Problem]:
+def _event_links(raw: RawData) -> Iterator[Problem]:
     metric_ids = {located.record.id for located in raw.metrics}
     for located in raw.events:
         event: Event = located.record
