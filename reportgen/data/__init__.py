@@ -14,7 +14,7 @@ from reportgen.data.provenance import find_broken_links
 from reportgen.errors import DataError, Problem
 from reportgen.fonts import Face
 
-__all__ = ["TABLE_NAMES", "DataError", "Dataset", "validate_folder", "load_dataset"]
+__all__ = ["TABLE_NAMES", "DataError", "Dataset", "load_dataset", "validate_folder"]
 
 
 def validate_folder(root: str | Path, face: Face | None = None) -> list[Problem]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.data import validate_folder, load_dataset
+from reportgen.data import load_dataset, validate_folder
 from reportgen.data.loader import read_folder
 from tests.conftest import SEED_DIR, edit
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.data import validate_folder, load_dataset
+from reportgen.data import load_dataset, validate_folder
 from reportgen.text.normalize import split_sentences, squash
 from reportgen.text.numerals import appears_in
 from tests.conftest import SEED_DIR
