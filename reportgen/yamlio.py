@@ -17,6 +17,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import Problem
+from reportgen.locale import LANGS
+from reportgen.locale.texts import field_name
 from reportgen.safeio import MAX_DATA_FILE_BYTES, Refused, read_file, read_inside
 from reportgen.text.safe import describe_character
 
@@ -243,7 +245,7 @@ def validate_model(
         return model.model_validate(dict(item), context=context)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            loc = [str(part) for part in error["loc"]]
+            loc = [str(part) for part in _as_written(model, item, error["loc"])]
             line = line_for(item, loc)
             message = error["msg"].removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
@@ -252,6 +254,16 @@ def validate_model(
                 message = _exponent_hint(error.get("input")) or message
             problems.append(Problem(shown, line, label, ".".join(loc) or None, message))
         return None
+
+
+def _as_written(model: type[BaseModel], item: LineDict, loc: tuple) -> tuple:
+    """An error's location as the file writes it: a localised field written per language
+    (``label_en``) is reported there, not as the model's ``label.en``."""
+    localized = getattr(model, "localized", ())
+    if len(loc) == 1 and loc[0] in localized and loc[0] not in item:
+        return (f"{loc[0]}_{LANGS[0]}",)  # none of its languages given: name the first
+    written = field_name(loc)
+    return written if written != loc and loc[0] in localized and loc[0] not in item else loc
 
 
 _EXPONENT = re.compile(r"^([-+]?)(\d*)(?:\.(\d*))?[eE]([-+]?)(\d+)$")

@@ -150,9 +150,9 @@ class _Builder:
             return format_date(record.date, lang)
         if field == "parties":
             return ("、" if lang == "zh" else "; ").join(getattr(record, f"parties_{lang}"))
-        value = getattr(record, f"{field}_{lang}", None)
-        if value is None:
-            value = getattr(record, field, None)
+        value = getattr(record, field, None)
+        if field in type(record).localized:
+            value = value[lang]
         return value or "—"
 
     def sources(self, used: list[str]) -> tuple[SourceNote, ...]:

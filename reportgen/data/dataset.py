@@ -12,8 +12,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
+from reportgen import locale
 from reportgen.data.formulas import names_in
 from reportgen.data.schema import Article, DatasetInfo, Event, Metric, Page, Ranking
+from reportgen.locale import LANGS
+from reportgen.locale.texts import unfold
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, not to validate
     import pandas as pd
@@ -138,7 +143,7 @@ class Dataset:
         for m in self.metrics:
             rows.append(
                 {
-                    **m.model_dump(exclude={"derived"}),
+                    **_row(m, exclude={"derived"}),
                     "derived": m.is_derived,
                     "formula": m.derived.formula if m.derived else None,
                     "inputs": " ".join(names_in(m.derived.formula)) if m.derived else None,
@@ -168,9 +173,9 @@ class Dataset:
 
         rows = []
         for e in self.events:
-            row = e.model_dump()
-            row["parties_zh"] = "、".join(e.parties_zh)
-            row["parties_en"] = "; ".join(e.parties_en)
+            row = _row(e)
+            for lang in LANGS:
+                row[f"parties_{lang}"] = locale.get(lang).LIST_SEPARATOR.join(e.parties[lang])
             row["metrics"] = " ".join(e.metrics)
             rows.append(row)
         frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -180,10 +185,20 @@ class Dataset:
         import pandas as pd
 
         rows = [
-            {**a.model_dump(), "characters": len(self.article_texts.get(a.id, ""))}
-            for a in self.articles
+            {**_row(a), "characters": len(self.article_texts.get(a.id, ""))} for a in self.articles
         ]
         return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def _row(record: BaseModel, exclude: set[str] | frozenset[str] = frozenset()) -> dict:
+    """A record as a table row: each localised field as its ``<field>_<lang>`` columns."""
+    row: dict = {}
+    for name, value in record.model_dump(exclude=exclude).items():
+        if name in type(record).localized:
+            row.update(unfold(name, getattr(record, name)))
+        else:
+            row[name] = value
+    return row
 
 
 def _unpickle_dataset(values: dict) -> Dataset:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,7 +23,8 @@ from pydantic import (
     model_validator,
 )
 
-from reportgen.locale import Qualifier
+from reportgen.locale import LANGS, Qualifier
+from reportgen.locale.texts import Localized, fold
 from reportgen.locale.zh import HEDGES
 from reportgen.text.safe import check_display_text, check_drawable
 
@@ -162,6 +163,22 @@ Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern), AfterValidator(_real_
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    #: Fields written once per language (``label_zh``, ``label_en``): each is a ``Localized``.
+    localized: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fold_languages(cls, data: Any) -> Any:
+        return fold(data, cls.localized) if cls.localized and isinstance(data, dict) else data
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # Transitional: ``label_zh``-style reads for code not yet reading ``label[lang]``.
+        for name in cls.localized:
+            for lang in LANGS:
+                reader = property(lambda self, name=name, lang=lang: getattr(self, name)[lang])
+                setattr(cls, f"{name}_{lang}", reader)
+
 
 class Derivation(_Model):
     """How a derived metric is computed from reported ones; names in the formula are metric ids."""
@@ -173,9 +190,10 @@ class Derivation(_Model):
 class Metric(_Model):
     """One number a presenter may show, with the sentence it came from (or its derivation)."""
 
+    localized: ClassVar[tuple[str, ...]] = ("label", "note")
+
     id: Id
-    label_zh: Text
-    label_en: Text
+    label: Localized[Text]
     value: Number
     unit: Annotated[str, Field(pattern=UNIT.pattern)]
     qualifier: Qualifier
@@ -186,8 +204,7 @@ class Metric(_Model):
     article: Id | None = None
     quote: LongText | None = None
     derived: Derivation | None = None
-    note_zh: Text | None = None
-    note_en: Text | None = None
+    note: Localized[Text | None] = Localized({})
     reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
 
     @model_validator(mode="after")
@@ -232,19 +249,17 @@ class Ranking(_Model):
 class Event(_Model):
     """A dated event: when, where, who, and what was agreed."""
 
+    localized: ClassVar[tuple[str, ...]] = ("title", "place", "parties", "agreed")
+
     id: Id
     date: IsoDate
     end_date: IsoDate | None = None
     date_basis: Literal["stated", "relative", "inferred"]
     date_note: Text | None = None
-    title_zh: Text
-    title_en: Text
-    place_zh: Text | None = None
-    place_en: Text | None = None
-    parties_zh: list[Text] = Field(default_factory=list)
-    parties_en: list[Text] = Field(default_factory=list)
-    agreed_zh: Text | None = None
-    agreed_en: Text | None = None
+    title: Localized[Text]
+    place: Localized[Text | None] = Localized({})
+    parties: Localized[list[Text]] = Localized({lang: [] for lang in LANGS})
+    agreed: Localized[Text | None] = Localized({})
     status: Literal["held", "planned"]
     article: Id
     quote: LongText
@@ -257,7 +272,7 @@ class Event(_Model):
             check_order(self.date, self.end_date, "end_date", "date")
         if self.date_basis != "stated" and self.date_note is None:
             raise ValueError(f"date_basis '{self.date_basis}' needs 'date_note' saying how")
-        if len(self.parties_zh) != len(self.parties_en):
+        if len({len(self.parties[lang]) for lang in LANGS}) > 1:
             raise ValueError("parties_zh and parties_en must list the same parties")
         return self
 
@@ -265,18 +280,16 @@ class Event(_Model):
 class Article(_Model):
     """One piece on the page, with its clean text in ``file``."""
 
+    localized: ClassVar[tuple[str, ...]] = ("title", "kicker", "reporter", "outlet")
+
     id: Id
     kind: ArticleKind
     file: Text
-    title_zh: Text
-    title_en: Text
+    title: Localized[Text]
     title_note: Text | None = None
-    kicker_zh: Text | None = None
-    kicker_en: Text | None = None
-    reporter_zh: Text | None = None
-    reporter_en: Text | None = None
-    outlet_zh: Text
-    outlet_en: Text
+    kicker: Localized[Text | None] = Localized({})
+    reporter: Localized[Text | None] = Localized({})
+    outlet: Localized[Text]
     date: IsoDate
     parent: Id | None = None
     raw_source: Id | None = None
@@ -285,9 +298,10 @@ class Article(_Model):
 class Page(_Model):
     """What the page says about all its pieces: outlet, editors, and how it was dated."""
 
-    outlet_zh: Text
-    outlet_en: Text
-    banner_zh: Text | None = None
+    localized: ClassVar[tuple[str, ...]] = ("outlet", "banner")
+
+    outlet: Localized[Text]
+    banner: Localized[Text | None] = Localized({})
     editors: dict[Text, list[Text]] = Field(default_factory=dict)
     date: IsoDate
     date_earliest: IsoDate | None = None
@@ -301,19 +315,20 @@ class ArticlesFile(_Model):
 
 class RawSource(_Model):
     id: Id
+    localized: ClassVar[tuple[str, ...]] = ("description",)
+
     file: Text
-    description_zh: Text | None = None
-    description_en: Text | None = None
+    description: Localized[Text | None] = Localized({})
 
 
 class DatasetInfo(_Model):
     """dataset.yaml: what the data folder is about."""
 
+    localized: ClassVar[tuple[str, ...]] = ("title", "subject")
+
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
-    title_zh: Text
-    title_en: Text
-    subject_zh: Text
-    subject_en: Text
+    title: Localized[Text]
+    subject: Localized[Text]
     language: Literal["zh", "en"] = "zh"
     as_of: IsoDate
     raw_sources: list[RawSource] = Field(default_factory=list)

@@ -71,3 +71,6 @@ DERIVED_NOTE = (
     "Values marked “derived” are computed from reported figures and do not appear "
     "in the articles; the notes give each formula."
 )
+
+#: Between the items of a list in running text (parties to an agreement).
+LIST_SEPARATOR = "; "

@@ -111,3 +111,6 @@ HATCH_NOTE = "图中斜线填充为推算值。"
 DERIVED_LEGEND = "推算值"
 #: At the end of a summary that shows derived values.
 DERIVED_NOTE = "标注“推算”的数值由报道中的数据计算得出，原文未直接报道；计算方法见对应注释。"
+
+#: Between the items of a list in running text (parties to an agreement).
+LIST_SEPARATOR = "、"
