@@ -108,11 +108,26 @@ def _dated(article: Path) -> tuple[Path, str]:
     return article, str(gold["date"])
 
 
+#: Articles of two other kinds that run by default beside the seed; the rest are ``slow``.
+DEFAULT_ARTICLES = ("health-k-2025-sep", "invest-j-2024-mar")
+
+
+def test_the_default_articles_are_test_articles():
+    assert set(DEFAULT_ARTICLES) <= {a.stem for a in ARTICLES}
+
+
 @pytest.mark.parametrize(
     ("article", "date"),
     [
         (RAW, "2023-05-20"),
-        *(pytest.param(*_dated(a), marks=pytest.mark.slow, id=a.stem) for a in ARTICLES),
+        *(
+            pytest.param(
+                *_dated(a),
+                marks=() if a.stem in DEFAULT_ARTICLES else pytest.mark.slow,
+                id=a.stem,
+            )
+            for a in ARTICLES
+        ),
     ],
 )
 def test_article_to_checked_deck_without_hand_written_plans(

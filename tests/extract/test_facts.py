@@ -1,4 +1,7 @@
-"""The extractor: spans, values, hedges, exclusions, offsets, gold files and robustness."""
+"""The scan, end to end: spans, values, hedges, exclusions, offsets, gold files, robustness.
+
+Each part has its own tests (test_lexicon, test_patterns, test_values, test_dates, test_names,
+test_subjects); these read whole texts through ``extract``."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from hypothesis import strategies as st
 
 from reportgen.extract import extract
 from reportgen.extract.evaluate import evaluate
+from reportgen.extract.facts import KINDS, READERS
 from tests.conftest import SEED_DIR
 
 GOLD = Path(__file__).parent / "gold"
@@ -118,38 +122,15 @@ def test_facts(text, span, kind, value, unit, qualifier):
     assert text[fact.start : fact.end] == fact.text
 
 
-def test_dates_and_ranges():
-    assert only("在5月17日举行").value == "--05-17"
-    assert only("于 2022 年 6 月完成").value == "2022-06"
+def test_dates_in_the_scan_take_their_year_from_the_article_or_the_date_before():
+    """The date readers are tested in test_dates; the scan settles 同年 and drops what is none."""
     assert only("自去年3月起", dt.date(2023, 5, 20)).value == "2022-03"
     assert only("5月15日至19日，考察团赴新疆").value == ["--05-15", "--05-19"]
     facts = extract("2022年6月完成调整。同年10月，增设区域联动部")
     assert [f.value for f in facts] == ["2022-06", "2022-10"]
-
-
-def test_month_and_year_ranges():
-    assert only("今年1至10月，完成", dt.date(2024, 11, 5)).value == ["2024-01", "2024-10"]
-    assert only("2024年1-9月，进出口").value == ["2024-01", "2024-09"]
-    assert only("1—10月累计").value == ["--01", "--10"]
-    assert only("5月至7月期间").value == ["--05", "--07"]
-    assert only("2021—2023年间").value == ["2021", "2023"]
     assert extract("12-1月") == []  # months run forwards
-
-
-def test_year_ends_relative_to_the_article():
-    assert only("截至去年底，全市", dt.date(2025, 9, 12)).value == "2024-12"
-    assert only("今年初以来", dt.date(2025, 9, 12)).value == "2025-01"
     assert extract("截至去年底，全市") == []  # no article date: no year to give
-
-
-def test_a_month_alone_and_a_decade():
-    assert only("7月的一个午后").value == "--07"
-    assert only("建于上世纪90年代").value == ["1990", "1999"]
     assert [f.text for f in extract("历时8个月")] == ["8个月"]  # a duration, not a month
-
-
-def test_a_year_end_is_its_last_month():
-    assert only("到2025年底，浓度").value == "2025-12"
 
 
 def test_percentages_listed_after_a_growth_are_growth():
@@ -160,11 +141,6 @@ def test_percentages_listed_after_a_growth_are_growth():
         ("growth", -3),
         ("growth", -5),
     ]
-
-
-def test_dates_in_chinese_digits():
-    assert only("二〇二四年十一月五日印发").value == "2024-11-05"
-    assert only("二〇二四年").kind == "date"
 
 
 @pytest.mark.parametrize(
@@ -294,13 +270,10 @@ def test_never_crashes_on_number_soup(text):
         assert text[fact.start : fact.end] == fact.text
 
 
-def test_subjects_stay_in_their_paragraph_and_changes_take_the_clause_before():
-    headline = extract("接待游客超640万人次\n\n本报讯（记者 刘洋）")
-    assert headline[0].subject == "接待游客"  # not the dateline below it
-    growth = extract("对外贸易额达360亿元，增长38.3%，")[1]
-    assert growth.subject == "对外贸易额"
+def test_every_kind_has_one_reader():
+    assert set(READERS) == set(KINDS)
 
 
-def test_a_decimal_point_inside_a_name_does_not_end_a_subject():
-    fact = extract("到年底，PM2.5浓度要控制在24微克/立方米以内。")[-1]
-    assert fact.subject == "PM2.5浓度要控制在"
+def test_a_low_end_above_the_figure_is_no_range_and_not_part_of_the_fact():
+    fact = only("招聘10至5家")
+    assert (fact.text, fact.value, fact.start) == ("5家", 5, 5)

@@ -1,0 +1,95 @@
+"""The extractor's vocabulary: the words Chinese news prints around its figures.
+
+Word lists only, no logic: ``patterns`` compiles them into the regexes that find facts,
+``values``, ``dates``, ``names`` and ``subjects`` read matches with them. The hedge words are
+the locale's (``reportgen.locale.zh``), seen here by where they stand; they are not spelled again.
+"""
+
+from __future__ import annotations
+
+from reportgen.data.schema import CURRENCY_WORDS
+from reportgen.locale import Qualifier
+from reportgen.locale.zh import hedges_at
+from reportgen.text.numerals import MAGNITUDES as NUMERAL_MAGNITUDES
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as words separated by spaces."""
+    return tuple(text.split())
+
+
+#: The characters of Chinese numerals, 零 to 亿.
+CN = "零〇一二两三四五六七八九十百千万亿"
+
+#: The heads of vague amounts: 数十, 几百, 上千 ("dozens", "hundreds", "about a thousand").
+VAGUE_HEADS = "数几上"
+
+#: Hedge words that stand before a number (近3000列), with their meaning.
+PREFIX_HEDGES: dict[str, Qualifier] = hedges_at("before")
+#: Hedge words that stand inside (4700余家) or after (160小时以上) a figure, with their meaning.
+SUFFIX_HEDGES: dict[str, Qualifier] = {**hedges_at("inside"), **hedges_at("after")}
+
+#: A magnitude word -> its factor (512.3亿 is 51230000000): the numerals' magnitudes, and 千
+#: as money also prints it (3千元).
+MAGNITUDES = {word: float(factor) for word, factor in {**NUMERAL_MAGNITUDES, "千": 1000}.items()}
+
+#: Units and Chinese classifiers (量词) a count is measured in.
+MEASURE_WORDS = frozenset(
+    _words(
+        "标准箱 个位次 位次 自然箱 标箱 TEU 英尺 海里 毫米 厘米 吉瓦 兆瓦时 吨标准煤 部 "
+        "枚 人次 车次 辆次 架次 艘次 部门 回 班次 户次 台套 千瓦时 兆瓦 千瓦 立方米 "
+        "平方公里 平方米 公顷 公斤 千克 公里 千米 家 列 人 项 个 场 次 批 方 条 台 辆 "
+        "艘 吨 所 座 套 件 份 位 国 篇 款 支 处 届 期 轮 单 亩 米 架 班 趟 户 名 类 张 "
+        "本 块 头 只 棵 株 颗 粒 包 箱 桶 瓶 袋 间 栋 幢 层 口 种 门 队 组 笔 宗 起 例 "
+        "首 集 幅 道 片 斤 克 升 度"
+    )
+)
+
+#: Units of time a duration is measured in, longest first where one is the tail of another.
+TIME_UNITS = ("个工作日", "工作日", "个小时", "小时", "个月", "天", "周", "年", "分钟")
+
+#: The word an article prints -> the ISO code the data keeps (and the words it also uses).
+CURRENCY_CODES = {word: code for code, word in CURRENCY_WORDS.items()} | {
+    "人民币": "CNY",
+    "美金": "USD",
+    "港币": "HKD",
+}
+
+#: Verbs that state a decrease: the change they report is negative (缩短约15天 is -15 days).
+DOWN_VERBS = ("下降", "同比下降", "减少", "同比减少", "降低", "缩短", "压缩", "后移", "少了")
+
+#: Verbs that say where a rank stands: 位居全省第二, 跻身全国前三.
+RANK_VERBS = ("排名", "位居", "位列", "居于", "名列", "居", "位于", "列", "跻身", "进入", "稳居")
+
+#: Years said relative to the article's date, with their offset from its year.
+RELATIVE_YEARS = {"去年": -1, "今年": 0, "前年": -2, "明年": 1}
+#: "The same year": the year of the last date before it (2022年6月……同年10月).
+SAME_YEAR_WORDS = ("同年", "当年")
+
+#: Numerals inside names, enumerations and idioms: never facts.
+NOT_FACTS = (
+    "一带一路",
+    *_words("十一五 十二五 十三五 十四五 十五五"),  # the five-year plans, quoted or not
+    *_words(
+        "一体化 一体发展 一体运转 第一时间 一批 一核引领 一心一意 一单两报 四便利一领先 "
+        "十链合一 一个字 一起 一切 进一步 第一资源 第一窗口 统一 一是 二是 三是 四是 "
+        "五是 一名 唯一 一家大型 一期 一年一度 三三两两 一一 万众一心 一流 一线 "
+        "中亚五国 中俄两国 中美两国 两国 一方面 五位一体 四位一体 三位一体"
+    ),
+    # four-character idioms (成语) built on numerals
+    *_words(
+        "千方百计 四面八方 万家灯火 千家万户 百年大计 五湖四海 一举两得 一马当先 "
+        "三心二意 七上八下 九牛一毛 十全十美 万无一失 百花齐放 百尺竿头 千载难逢 "
+        "一目了然 一帆风顺 独一无二 一石二鸟 一干二净 接二连三 丢三落四 四通八达 "
+        "五花八门 六六大顺 八仙过海 十拿九稳 百发百中 百闻不如一见 千军万马 万紫千红 "
+        "一日千里 一鼓作气 一往无前 一脉相承 一以贯之 一张蓝图 三令五申 成千上万 "
+        "千千万万 一衣带水 百舸争流 千帆竞发 万象更新 一马平川"
+    ),
+)
+#: Names that begin like a rank (第一时间 is "at once", not first place).
+RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
+
+#: Verbs between a subject and its figure (对外贸易额达360亿元): not part of the subject.
+LEAD_VERBS = _words("共有 达到 累计 总计 共计 达 为 是 有 约 超过 共 已 用时 实现 开行 完成")
+#: Words that end the noun after a measure word (4700余家企业入驻: the noun is 企业).
+NOUN_ENDS = _words("入驻 参与 进入 入选 实现 完成 签约 洽谈 投资 的 和 与 及 在 将 已 为")
