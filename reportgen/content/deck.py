@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportgen import locale
 from reportgen.charts.model import ChartData
-from reportgen.charts.resolve import resolve_chart, source_line
+from reportgen.charts.resolve import resolve_chart
 from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Block,
@@ -24,7 +24,12 @@ from reportgen.content.model import (
 )
 from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
 from reportgen.content.sources import speaker_notes
-from reportgen.content.text import SnippetError, SnippetRenderer, template_file
+from reportgen.content.text import (
+    SnippetError,
+    SnippetRenderer,
+    snippet_context,
+    template_file,
+)
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_period
 
@@ -33,13 +38,7 @@ class _Builder:
     def __init__(self, dataset: Dataset, template, lang: Lang, facts: Facts | None = None):
         self.dataset, self.template, self.lang = dataset, template, lang
         self.facts = facts if facts is not None else Facts(dataset, lang)
-        info = dataset.info
-        self.context = {
-            "title": getattr(info, f"title_{lang}"),
-            "subject": getattr(info, f"subject_{lang}"),
-            "source": source_line(dataset, lang),
-            "date": format_date(info.as_of, lang),
-        }
+        self.context = snippet_context(dataset, lang)
         source = template_file(template, "deck.yaml")
         self.snippets = SnippetRenderer(
             dataset, lang, self.context, source=source, facts=self.facts

@@ -4,7 +4,7 @@ with a numbered source note."""
 from __future__ import annotations
 
 from reportgen import locale
-from reportgen.charts.resolve import resolve_chart, source_line
+from reportgen.charts.resolve import resolve_chart
 from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Bullets,
@@ -20,7 +20,12 @@ from reportgen.content.model import (
 )
 from reportgen.content.plan import SummaryPlan
 from reportgen.content.sources import Citations
-from reportgen.content.text import SnippetError, SnippetRenderer, template_file
+from reportgen.content.text import (
+    SnippetError,
+    SnippetRenderer,
+    snippet_context,
+    template_file,
+)
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range
 
@@ -33,12 +38,7 @@ def build_summary(
     facts = facts if facts is not None else Facts(dataset, lang)
     citations = Citations(facts)
     plan_file = template_file(template, "summary.yaml")
-    context = {
-        "title": getattr(dataset.info, f"title_{lang}"),
-        "subject": getattr(dataset.info, f"subject_{lang}"),
-        "source": source_line(dataset, lang),
-        "date": format_date(dataset.info.as_of, lang),
-    }
+    context = snippet_context(dataset, lang)
     snippets = SnippetRenderer(
         dataset, lang, context, cite=citations.marker, source=plan_file, facts=facts
     )

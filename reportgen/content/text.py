@@ -23,11 +23,12 @@ from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen.charts.resolve import source_line
 from reportgen.content.facts import Facts
 from reportgen.content.model import CITATION
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
-from reportgen.formatting import Lang
+from reportgen.formatting import Lang, format_date
 from reportgen.paths import display_path
 from reportgen.text.normalize import drop_spaces_by_cjk
 from reportgen.text.safe import describe_character, refused_character
@@ -334,6 +335,18 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
         for item in iterable:
             self.charge(1)
             yield item
+
+
+def snippet_context(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """What every snippet may name besides ``m``: {{ title }}, {{ subject }}, {{ source }}
+    (outlet and date) and {{ date }}, the same for the deck and the summary."""
+    info = dataset.info
+    return {
+        "title": getattr(info, f"title_{lang}"),
+        "subject": getattr(info, f"subject_{lang}"),
+        "source": source_line(dataset, lang),
+        "date": format_date(info.as_of, lang),
+    }
 
 
 def template_file(template: Any, name: str) -> str:
