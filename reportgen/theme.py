@@ -43,6 +43,9 @@ class Colours(_Model):
     muted: Colour
     grid: Colour
     background: Colour
+    #: Every other row of a table, in the deck and the PDF alike. Optional so a theme
+    #: written before it keeps its look.
+    stripe: Colour = "#F2F4F6"
 
 
 class DerivedStyle(_Model):

@@ -1,14 +1,16 @@
 """Build the deck's content model from a dataset, a template's plans and a language.
 
-This is where each block is decided: which values, formatted how, with which sources. The
-renderers only draw what this returns.
+This is where each slide is arranged: which blocks, with which texts. How each number looks
+and where it comes from is decided once, in ``Facts``; the renderers only draw what this
+returns.
 """
 
 from __future__ import annotations
 
 from reportgen import locale
 from reportgen.charts.model import ChartData
-from reportgen.charts.resolve import metric_labels, resolve_chart, source_line
+from reportgen.charts.resolve import resolve_chart
+from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Block,
     Bullets,
@@ -16,37 +18,31 @@ from reportgen.content.model import (
     Deck,
     DocumentInfo,
     Kpis,
+    Shown,
     Slide,
-    SourceNote,
     Table,
 )
 from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
-from reportgen.content.text import SnippetError, SnippetRenderer, template_file
-from reportgen.data import Dataset
-from reportgen.formatting import (
-    Lang,
-    derivation_text,
-    format_date,
-    format_date_range,
-    format_metric,
-    format_period,
-    rank_text,
+from reportgen.content.sources import speaker_notes
+from reportgen.content.text import (
+    SnippetError,
+    SnippetRenderer,
+    snippet_context,
+    template_file,
 )
+from reportgen.data import Dataset
+from reportgen.formatting import Lang, format_date, format_date_range, format_period
 
 
 class _Builder:
-    def __init__(self, dataset: Dataset, template, lang: Lang):
+    def __init__(self, dataset: Dataset, template, lang: Lang, facts: Facts | None = None):
         self.dataset, self.template, self.lang = dataset, template, lang
-        info = dataset.info
-        self.context = {
-            "title": getattr(info, f"title_{lang}"),
-            "subject": getattr(info, f"subject_{lang}"),
-            "source": source_line(dataset, lang),
-            "date": format_date(info.as_of, lang),
-        }
+        self.facts = facts if facts is not None else Facts(dataset, lang)
+        self.context = snippet_context(dataset, lang)
         source = template_file(template, "deck.yaml")
-        self.snippets = SnippetRenderer(dataset, lang, self.context, source=source)
-        self.labels = metric_labels(dataset, lang)
+        self.snippets = SnippetRenderer(
+            dataset, lang, self.context, source=source, facts=self.facts
+        )
 
     def text(self, value: Localized | None, where: str, used: list[str]) -> str | None:
         if value is None:
@@ -56,12 +52,21 @@ class _Builder:
         return text
 
     def texts(self, value: LocalizedList | None, where: str, used: list[str]) -> tuple[str, ...]:
+        return self.items(value, where, used)[0]
+
+    def items(
+        self, value: LocalizedList | None, where: str, used: list[str]
+    ) -> tuple[tuple[str, ...], tuple[tuple[Shown, ...], ...]]:
+        """A list's texts, and per text the numbers it shows."""
         if value is None:
-            return ()
-        return tuple(
-            self.text(Localized(zh=zh, en=en), f"{where} item {n}", used)
-            for n, (zh, en) in enumerate(zip(value.zh, value.en, strict=True), 1)
-        )
+            return (), ()
+        texts, shown = [], []
+        for n, (zh, en) in enumerate(zip(value.zh, value.en, strict=True), 1):
+            own: list[str] = []
+            texts.append(self.text(Localized(zh=zh, en=en), f"{where} item {n}", own))
+            used.extend(i for i in own if i not in used)
+            shown.append(self.facts.shown_all(own))
+        return tuple(texts), tuple(shown)
 
     def chart(self, chart_id: str) -> ChartData:
         return resolve_chart(self.template.chart(chart_id), self.dataset, self.lang)
@@ -74,7 +79,7 @@ class _Builder:
         blocks: list[Block] = []
         if plan.kpis:
             kpis = self.chart(plan.kpis)
-            blocks.append(Kpis(kpis.points()))
+            blocks.append(Kpis(self.facts.chart_figures(kpis)))
             used.extend(s for p in kpis.points() for s in p.sources)
         for chart_id in (plan.chart, plan.timeline):
             if chart_id:
@@ -83,19 +88,22 @@ class _Builder:
                 used.extend(s for p in chart.points() for s in p.sources)
         if plan.table:
             blocks.append(self.table(plan.table, used, f"{where} table"))
-        points = self.texts(plan.points, f"{where} points", used)
+        points, shown = self.items(plan.points, f"{where} points", used)
         if points:
-            blocks.append(Bullets(points))
+            blocks.append(Bullets(points, shown=shown))
         for side in ("left", "right"):
-            items = self.texts(getattr(plan, side), f"{where} {side}", used)
+            items, shown = self.items(getattr(plan, side), f"{where} {side}", used)
             if items:
                 heading = self.text(getattr(plan, f"{side}_heading"), f"{where} {side}", used)
-                blocks.append(Bullets(items, heading))
+                blocks.append(Bullets(items, heading, shown))
         note = self.text(plan.note, f"{where} note", used)
-        if any(p.derived for b in blocks if isinstance(b, Chart) for p in b.chart.points()):
+        charts = [b.chart for b in blocks if isinstance(b, Chart)]
+        if any(p.derived for chart in charts for p in chart.points()):
             hint = locale.get(self.lang).HATCH_NOTE
             note = f"{hint}{'' if self.lang == 'zh' else ' '}{note}" if note else hint
+        footnotes = [text for chart in charts for text in chart.footnotes]
         talking = self.texts(plan.notes, f"{where} notes", used)
+        sources = self.facts.sources(used)
         return Slide(
             id=plan.id,
             layout=plan.layout,
@@ -104,7 +112,10 @@ class _Builder:
             blocks=tuple(blocks),
             note=note,
             talking_points=talking,
-            sources=self.sources(used),
+            sources=sources,
+            footnotes=(*footnotes, note) if note else tuple(footnotes),
+            speaker_notes=speaker_notes(talking, sources, self.lang),
+            shown=self.facts.shown_all(used),
         )
 
     def table(self, plan: TablePlan, used: list[str], where: str = "table") -> Table:
@@ -117,7 +128,7 @@ class _Builder:
         ids = plan.ids or list(records)
         if not ids:  # a table of nothing cannot be drawn
             raise SnippetError(f"{self.snippets.source}: {where}: no {plan.source} in the data")
-        rows = []
+        rows, shown = [], []
         for record_id in ids:
             record = records.get(record_id)
             if record is None:  # the template names a record this data folder lacks
@@ -128,16 +139,25 @@ class _Builder:
             if plan.source == "metrics":
                 used.append(record.id)
             rows.append(tuple(self.cell(record, column.field) for column in plan.columns))
+            shown.append(
+                tuple(
+                    self.facts.value(record.id) if column.field == "value" else None
+                    for column in plan.columns
+                )
+            )
         return Table(
             columns=tuple(getattr(c.heading, lang) for c in plan.columns),
             rows=tuple(rows),
             numeric=tuple(c.field == "value" for c in plan.columns),
+            shown=tuple(shown),
         )
 
     def cell(self, record, field: str) -> str:
         lang = self.lang
         if field == "value":
-            return format_metric(record, lang)
+            # A table's value cell has never carried the derived mark (the chart and the
+            # sentences do): kept so, the outputs stay byte-identical.
+            return self.facts.value(record.id).text
         if field == "label":
             return getattr(record, f"label_{lang}")
         if field == "note":
@@ -155,43 +175,13 @@ class _Builder:
             value = value[lang]
         return value or "—"
 
-    def sources(self, used: list[str]) -> tuple[SourceNote, ...]:
-        notes = []
-        metrics = {m.id: m for m in self.dataset.metrics}
-        rankings = {r.id: r for r in self.dataset.rankings}
-        titles = {a.id: getattr(a, f"title_{self.lang}") for a in self.dataset.articles}
-        for fact_id in dict.fromkeys(used):
-            if fact_id in metrics:
-                metric = metrics[fact_id]
-                shown = format_metric(metric, self.lang)
-                if metric.is_derived:
-                    notes.append(
-                        SourceNote(
-                            fact_id,
-                            shown,
-                            None,
-                            None,
-                            derivation_text(metric, self.labels, self.lang),
-                        )
-                    )
-                else:
-                    notes.append(
-                        SourceNote(fact_id, shown, metric.quote, titles.get(metric.article))
-                    )
-            elif fact_id in rankings:
-                ranking = rankings[fact_id]
-                shown = (
-                    f"{ranking.year}年度{rank_text(ranking.rank, self.lang)}"
-                    if self.lang == "zh"
-                    else f"{rank_text(ranking.rank, self.lang)} in {ranking.year}"
-                )
-                notes.append(SourceNote(fact_id, shown, ranking.quote, titles.get(ranking.article)))
-        return tuple(notes)
 
-
-def build_deck(dataset: Dataset, template, plan: DeckPlan, lang: Lang) -> Deck:
-    """The deck for one language: every slide of the plan, filled from the data."""
-    builder = _Builder(dataset, template, lang)
+def build_deck(
+    dataset: Dataset, template, plan: DeckPlan, lang: Lang, facts: Facts | None = None
+) -> Deck:
+    """The deck for one language: every slide of the plan, filled from the data. ``facts``
+    is the decision shared with the summary (made here if not given)."""
+    builder = _Builder(dataset, template, lang, facts)
     info = dataset.info
     keywords = tuple(dict.fromkeys([info.id, *(s.chart for s in plan.slides if s.chart)]))
     document = DocumentInfo(

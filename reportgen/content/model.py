@@ -1,55 +1,149 @@
-"""The document model: a deck (or summary) of sections made of blocks, decided once.
+"""The content model: what a deck or a summary shows, decided once, drawn by any renderer.
 
-Renderers draw these objects and nothing else: the PPTX renderer and the PDF renderer get the
-same blocks, so a number is chosen, formatted and sourced in one place. Every value carries
-the ids of the facts behind it; every slide carries its sources for the speaker notes.
+Both documents are views of one decision (``reportgen.content.facts``): every number is a
+``Shown`` that carries the id of the fact it comes from, its text with the article's hedge and
+its derived mark; every source note is worded and numbered before a renderer sees it. The
+PPTX renderer and the PDF renderer draw these objects and nothing else.
+
+A block kind is a subclass of ``Block``: subclassing registers it (``Block.kinds``), and each
+renderer registers one draw function for it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from reportgen import locale
-from reportgen.charts.model import ChartData, Point
+from reportgen.charts.model import ChartData
 from reportgen.formatting import Lang
 
 
 @dataclass(frozen=True)
+class Shown:
+    """One number as a reader sees it, and the fact (metric or ranking id) it comes from.
+
+    ``text`` is the value with its unit and the article's hedge (4700余家, 近3000列); ``mark``
+    is the locale's derived mark for a value computed from reported ones, else empty.
+    """
+
+    fact: str
+    text: str
+    mark: str = ""
+    qualifier: str = "exact"
+
+    @property
+    def display(self) -> str:
+        """The value with its derived mark, as a figure or a sentence shows it."""
+        return self.text + self.mark
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.mark)
+
+
+@dataclass(frozen=True)
 class SourceNote:
-    """Where one number on a slide comes from: its quote and article, or its derivation."""
+    """Where one number comes from: its quote and article, or its derivation."""
 
     fact_id: str
-    shown: str  # the value as the slide shows it
+    shown: str  # the value as the note names it
     quote: str | None
     article: str | None  # article title
     derivation: str | None = None
+    facts: tuple[str, ...] = ()  # every fact the note stands for (one quote may hold several)
 
 
 @dataclass(frozen=True)
-class Kpis:
-    points: tuple[Point, ...]
+class Citation:
+    """A numbered source note of a page, worded: ``text`` starts with its number."""
+
+    number: int
+    text: str
+    note: SourceNote
+
+
+class Block:
+    """A kind of content a slide or a page holds. Subclassing registers a kind."""
+
+    kinds: ClassVar[list[type[Block]]] = []
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        Block.kinds.append(cls)
+
+    def texts(self) -> tuple[str, ...]:
+        """Every string the block prints (a renderer checks its font has their glyphs)."""
+        raise NotImplementedError
 
 
 @dataclass(frozen=True)
-class Chart:
+class KeyFigure:
+    """A headline number: its label, its value and, beside it, its change and period."""
+
+    label: str
+    value: Shown
+    change: Shown | None = None
+    period: str = ""
+
+
+@dataclass(frozen=True)
+class Kpis(Block):
+    figures: tuple[KeyFigure, ...]
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(t for f in self.figures for t in (f.value.display, f.label))
+
+
+@dataclass(frozen=True)
+class Chart(Block):
     chart: ChartData
 
+    def texts(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.chart.texts())
+
 
 @dataclass(frozen=True)
-class Table:
+class Table(Block):
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...] = ()  # right-align these columns
+    striped: bool = True  # alternate rows on the theme's stripe colour
+    #: Per row, per column: the number a cell shows, or None.
+    shown: tuple[tuple[Shown | None, ...], ...] = ()
+
+    def texts(self) -> tuple[str, ...]:
+        return (*self.columns, *(cell for row in self.rows for cell in row))
 
 
 @dataclass(frozen=True)
-class Bullets:
+class Bullets(Block):
     items: tuple[str, ...]
     heading: str | None = None
+    shown: tuple[tuple[Shown, ...], ...] = ()  # per item: the numbers it shows
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.heading or "", *self.items)
 
 
-Block = Kpis | Chart | Table | Bullets
+@dataclass(frozen=True)
+class Prose(Block):
+    """A paragraph of running text."""
+
+    text: str
+
+    def texts(self) -> tuple[str, ...]:
+        return (self.text,)
+
+
+@dataclass(frozen=True)
+class SourceList(Block):
+    """A page's numbered source notes, in citation order."""
+
+    citations: tuple[Citation, ...]
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.citations)
 
 
 @dataclass(frozen=True)
@@ -59,27 +153,16 @@ class Slide:
     title: str
     subtitle: str | None = None
     blocks: tuple[Block, ...] = ()
-    note: str | None = None  # a footnote on the slide
+    note: str | None = None  # the slide's own footnote
     talking_points: tuple[str, ...] = ()
     sources: tuple[SourceNote, ...] = ()
+    footnotes: tuple[str, ...] = ()  # what the slide's foot shows: chart notes, then its note
+    speaker_notes: tuple[str, ...] = ()  # lines: talking points, then worded sources
+    shown: tuple[Shown, ...] = ()  # every number on the slide or in its notes
 
     @property
     def is_content(self) -> bool:
         return self.layout not in ("Title", "Section", "Closing")
-
-    def notes_text(self, lang: Lang) -> str:
-        """Speaker notes: talking points, then the source of every number on the slide."""
-        lines = [f"• {point}" for point in self.talking_points]
-        if self.sources:
-            lines.append("")
-            lines.append(locale.get(lang).SOURCES_HEADING)
-            for source in self.sources:
-                if source.derivation:
-                    lines.append(f"{source.shown} — {source.derivation}")
-                else:
-                    where = locale.get(lang).quoted_title(source.article)
-                    lines.append(f"{source.shown} — “{source.quote}” {where}")
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -112,10 +195,10 @@ class Section:
 
 @dataclass(frozen=True)
 class Summary:
-    """The PDF summary: a title block, a lead, sections, and numbered source notes.
+    """The PDF summary: a title block, a lead, and sections; the last holds the notes.
 
     Texts may hold citation markers (CITE_OPEN n CITE_CLOSE) that the renderer turns into
-    superscript numbers pointing at ``notes[n - 1]``.
+    superscript numbers pointing at the citation numbered n.
     """
 
     info: DocumentInfo
@@ -123,5 +206,14 @@ class Summary:
     byline: str
     lead: str
     sections: tuple[Section, ...]
-    notes: tuple[SourceNote, ...]
-    derived_note: str
+    shown: tuple[Shown, ...] = ()  # every number of the summary, in order of first use
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(
+            c
+            for s in self.sections
+            for b in s.blocks
+            if isinstance(b, SourceList)
+            for c in b.citations
+        )

@@ -23,11 +23,12 @@ from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reportgen import locale
+from reportgen.charts.resolve import source_line
+from reportgen.content.facts import Facts
 from reportgen.content.model import CITATION
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
-from reportgen.formatting import Lang, format_metric
+from reportgen.formatting import Lang, format_date
 from reportgen.paths import display_path
 from reportgen.text.normalize import drop_spaces_by_cjk
 from reportgen.text.safe import describe_character, refused_character
@@ -74,28 +75,20 @@ def _printable(value: Any) -> Any:
     return value
 
 
-def derived_mark(lang: Lang) -> str:
-    return locale.get(lang).DERIVED_MARK
-
-
 class _Metrics:
     """``m`` inside a snippet: attribute access by metric id, recording what was used."""
 
-    def __init__(self, dataset: Dataset, lang: Lang, used: list[str], cite=None):
-        self._values = {metric.id: metric for metric in dataset.metrics}
-        self._lang = lang
+    def __init__(self, facts: Facts, used: list[str], cite=None):
+        self._facts = facts
         self._used = used
         self._cite = cite
 
     def __getattr__(self, name: str) -> str:
-        metric = self._values.get(name)
-        if metric is None:
+        if not self._facts.has_metric(name):
             raise UndefinedError(f"no metric '{name}'")
         if name not in self._used:
             self._used.append(name)
-        text = format_metric(metric, self._lang)
-        if metric.is_derived:
-            text += derived_mark(self._lang)
+        text = self._facts.value(name).display
         return text + (self._cite(name) if self._cite else "")
 
 
@@ -344,6 +337,18 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
             yield item
 
 
+def snippet_context(dataset: Dataset, lang: Lang) -> dict[str, str]:
+    """What every snippet may name besides ``m``: {{ title }}, {{ subject }}, {{ source }}
+    (outlet and date) and {{ date }}, the same for the deck and the summary."""
+    info = dataset.info
+    return {
+        "title": getattr(info, f"title_{lang}"),
+        "subject": getattr(info, f"subject_{lang}"),
+        "source": source_line(dataset, lang),
+        "date": format_date(info.as_of, lang),
+    }
+
+
 def template_file(template: Any, name: str) -> str:
     """The plan file a template's snippets come from, as errors name it."""
     root = getattr(template, "root", None)
@@ -360,12 +365,15 @@ class SnippetRenderer:
         context: dict[str, str] | None = None,
         cite=None,
         source: str = "",
+        facts: Facts | None = None,
     ):
         """``cite(metric_id)`` may return a marker appended to each metric shown (the PDF
         numbers its source notes this way); ``source`` is the template file the snippets come
-        from, named in errors."""
+        from, named in errors; ``facts`` is how the document shows each metric (made from
+        the dataset if not given)."""
         self.dataset = dataset
         self.lang = lang
+        self.facts = facts if facts is not None else Facts(dataset, lang)
         self.context = dict(context or {})
         self.cite = cite
         self.source = source
@@ -378,7 +386,7 @@ class SnippetRenderer:
         self._env.reset()
         try:
             template = self._env.from_string(text)
-            metrics = _Metrics(self.dataset, self.lang, used, self.cite)
+            metrics = _Metrics(self.facts, used, self.cite)
             chunks: list[str] = []
             length = 0
             for chunk in template.generate(m=metrics, **self.context):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,10 +43,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reportgen.content.model import CITATION, CITE_CLOSE, CITE_OPEN, Bullets, Chart, Summary
+from reportgen.content.model import (
+    CITATION,
+    CITE_CLOSE,
+    CITE_OPEN,
+    Block,
+    Bullets,
+    Chart,
+    Prose,
+    SourceList,
+    Summary,
+)
 from reportgen.content.model import Table as TableBlock
-from reportgen.fonts import check_glyphs, truetype_subset
+from reportgen.fonts import Face, check_glyphs, truetype_subset
 from reportgen.template import Template
+from reportgen.theme import Theme
 
 MARGIN = 18 * mm
 
@@ -68,23 +81,17 @@ def _all_text(summary: Summary) -> str:
         summary.title,
         summary.byline,
         summary.lead,
-        summary.derived_note,
         summary.info.title,
         *(locale.get(lang).page_label(0, 0) for lang in locale.LANGS),
         "0123456789.,:;()[]·—–-",
+        # what a drawn chart may add: its derived legend, a footnote's star
+        *(locale.get(lang).DERIVED_LEGEND for lang in locale.LANGS),
+        "*",
     ]
     for section in summary.sections:
         parts.append(section.title)
         for block in section.blocks:
-            if isinstance(block, TableBlock):
-                parts += [*block.columns, *(cell for row in block.rows for cell in row)]
-            elif isinstance(block, Bullets):
-                parts += [block.heading or "", *block.items]
-            elif isinstance(block, Chart):
-                parts += [text for _, text in block.chart.texts()]
-                parts += [locale.get(lang).DERIVED_LEGEND for lang in locale.LANGS] + ["*"]
-    for note in summary.notes:
-        parts += [note.shown, note.quote or "", note.article or "", note.derivation or ""]
+            parts += block.texts()
     return "".join(parts) + "“”《》「」，。、；：？！（）•"
 
 
@@ -172,7 +179,6 @@ class _Doc(BaseDocTemplate):
 
 def render_summary(summary: Summary, template: Template) -> bytes:
     """The summary as PDF bytes; the same inputs give the same bytes."""
-    from reportgen.charts.export import chart_bytes
 
     theme = template.theme
     # svglib cannot draw SVG hatch patterns (they would come out white): in the PDF, derived
@@ -186,8 +192,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
     font_name, font_path = truetype_subset(face, text)
     if font_name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font_name, str(font_path)))
-    zh = summary.info.lang == "zh"
-    wrap = "CJK" if zh else None
+    wrap = "CJK" if summary.info.lang == "zh" else None
     primary, muted, text_colour = (
         colors.HexColor(c) for c in (theme.colors.primary, theme.colors.muted, theme.colors.text)
     )
@@ -222,31 +227,24 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         Paragraph(safe(summary.byline), byline),
         Paragraph(safe(summary.lead), body),
     ]
+    page = _Page(
+        width=width,
+        styles={"body": body, "subheading": subheading, "bullet": bullet, "cell": cell}
+        | {"head_cell": head_cell, "note": note},
+        theme=theme,
+        chart_theme=chart_theme,
+        face=face,
+        font_name=font_name,
+        font_path=font_path,
+    )
     for number, section in enumerate(summary.sections, start=1):
         head = _Heading(section.title, heading, f"s{number}")
         blocks: list = []
         for block in section.blocks:
-            if isinstance(block, TableBlock):
-                blocks.append(_table(block, width, cell, head_cell, theme, face))
-                blocks.append(Spacer(1, 4))
-            elif isinstance(block, Chart):
-                svg, _ = chart_bytes(
-                    block.chart, chart_theme, face, "svg", size_in=(7.2, 3.55), svg_text=True
-                )
-                blocks.append(
-                    _SvgChart(svg, width, block.chart.alt_text, font_name, face.family, font_path)
-                )
-                blocks.append(Spacer(1, 6))
-            elif isinstance(block, Bullets):
-                if block.heading:
-                    blocks.append(Paragraph(safe(block.heading), subheading))
-                blocks += [Paragraph(safe(item), bullet, bulletText="•") for item in block.items]
-        if number == len(summary.sections):
-            blocks += [Paragraph(safe(summary.derived_note), body)]
-            blocks += [
-                Paragraph(f"{n}. {_note_text(src, zh)}", note)
-                for n, src in enumerate(summary.notes, start=1)
-            ]
+            draw = DRAW.get(type(block))
+            if draw is None:
+                raise TypeError(f"the PDF summary cannot draw a {type(block).__name__} block")
+            blocks += draw(block, page)
         story.append(CondPageBreak(40 * mm))
         story.append(KeepTogether([head, *blocks[:1]]))
         story += blocks[1:]
@@ -292,17 +290,72 @@ def render_summary(summary: Summary, template: Template) -> bytes:
     return buffer.getvalue()
 
 
-def _note_text(source, zh: bool) -> str:
-    if source.derivation:
-        return safe(
-            f"{source.shown}：{source.derivation}" if zh else f"{source.shown}: {source.derivation}"
-        )
-    where = f"《{source.article}》" if zh else f"({source.article})"
-    return safe(
-        f"{source.shown}：“{source.quote}”{where}"
-        if zh
-        else f"{source.shown}: “{source.quote}” {where}"
+@dataclass(frozen=True)
+class _Page:
+    """What every block on the page is drawn with: the frame width, the paragraph styles,
+    the theme (and its variant for charts), and the embedded face."""
+
+    width: float
+    styles: dict[str, ParagraphStyle]
+    theme: Theme
+    chart_theme: Theme
+    face: Face
+    font_name: str
+    font_path: Path
+
+
+#: Block kind -> how the PDF draws it, as flowables. A new kind registers its function here.
+DRAW: dict[type[Block], Callable[[Block, _Page], list[Flowable]]] = {}
+
+
+def draws(kind: type[Block]):
+    """Register the PDF's draw function for a block kind."""
+
+    def register(function):
+        DRAW[kind] = function
+        return function
+
+    return register
+
+
+@draws(TableBlock)
+def _draw_table(block: TableBlock, page: _Page) -> list[Flowable]:
+    styles = page.styles
+    table = _table(block, page.width, styles["cell"], styles["head_cell"], page.theme, page.face)
+    return [table, Spacer(1, 4)]
+
+
+@draws(Chart)
+def _draw_chart(block: Chart, page: _Page) -> list[Flowable]:
+    from reportgen.charts.export import chart_bytes
+
+    svg, _ = chart_bytes(
+        block.chart, page.chart_theme, page.face, "svg", size_in=(7.2, 3.55), svg_text=True
     )
+    drawing = _SvgChart(
+        svg, page.width, block.chart.alt_text, page.font_name, page.face.family, page.font_path
+    )
+    return [drawing, Spacer(1, 6)]
+
+
+@draws(Bullets)
+def _draw_bullets(block: Bullets, page: _Page) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    if block.heading:
+        flowables.append(Paragraph(safe(block.heading), page.styles["subheading"]))
+    bullet = page.styles["bullet"]
+    flowables += [Paragraph(safe(item), bullet, bulletText="•") for item in block.items]
+    return flowables
+
+
+@draws(Prose)
+def _draw_prose(block: Prose, page: _Page) -> list[Flowable]:
+    return [Paragraph(safe(block.text), page.styles["body"])]
+
+
+@draws(SourceList)
+def _draw_sources(block: SourceList, page: _Page) -> list[Flowable]:
+    return [Paragraph(safe(c.text), page.styles["note"]) for c in block.citations]
 
 
 def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Table:
@@ -325,12 +378,13 @@ def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Tab
     data = [[Paragraph(safe(c), head_cell) for c in block.columns]]
     data += [[Paragraph(safe(value), cell) for value in row] for row in block.rows]
     table = Table(data, colWidths=widths, repeatRows=1)
+    stripes = [colors.white, colors.HexColor(theme.colors.stripe)]
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), cell.fontName),  # else the table sets Helvetica
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.colors.primary)),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F4F6")]),
+                *([("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes)] if block.striped else []),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.HexColor(theme.colors.grid)),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -10,6 +10,9 @@ timestamps so two builds of the same input are byte-identical.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -18,7 +21,7 @@ from pptx.util import Emu
 
 from reportgen import locale
 from reportgen.charts.model import ChartData
-from reportgen.content.model import Bullets, Chart, Deck, Kpis, Slide, Table
+from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
 from reportgen.outputs import document_time, reproducible_zip
 from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart
@@ -185,52 +188,18 @@ class _SlideWriter:
             )
             filled.add(sub.placeholder_format.idx)
 
-        notes: list[str] = []
         bodies = [
             ph
             for ph in self.placeholders(slide, PP_PLACEHOLDER.BODY)
             if ph.placeholder_format.idx not in (NOTE_IDX, *filled)
         ]
+        place = _Place(slide, where, filled, bodies)
         for block in content.blocks:
-            if isinstance(block, Kpis):
-                area = self.placeholders(slide, PP_PLACEHOLDER.OBJECT)[0]
-                self.kpis(slide, area, block, where)
-                filled.add(area.placeholder_format.idx)
-            elif isinstance(block, Chart):
-                notes.extend(block.chart.footnotes)
-                if block.chart.kind in NATIVE_KINDS:
-                    target = self.placeholders(slide, PP_PLACEHOLDER.CHART)[0]
-                    filled.add(target.placeholder_format.idx)
-                    add_chart(target, block.chart, self.theme, self.fonts)
-                    if block.chart.kind == "composition" and block.chart.total:
-                        self.donut_total(slide, block.chart)
-                else:
-                    target = self.placeholders(slide, PP_PLACEHOLDER.PICTURE)[0]
-                    filled.add(target.placeholder_format.idx)
-                    self.picture(target, block.chart)
-            elif isinstance(block, Table):
-                target = self.placeholders(slide, PP_PLACEHOLDER.TABLE)[0]
-                filled.add(target.placeholder_format.idx)
-                self.table(target, block, where)
-            elif isinstance(block, Bullets):
-                box = bodies.pop(0)
-                filled.add(box.placeholder_format.idx)
-                paras = []
-                if block.heading:
-                    paras.append(
-                        Para(block.heading, colour=self.colours.primary, bold=True, scale=1.1)
-                    )
-                paras += [Para(item, bullet=True, colour=self.colours.text) for item in block.items]
-                fill_box(
-                    box,
-                    paras,
-                    self.fonts,
-                    max_size=self.sizes.body + 4,
-                    min_size=10,
-                    where=f"{where} {box.name}",
-                )
-        if content.note:
-            notes.append(content.note)
+            draw = DRAW.get(type(block))
+            if draw is None:
+                raise TypeError(f"the deck cannot draw a {type(block).__name__} block")
+            draw(self, block, place)
+        notes = content.footnotes
         note_box = self.by_idx(slide, NOTE_IDX)
         if notes and note_box is not None:
             paras = [Para(text, colour=self.colours.muted) for text in notes]
@@ -254,20 +223,19 @@ class _SlideWriter:
     def kpis(self, slide, area, block: Kpis, where: str) -> None:
         x, y, w, h = area.left, area.top, area.width, area.height
         area._element.getparent().remove(area._element)
-        count = len(block.points)
+        count = len(block.figures)
         cols = 3 if count > 4 else max(1, count)
         rows = (count + cols - 1) // cols
         cell_w, cell_h = w // cols, h // rows
-        for index, point in enumerate(block.points):
+        for index, figure in enumerate(block.figures):
             row, col = divmod(index, cols)
             left, top = x + col * cell_w, y + row * cell_h
             value = slide.shapes.add_textbox(
                 left, top + int(cell_h * 0.08), cell_w - Emu(91440), int(cell_h * 0.5)
             )
-            mark = locale.get(self.deck.info.lang).DERIVED_MARK if point.derived else ""
             fill_box(
                 value,
-                [Para(point.text + mark, colour=self.colours.primary, align="ctr")],
+                [Para(figure.value.display, colour=self.colours.primary, align="ctr")],
                 self.fonts,
                 max_size=40,
                 min_size=16,
@@ -280,7 +248,7 @@ class _SlideWriter:
             )
             fill_box(
                 label,
-                [Para(point.label, colour=self.colours.muted, align="ctr")],
+                [Para(figure.label, colour=self.colours.muted, align="ctr")],
                 self.fonts,
                 max_size=self.sizes.body + 1,
                 min_size=9,
@@ -352,7 +320,8 @@ class _SlideWriter:
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
                 cell.fill.solid()
-                cell.fill.fore_color.rgb = _rgb("#FFFFFF" if r % 2 else "#F2F4F6")
+                stripe = block.striped and not r % 2
+                cell.fill.fore_color.rgb = _rgb(self.colours.stripe if stripe else "#FFFFFF")
                 align = "r" if block.numeric and block.numeric[c] else None
                 self.cell_text(
                     cell, value, self.colours.text, table.columns[c].width, row_h, where, align
@@ -406,12 +375,83 @@ class _SlideWriter:
         paragraph.replace(run, field)
 
     def notes(self, slide, content: Slide) -> None:
-        text = content.notes_text(self.deck.info.lang)
-        if not text:
+        if not content.speaker_notes:
             return
         frame = slide.notes_slide.notes_text_frame
-        paras = [Para(line) for line in text.split("\n")]
+        paras = [Para(line) for line in content.speaker_notes]
         write_paragraphs(frame, paras, 12, self.fonts)
+
+
+@dataclass
+class _Place:
+    """Where a slide's blocks go: the slide, its name in errors, the placeholders filled so
+    far and the body placeholders still free (text blocks take them in order)."""
+
+    slide: Any
+    where: str
+    filled: set[int]
+    bodies: list
+
+
+#: Block kind -> how the deck draws it. A new kind registers its draw function here.
+DRAW: dict[type[Block], Callable[[_SlideWriter, Any, _Place], None]] = {}
+
+
+def draws(kind: type[Block]):
+    """Register the deck's draw function for a block kind."""
+
+    def register(function):
+        DRAW[kind] = function
+        return function
+
+    return register
+
+
+@draws(Kpis)
+def _draw_kpis(writer: _SlideWriter, block: Kpis, place: _Place) -> None:
+    area = writer.placeholders(place.slide, PP_PLACEHOLDER.OBJECT)[0]
+    writer.kpis(place.slide, area, block, place.where)
+    place.filled.add(area.placeholder_format.idx)
+
+
+@draws(Chart)
+def _draw_chart(writer: _SlideWriter, block: Chart, place: _Place) -> None:
+    if block.chart.kind in NATIVE_KINDS:
+        target = writer.placeholders(place.slide, PP_PLACEHOLDER.CHART)[0]
+        place.filled.add(target.placeholder_format.idx)
+        add_chart(target, block.chart, writer.theme, writer.fonts)
+        if block.chart.kind == "composition" and block.chart.total:
+            writer.donut_total(place.slide, block.chart)
+    else:
+        target = writer.placeholders(place.slide, PP_PLACEHOLDER.PICTURE)[0]
+        place.filled.add(target.placeholder_format.idx)
+        writer.picture(target, block.chart)
+
+
+@draws(Table)
+def _draw_table(writer: _SlideWriter, block: Table, place: _Place) -> None:
+    target = writer.placeholders(place.slide, PP_PLACEHOLDER.TABLE)[0]
+    place.filled.add(target.placeholder_format.idx)
+    writer.table(target, block, place.where)
+
+
+@draws(Bullets)
+def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
+    box = place.bodies.pop(0)
+    place.filled.add(box.placeholder_format.idx)
+    colours = writer.colours
+    paras = []
+    if block.heading:
+        paras.append(Para(block.heading, colour=colours.primary, bold=True, scale=1.1))
+    paras += [Para(item, bullet=True, colour=colours.text) for item in block.items]
+    fill_box(
+        box,
+        paras,
+        writer.fonts,
+        max_size=writer.sizes.body + 4,
+        min_size=10,
+        where=f"{place.where} {box.name}",
+    )
 
 
 def _rgb(colour: str):

@@ -131,3 +131,35 @@ def test_untrusted_text_comes_out_literally(pdfs, seed, briefing, tmp_path):
 def test_safe_escapes_markup_and_keeps_citations():
     assert safe('a<b & "c"') == "a&lt;b &amp; &quot;c&quot;"
     assert safe("值\ue0003\ue001") == '值<super rise="4" size="6.5">[3]</super>'
+
+
+def test_every_page_block_kind_has_a_draw_function(pdfs):
+    from reportgen.render.pdf import DRAW
+
+    kinds = {type(b) for summary, _ in pdfs.values() for s in summary.sections for b in s.blocks}
+    assert kinds <= DRAW.keys()
+
+
+def test_table_stripes_take_the_themes_colour(briefing):
+    from reportlab.lib.styles import ParagraphStyle
+
+    from reportgen.content.model import Table as TableBlock
+    from reportgen.render.pdf import _table
+
+    colours = briefing.theme.colors.model_copy(update={"stripe": "#ABCDEF"})
+    theme = briefing.theme.model_copy(update={"colors": colours})
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5)
+    block = TableBlock(("a", "b"), (("1", "2"), ("3", "4"), ("5", "6")))
+
+    def stripes(table) -> list[str]:
+        return [
+            colour.hexval()
+            for command in table._bkgrndcmds
+            if command[0] == "ROWBACKGROUNDS"
+            for colour in command[3]
+        ]
+
+    striped = _table(block, 400, style, style, theme, briefing.face())
+    assert stripes(striped) == ["0xffffff", "0xabcdef"]
+    plain = _table(replace(block, striped=False), 400, style, style, theme, briefing.face())
+    assert stripes(plain) == []

@@ -174,3 +174,56 @@ def test_rebuild_is_byte_identical(decks, seed, briefing):
         assert {i.date_time for i in package.infolist()} == {(2023, 5, 19, 0, 0, 0)}
         workbooks = [n for n in names if n.endswith(".xlsx")]
         assert len(workbooks) == 6  # each native chart keeps its data in a workbook
+
+
+def test_every_slide_block_kind_has_a_draw_function(decks):
+    from reportgen.content.model import Bullets, Chart, Kpis, Table
+    from reportgen.render.pptx import DRAW
+
+    assert {Kpis, Chart, Table, Bullets} <= DRAW.keys()
+    kinds = {type(b) for deck, _ in decks.values() for s in deck.slides for b in s.blocks}
+    assert kinds <= DRAW.keys()
+
+
+def test_a_block_kind_without_a_draw_function_is_refused(decks, briefing):
+    from dataclasses import dataclass, replace
+
+    from reportgen.content.model import Block
+    from reportgen.render.pptx import render_deck
+
+    before = list(Block.kinds)
+    try:
+
+        @dataclass(frozen=True)
+        class Unknown(Block):
+            def texts(self) -> tuple[str, ...]:
+                return ()
+
+        deck, _ = decks["zh"]
+        slide = replace(deck.slides[1], blocks=(Unknown(),))
+        with pytest.raises(TypeError, match="cannot draw a Unknown block"):
+            render_deck(replace(deck, slides=(slide,)), briefing)
+    finally:
+        Block.kinds[:] = before
+
+
+def test_table_stripes_take_the_themes_colour(decks, briefing):
+    from dataclasses import replace
+
+    from reportgen.render.pptx import render_deck
+
+    deck, _ = decks["zh"]
+    table_slide = next(s for s in deck.slides if s.layout == "Table")
+    colours = briefing.theme.colors.model_copy(update={"stripe": "#ABCDEF"})
+    template = replace(briefing, theme=briefing.theme.model_copy(update={"colors": colours}))
+    data = render_deck(replace(deck, slides=(table_slide,)), template)
+    fills = re.findall(rb'<a:srgbClr val="([0-9A-F]{6})"', _slide_xml(data))
+    assert b"ABCDEF" in fills and b"F2F4F6" not in fills
+    unstriped = replace(table_slide.blocks[0], striped=False)
+    data = render_deck(replace(deck, slides=(replace(table_slide, blocks=(unstriped,)),)), template)
+    assert b"ABCDEF" not in _slide_xml(data)
+
+
+def _slide_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("ppt/slides/slide1.xml")

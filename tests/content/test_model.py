@@ -1,0 +1,56 @@
+"""The content model's own rules: shown values, block kinds and what each prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportgen.content.model import (
+    Block,
+    Bullets,
+    Chart,
+    Citation,
+    KeyFigure,
+    Kpis,
+    Prose,
+    Shown,
+    SourceList,
+    SourceNote,
+    Table,
+)
+
+
+def test_a_shown_value_displays_with_its_mark():
+    assert Shown("m", "22.5%", "（推算）").display == "22.5%（推算）"
+    assert Shown("m", "22.5%", "（推算）").derived
+    assert not Shown("m", "360亿元").derived
+
+
+def test_every_block_kind_is_registered():
+    for kind in (Kpis, Chart, Table, Bullets, Prose, SourceList):
+        assert kind in Block.kinds
+
+
+def test_a_new_block_kind_registers_itself():
+    before = list(Block.kinds)
+    try:
+
+        @dataclass(frozen=True)
+        class Quote(Block):
+            text: str
+
+            def texts(self) -> tuple[str, ...]:
+                return (self.text,)
+
+        assert Block.kinds[-1] is Quote
+    finally:
+        Block.kinds[:] = before
+
+
+def test_blocks_list_what_they_print():
+    figure = KeyFigure("企业", Shown("m", "4700余家"))
+    assert Kpis((figure,)).texts() == ("4700余家", "企业")
+    table = Table(("甲", "乙"), (("1", "2"),))
+    assert table.texts() == ("甲", "乙", "1", "2")
+    assert Bullets(("a", "b"), "h").texts() == ("h", "a", "b")
+    note = SourceNote("m", "1", None, None, "d")
+    assert SourceList((Citation(1, "1. x", note),)).texts() == ("1. x",)
