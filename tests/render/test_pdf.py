@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.content.summary import build_summary
+from reportgen.locale.texts import Localized
 from reportgen.render.pdf import page_count, render_summary, safe
 from tests.render.test_pptx import supported_numbers
 
@@ -107,9 +108,13 @@ def test_untrusted_text_comes_out_literally(pdfs, seed, briefing, tmp_path):
         '<a href="javascript:alert(1)">链接</a>',
     ]
     metric = seed.metric("platform_enterprises")
-    evil_metric = metric.model_copy(update={"label_zh": " ".join(payloads)})
+    evil_metric = metric.model_copy(
+        update={"label": Localized({**metric.label, "zh": " ".join(payloads)})}
+    )
     article = seed.article("feature_new_momentum")
-    evil_article = article.model_copy(update={"title_zh": "《" + payloads[0] + "》"})
+    evil_article = article.model_copy(
+        update={"title": Localized({**article.title, "zh": "《" + payloads[0] + "》"})}
+    )
     evil = replace(
         seed,
         metrics=tuple(evil_metric if m.id == metric.id else m for m in seed.metrics),
