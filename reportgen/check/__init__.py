@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen import formats
 from reportgen.check.findings import CheckError, Finding, Unreadable
 from reportgen.check.numbers import number_findings, supported, supported_numbers
 from reportgen.check.pdf import check_pdf, unwrap
@@ -43,7 +44,9 @@ __all__ = [
     "unwrap",
 ]
 
-_CHECKS = {".pptx": check_pptx, ".pdf": check_pdf}
+#: Each output format's check, by file suffix (the registry in ``reportgen.formats`` says
+#: which formats are checked and how).
+_CHECKS = {fmt.suffix: fmt.check for fmt in formats.checked()}
 #: The kinds of file `check` reads (and the ones it looks for in output/).
 CHECKED_SUFFIXES = tuple(_CHECKS)
 
@@ -56,8 +59,9 @@ def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
 
 
 def check_bytes(data: bytes, fmt: str, dataset: Dataset, shown: str) -> list[Finding]:
-    """Findings for an output about to be written (``fmt`` is pptx or pdf)."""
-    check = _CHECKS.get(f".{fmt}")
+    """Findings for an output about to be written (``fmt``: an output format's name; none
+    for a format that is not checked)."""
+    check = formats.get(fmt).check
     return sorted(set(_check(check, data, dataset, shown))) if check else []
 
 
