@@ -112,7 +112,7 @@ class BuildContext:
 
     def __post_init__(self) -> None:
         chosen = {
-            (fmt.name if isinstance(fmt, OutputFormat) else output_formats.get(fmt).name)
+            output_formats.get(fmt.name if isinstance(fmt, OutputFormat) else fmt).name
             for fmt in self.formats
         }
         fixed = {
@@ -153,6 +153,7 @@ class Job:
     renders and checks exactly the dataset the build validated and hashed."""
 
     task: Task
+    output_format: OutputFormat  # how to draw, count and check it
     template: Template | None  # None when no chosen format needs one (the workbook alone)
     content: object | None  # the Deck or Summary decided before drawing; None for the workbook
     dataset: Dataset
@@ -160,23 +161,9 @@ class Job:
 
 def schedule(context: BuildContext) -> list[Job]:
     """Check every input, then list the outputs to make. Raises before anything is drawn."""
-    from reportgen.data import DataError, load_dataset
-
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is a usage error before any work
-    # Text a deck or a summary shows must be drawable in the template's face: a character the
-    # font lacks is a data problem on its field, found here rather than after drawing began.
-    face = display_face(context.template) if context.needs_template else None
-    problems: list[Problem] = []
-    datasets = []
-    for data_dir in context.data_dirs:
-        try:
-            datasets.append((data_dir, load_dataset(data_dir, face)))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
     jobs: list[Job] = []
-    for data_dir, dataset in datasets:
+    for data_dir, dataset in _load_datasets(context):
         unreviewed = sum(1 for entry in (*dataset.metrics, *dataset.events) if not entry.reviewed)
         if unreviewed:
             context.warnings.append(
@@ -194,7 +181,7 @@ def schedule(context: BuildContext) -> list[Job]:
             task = Task(
                 data_dir, dataset.info.id, context.template, lang, fmt.name, path, context.check
             )
-            jobs.append(Job(task, template, content.get((lang, fmt.name)), dataset))
+            jobs.append(Job(task, fmt, template, content.get((lang, fmt.name)), dataset))
     paths = [j.task.path for j in jobs]
     clashes = sorted({display_path(p) for p in paths if paths.count(p) > 1})
     if clashes:
@@ -202,6 +189,25 @@ def schedule(context: BuildContext) -> list[Job]:
             "two data folders would write the same file (same dataset id): " + ", ".join(clashes)
         )
     return jobs
+
+
+def _load_datasets(context: BuildContext) -> list[tuple[Path, Dataset]]:
+    """Every data folder, loaded and validated; the problems of all of them at once."""
+    from reportgen.data import DataError, load_dataset
+
+    # Text a deck or a summary shows must be drawable in the template's face: a character the
+    # font lacks is a data problem on its field, found here rather than after drawing began.
+    face = display_face(context.template) if context.needs_template else None
+    problems: list[Problem] = []
+    datasets = []
+    for data_dir in context.data_dirs:
+        try:
+            datasets.append((data_dir, load_dataset(data_dir, face)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return datasets
 
 
 def _outputs(context: BuildContext) -> Iterable[tuple[str, OutputFormat]]:
@@ -243,7 +249,7 @@ def _decide_content(
 
 def render_task(job: Job) -> tuple[bytes, int]:
     """The bytes of one output and its slide, page or sheet count."""
-    fmt = output_formats.get(job.task.fmt)
+    fmt = job.output_format
     data = fmt.render(job.content, job.template, job.dataset)
     return data, fmt.count(job.content, data)
 
@@ -259,7 +265,7 @@ def run_task(job: Job) -> Built:
     if task.check:
         from reportgen.check import CheckError, check_bytes
 
-        findings = check_bytes(data, task.fmt, job.dataset, display_path(task.path))
+        findings = check_bytes(data, job.output_format, job.dataset, display_path(task.path))
         if findings:
             raise CheckError(findings)
     atomic_write(task.path, data)
@@ -546,11 +552,11 @@ def _preflight(todo: list[Job]) -> None:
     share it (and any warning about it is said once)."""
     seen: set[tuple[str, int]] = set()
     for job in todo:
-        fmt = output_formats.get(job.task.fmt)
+        fmt = job.output_format
         if fmt.preflight is not None and (fmt.name, id(job.template)) not in seen:
             seen.add((fmt.name, id(job.template)))
             fmt.preflight(job.template)
-    if any(output_formats.get(job.task.fmt).charts for job in todo):
+    if any(job.output_format.charts for job in todo):
         from reportgen.paths import cache_root
 
         cache_root()

@@ -148,6 +148,11 @@ def _text_format(name: str) -> formats.OutputFormat:
     )
 
 
+def test_an_unregistered_format_cannot_be_built(tmp_path):
+    with pytest.raises(UsageError, match="no output format 'txt'"):
+        BuildContext([tmp_path], "briefing", ["zh"], [_text_format("txt")], tmp_path)
+
+
 def test_a_new_format_is_one_registry_entry(monkeypatch, mini, tmp_path):
     """Registered, it is chosen by name, scheduled per language, drawn, counted, written and
     reused like the others: nothing in the pipeline names a format."""
@@ -156,6 +161,7 @@ def test_a_new_format_is_one_registry_entry(monkeypatch, mini, tmp_path):
     context = BuildContext([mini], "no-template-needed", ["zh", "en"], ["txt", "xlsx"], tmp_path)
     assert [fmt.name for fmt in context.formats] == ["xlsx", "txt"]
     jobs = schedule(context)
+    assert all(job.output_format is formats.get(job.task.fmt) for job in jobs)
     assert [(job.task.fmt, job.task.lang) for job in jobs] == [
         ("txt", "zh"),
         ("txt", "en"),

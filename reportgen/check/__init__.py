@@ -58,10 +58,12 @@ def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
         return [exc.finding]
 
 
-def check_bytes(data: bytes, fmt: str, dataset: Dataset, shown: str) -> list[Finding]:
-    """Findings for an output about to be written (``fmt``: an output format's name; none
-    for a format that is not checked)."""
-    check = formats.get(fmt).check
+def check_bytes(
+    data: bytes, fmt: str | formats.OutputFormat, dataset: Dataset, shown: str
+) -> list[Finding]:
+    """Findings for an output about to be written (``fmt``: an output format or its name;
+    none for a format that is not checked)."""
+    check = (fmt if isinstance(fmt, formats.OutputFormat) else formats.get(fmt)).check
     return sorted(set(_check(check, data, dataset, shown))) if check else []
 
 
