@@ -1,15 +1,19 @@
-"""The build pipeline, top to bottom: check everything, plan the outputs, render, write.
+"""The build pipeline, top to bottom: check everything, schedule the outputs, render, write.
 
 1. Every data folder and the template are loaded and checked before anything is drawn.
-2. Each output (one data folder x language x format) is a task. A task whose inputs have not
-   changed since the file on disk was made is skipped: its input digest (data files, template
-   files, reportgen's code, library versions, SOURCE_DATE_EPOCH) is kept in
-   ``<out>/.reportgen-state.json`` with the output's own hash.
+2. Each output (one data folder x language x format) is a task; ``schedule`` lists them. A
+   task whose inputs have not changed since the file on disk was made is skipped: its input
+   digest (data files, template files, reportgen's code, library versions,
+   SOURCE_DATE_EPOCH) is kept in ``<out>/.reportgen-state.json`` with the output's own hash.
 3. Tasks run in ``--jobs`` processes; each writes its file atomically, so an interrupted or failed
    build never leaves a truncated file or replaces a good one. A worker gets everything it needs
    as arguments (it works the same started by fork, forkserver or spawn) and ends with the
    build, however the build ends: a signal the build can catch ends its workers first
    (``reportgen.signals``), and the workers of a SIGKILL'd build end at once by themselves.
+
+What a build is asked to do is one ``BuildContext``, handed down the pipeline; what each
+output format needs (template part, file name, content, renderer, check) is read from
+``reportgen.formats``. Nothing about a build is kept in module globals.
 """
 
 from __future__ import annotations
@@ -22,15 +26,16 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen import formats as output_formats
 from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
+from reportgen.formats import OutputFormat
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, read_file, resolve_inside
@@ -44,6 +49,8 @@ from reportgen.template import (
 )
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from reportgen.data import Dataset
 
 STATE_FILE = ".reportgen-state.json"
@@ -53,9 +60,9 @@ STATE_FILE = ".reportgen-state.json"
 class Task:
     data_dir: Path
     dataset_id: str
-    template: str
-    lang: str  # "" for the language-neutral tables workbook
-    fmt: str
+    template: str | Path
+    lang: str  # "" for an output made once for all languages (the tables workbook)
+    fmt: str  # an output format's name (``reportgen.formats``)
     path: Path
     check: bool = True
 
@@ -67,12 +74,60 @@ class Task:
 @dataclass(frozen=True)
 class Built:
     path: Path
-    kind: str
+    kind: str  # the output format's name
     lang: str
     pages: int  # slides, pages or sheets
     size: int
     reused: bool = False
     seconds: float = 0.0
+
+
+#: What the pipeline tells its caller as it goes: ("start" | "done" | "reused" | "failed",
+#: the task, what was built or None).
+ProgressSink = Callable[[str, Task, "Built | None"], None]
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """What one build is asked to do, decided once by its caller (the command line, a script,
+    a test) and handed down the pipeline instead of a dozen parameters.
+
+    ``formats`` may be given by name; they are kept as registered formats, in the registry's
+    order whatever order they were named in (outputs are listed and made in that order).
+    ``warnings`` and ``progress`` are where the build reports to: the build appends to
+    the one and calls the other, and changes nothing else here."""
+
+    data_dirs: tuple[Path, ...]
+    template: str | Path  # a name under templates/, a folder, or an organisation's .pptx master
+    langs: tuple[str, ...]
+    formats: tuple[OutputFormat, ...]
+    out_dir: Path
+    jobs: int = 1  # render processes
+    check: bool = True  # run `reportgen check` on each output before it is written
+    force: bool = False  # rebuild outputs whose inputs did not change
+    warnings: list[str] = field(default_factory=list, compare=False)
+    progress: ProgressSink | None = field(default=None, compare=False)
+    #: How worker processes are started (default: Python's).
+    mp_context: BaseContext | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        chosen = {
+            output_formats.get(fmt.name if isinstance(fmt, OutputFormat) else fmt).name
+            for fmt in self.formats
+        }
+        fixed = {
+            "data_dirs": tuple(Path(folder) for folder in self.data_dirs),
+            "langs": tuple(self.langs),
+            "formats": tuple(fmt for fmt in output_formats.FORMATS if fmt.name in chosen),
+            "out_dir": Path(self.out_dir),
+        }
+        for name, value in fixed.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def needs_template(self) -> bool:
+        """Whether any chosen format is drawn from the template (the workbook alone is not)."""
+        return any(fmt.needs_template for fmt in self.formats)
 
 
 def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template:
@@ -89,19 +144,6 @@ def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template
     return load_template(name_or_path, metric_ids)
 
 
-def deck_filename(dataset_id: str, template: Template, lang: str) -> str:
-    """What and when: the data set (its id carries the period), the template, the language."""
-    return f"{dataset_id}_{template.name}_{lang}.pptx"
-
-
-def summary_filename(dataset_id: str, template: Template, lang: str) -> str:
-    return f"{dataset_id}_{template.name}-summary_{lang}.pdf"
-
-
-def tables_filename(dataset_id: str) -> str:
-    return f"{dataset_id}-tables.xlsx"
-
-
 @dataclass(eq=False)
 class Job:
     """One task and everything it needs, handed to the worker as its argument.
@@ -111,71 +153,35 @@ class Job:
     renders and checks exactly the dataset the build validated and hashed."""
 
     task: Task
-    template: Template | None  # None for a workbook built without a template
-    content: object | None  # the Deck or Summary decided before drawing
+    output_format: OutputFormat  # how to draw, count and check it
+    template: Template | None  # None when no chosen format needs one (the workbook alone)
+    content: object | None  # the Deck or Summary decided before drawing; None for the workbook
     dataset: Dataset
 
 
-def plan(
-    data_dirs: list[Path],
-    template_name: str,
-    langs: list[str],
-    formats: list[str],
-    out_dir: Path,
-    warnings: list[str] | None = None,
-    *,
-    check: bool = True,
-) -> list[Job]:
+def schedule(context: BuildContext) -> list[Job]:
     """Check every input, then list the outputs to make. Raises before anything is drawn."""
-    from reportgen.data import DataError, load_dataset
-
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is a usage error before any work
-    # Text a deck or a summary shows must be drawable in the template's face: a character the
-    # font lacks is a data problem on its field, found here rather than after drawing began.
-    drawn = "pptx" in formats or "pdf" in formats
-    face = display_face(template_name) if drawn else None
-    problems: list[Problem] = []
-    datasets = []
-    for data_dir in data_dirs:
-        try:
-            datasets.append((data_dir, load_dataset(data_dir, face)))
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
     jobs: list[Job] = []
-    for data_dir, dataset in datasets:
+    for data_dir, dataset in _load_datasets(context):
         unreviewed = sum(1 for entry in (*dataset.metrics, *dataset.events) if not entry.reviewed)
-        if unreviewed and warnings is not None:
-            warnings.append(
+        if unreviewed:
+            context.warnings.append(
                 f"{display_path(data_dir)}: {unreviewed} metric(s) and event(s) are "
                 "drafts not yet reviewed (reviewed: false)"
             )
-        ident = dataset.info.id
-
-        def job(lang, fmt, path, template, content=None, data_dir=data_dir, dataset=dataset):
-            task = Task(data_dir, dataset.info.id, template_name, lang, fmt, path, check)
-            return Job(task, template, content, dataset)
-
-        if "pptx" not in formats and "pdf" not in formats:
-            # The workbook needs no template: a new data folder gets its tables before anyone
-            # has written a slide plan for it.
-            if "xlsx" in formats:
-                jobs.append(job("", "xlsx", out_dir / tables_filename(ident), None))
-            continue
-        template = resolve_template(template_name, {m.id for m in dataset.metrics})
-        for fmt, needed in (("pptx", template.deck), ("pdf", template.summary)):
-            if fmt in formats and needed is None:
-                name = "deck.yaml" if fmt == "pptx" else "summary.yaml"
-                raise UsageError(f"template '{template_name}' has no {name} for --format {fmt}")
-        content = _check_content(dataset, template, langs, formats)
-        for lang in langs:
-            for fmt, filename in (("pptx", deck_filename), ("pdf", summary_filename)):
-                if fmt in formats:
-                    path = out_dir / filename(ident, template, lang)
-                    jobs.append(job(lang, fmt, path, template, content[lang, fmt]))
-        if "xlsx" in formats:
-            jobs.append(job("", "xlsx", out_dir / tables_filename(ident), template))
+        template = None
+        if context.needs_template:
+            template = resolve_template(context.template, {m.id for m in dataset.metrics})
+            _check_parts(template, context)
+        content = _decide_content(dataset, template, context)
+        template_name = template.name if template is not None else ""
+        for lang, fmt in _outputs(context):
+            path = context.out_dir / fmt.filename(dataset.info.id, template_name, lang)
+            task = Task(
+                data_dir, dataset.info.id, context.template, lang, fmt.name, path, context.check
+            )
+            jobs.append(Job(task, fmt, template, content.get((lang, fmt.name)), dataset))
     paths = [j.task.path for j in jobs]
     clashes = sorted({display_path(p) for p in paths if paths.count(p) > 1})
     if clashes:
@@ -185,30 +191,57 @@ def plan(
     return jobs
 
 
-def _check_content(
-    dataset, template: Template, langs: list[str], formats: list[str]
+def _load_datasets(context: BuildContext) -> list[tuple[Path, Dataset]]:
+    """Every data folder, loaded and validated; the problems of all of them at once."""
+    from reportgen.data import DataError, load_dataset
+
+    # Text a deck or a summary shows must be drawable in the template's face: a character the
+    # font lacks is a data problem on its field, found here rather than after drawing began.
+    face = display_face(context.template) if context.needs_template else None
+    problems: list[Problem] = []
+    datasets = []
+    for data_dir in context.data_dirs:
+        try:
+            datasets.append((data_dir, load_dataset(data_dir, face)))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)
+    return datasets
+
+
+def _outputs(context: BuildContext) -> Iterable[tuple[str, OutputFormat]]:
+    """(language, format) of each output of one data folder, in the order they are made and
+    listed: every language's documents, then what is made once for all languages."""
+    for lang in context.langs:
+        for fmt in context.formats:
+            if fmt.languages:
+                yield lang, fmt
+    for fmt in context.formats:
+        if not fmt.languages:
+            yield "", fmt
+
+
+def _check_parts(template: Template, context: BuildContext) -> None:
+    """The template has the part (deck plan, summary plan) each chosen format is drawn from."""
+    for fmt in context.formats:
+        if fmt.part is not None and getattr(template, fmt.part) is None:
+            raise UsageError(
+                f"template '{context.template}' has no {fmt.plan_file} for --format {fmt.name}"
+            )
+
+
+def _decide_content(
+    dataset: Dataset, template: Template | None, context: BuildContext
 ) -> dict[tuple[str, str], object]:
     """Fill every slide and page once without drawing: a snippet naming an unknown metric,
     an unsafe snippet or a chart that does not fit the data fails here, before any drawing.
     The content models are kept for the renderers, so a deck's slides are decided once."""
-    content: dict[tuple[str, str], object] = {}
-    for lang in langs:
-        if "pptx" in formats:
-            from reportgen.content.deck import build_deck
-
-            content[lang, "pptx"] = build_deck(dataset, template, template.deck, lang)
-        if "pdf" in formats:
-            from reportgen.content.summary import build_summary
-
-            content[lang, "pdf"] = build_summary(dataset, template, template.summary, lang)
-    return content
-
-
-def _check_master(template: Template) -> None:
-    from reportgen.render.pptx import check_master, open_master
-
-    layouts = {slide.layout for slide in template.deck.slides}
-    check_master(open_master(template.master), layouts, display_path(template.master))
+    return {
+        (lang, fmt.name): fmt.content(dataset, template, lang)
+        for lang, fmt in _outputs(context)
+        if fmt.content is not None
+    }
 
 
 # --- running one task (in this process or a worker) ------------------------------------
@@ -216,22 +249,9 @@ def _check_master(template: Template) -> None:
 
 def render_task(job: Job) -> tuple[bytes, int]:
     """The bytes of one output and its slide, page or sheet count."""
-    task = job.task
-    if task.fmt == "pptx":
-        from reportgen.render.pptx import render_deck
-
-        return render_deck(job.content, job.template), len(job.content.slides)
-    if task.fmt == "pdf":
-        from reportgen.render.pdf import page_count, render_summary
-
-        data = render_summary(job.content, job.template)
-        return data, page_count(data)
-    from reportgen.data.dataset import TABLE_NAMES
-    from reportgen.tables import to_xlsx
-
-    dataset = job.dataset
-    frames = {name: dataset.table(name) for name in TABLE_NAMES}
-    return to_xlsx(frames, dataset.page.date_earliest if dataset.page else None), len(frames)
+    fmt = job.output_format
+    data = fmt.render(job.content, job.template, job.dataset)
+    return data, fmt.count(job.content, data)
 
 
 def run_task(job: Job) -> Built:
@@ -245,7 +265,7 @@ def run_task(job: Job) -> Built:
     if task.check:
         from reportgen.check import CheckError, check_bytes
 
-        findings = check_bytes(data, task.fmt, job.dataset, display_path(task.path))
+        findings = check_bytes(data, job.output_format, job.dataset, display_path(task.path))
         if findings:
             raise CheckError(findings)
     atomic_write(task.path, data)
@@ -319,16 +339,19 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
 
 
 def _run_in_workers(
-    jobs: list[Job], workers: int, context, collect: Callable[[Callable[[], Built], Job], None]
+    jobs: list[Job],
+    workers: int,
+    mp_context: BaseContext | None,
+    collect: Callable[[Callable[[], Built], Job], None],
 ) -> None:
     """Run the jobs in ``workers`` processes, collecting each result as it comes; on any
     interruption (a signal, Ctrl-C, an error here) the workers are ended before it goes on."""
-    context = context or multiprocessing.get_context()
+    mp_context = mp_context or multiprocessing.get_context()
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=mp_context,
         initializer=_worker_start,
-        initargs=(os.getpid(), context.get_start_method()),
+        initargs=(os.getpid(), mp_context.get_start_method()),
     )
     try:
         futures = {pool.submit(run_task, job): job for job in jobs}
@@ -371,9 +394,11 @@ def _files_digest(root: Path, digest) -> None:
             digest.update(chunk)
 
 
-@cache
-def _environment_digest() -> str:
-    """reportgen's own code and the versions of the libraries that shape the bytes."""
+def environment_digest() -> str:
+    """reportgen's own code and the versions of the libraries that shape the bytes.
+
+    Computed by each build once (``build``), not kept in a module cache: a process that
+    builds twice sees code or libraries that changed in between."""
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
@@ -395,20 +420,26 @@ def _environment_digest() -> str:
     return digest.hexdigest()
 
 
-def input_digest(task: Task, source_digest: str, folders: dict[Path, str] | None = None) -> str:
+def input_digest(
+    task: Task,
+    source_digest: str,
+    folders: dict[Path, str] | None = None,
+    environment: str | None = None,
+) -> str:
     """Everything an output depends on. The data folder counts by ``source_digest``, the hash
     of the files its dataset read as they were loaded (a file it does not name cannot change
     an output, so a large unrelated file in raw/ is never read); the template by its files.
     ``folders`` keeps each template's hash for the rest of a build, so it is read once, not
-    once per output."""
+    once per output; ``environment`` is the build's ``environment_digest()``, computed once."""
     folders = {} if folders is None else folders
+    environment = environment_digest() if environment is None else environment
     digest = hashlib.sha256()
     for part in (
         task.fmt,
         task.lang,
         "checked" if task.check else "unchecked",  # --no-check output is no checked output
         os.environ.get("SOURCE_DATE_EPOCH", ""),
-        _environment_digest(),
+        environment,
         source_digest,
     ):
         digest.update(part.encode() + b"\0")
@@ -468,73 +499,67 @@ class _State:
 # --- the whole build -------------------------------------------------------------------------
 
 
-def build(
-    data_dirs: list[Path],
-    template_name: str,
-    langs: list[str],
-    formats: list[str],
-    out_dir: Path,
-    *,
-    jobs: int = 1,
-    force: bool = False,
-    check: bool = True,
-    warnings: list[str] | None = None,
-    progress: Callable[[str, Task, Built | None], None] | None = None,
-    context: multiprocessing.context.BaseContext | None = None,
-) -> list[Built]:
-    """Plan, skip what is up to date, render the rest (in ``jobs`` processes started by
-    ``context``, default Python's), write."""
-    progress = progress or (lambda *_: None)
-    planned = plan(data_dirs, template_name, langs, formats, out_dir, warnings, check=check)
-    tasks = [job.task for job in planned]
+def build(context: BuildContext) -> list[Built]:
+    """Schedule, skip what is up to date, render the rest (in ``context.jobs`` processes
+    started by ``context.mp_context``, default Python's), write."""
+    progress = context.progress or (lambda *_: None)
+    scheduled = schedule(context)
+    tasks = [job.task for job in scheduled]
     _remove_stale_temps(tasks)
-    state = _State(out_dir)
+    state = _State(context.out_dir)
     folders: dict[Path, str] = {}
+    environment = environment_digest()
     digests = {
-        job.task: input_digest(job.task, job.dataset.source_digest, folders) for job in planned
+        job.task: input_digest(job.task, job.dataset.source_digest, folders, environment)
+        for job in scheduled
     }
-    results: list[Built] = []
+    run = _Run(state, digests, progress)
     todo: list[Job] = []
-    for job in planned:
+    for job in scheduled:
         task = job.task
-        if not force and state.fresh(task, digests[task]):
+        if not context.force and state.fresh(task, digests[task]):
             kind_count = state.entries[task.path.name].get("count", 0)
             built = Built(
                 task.path, task.fmt, task.lang, kind_count, task.path.stat().st_size, reused=True
             )
-            results.append(built)
+            run.results.append(built)
             progress("reused", task, built)
         else:
             todo.append(job)
-    for job in todo:  # an unusable master fails the build before any drawing
-        if job.task.fmt == "pptx":
-            _check_master(job.template)
-    if any(job.task.fmt in ("pptx", "pdf") for job in todo):
-        from reportgen.paths import cache_root
-
-        cache_root()  # decided here, once: workers share it (and any warning is said once)
-    failures: list[str] = []
-
-    def collect(get: Callable[[], Built], job: Job) -> None:
-        _collect(get, job.task, state, digests, results, failures, progress)
-
+    _preflight(todo)
     try:
         for job in todo:
             progress("start", job.task, None)
-        if jobs > 1 and len(todo) > 1:
-            _run_in_workers(todo, min(jobs, len(todo)), context, collect)
+        if context.jobs > 1 and len(todo) > 1:
+            _run_in_workers(todo, min(context.jobs, len(todo)), context.mp_context, run.collect)
         else:
             for job in todo:
-                collect(lambda j=job: run_task(j), job)
+                run.collect(lambda j=job: run_task(j), job)
     except BaseException:
         _remove_stale_temps(tasks)  # what ended workers were writing
         raise
     finally:
         state.save()  # what was written is reused next time, even after a stop
-    if failures:
-        raise BuildError(failures)
+    if run.failures:
+        raise BuildError(run.failures)
     order = {task.path: n for n, task in enumerate(tasks)}
-    return sorted(results, key=lambda b: order[b.path])
+    return sorted(run.results, key=lambda b: order[b.path])
+
+
+def _preflight(todo: list[Job]) -> None:
+    """What must hold before any drawing: each format's own check of its template (an
+    unusable master fails the build here), and the chart cache, decided once so workers
+    share it (and any warning about it is said once)."""
+    seen: set[tuple[str, int]] = set()
+    for job in todo:
+        fmt = job.output_format
+        if fmt.preflight is not None and (fmt.name, id(job.template)) not in seen:
+            seen.add((fmt.name, id(job.template)))
+            fmt.preflight(job.template)
+    if any(job.output_format.charts for job in todo):
+        from reportgen.paths import cache_root
+
+        cache_root()
 
 
 def _remove_stale_temps(tasks: list[Task]) -> None:
@@ -545,29 +570,40 @@ def _remove_stale_temps(tasks: list[Task]) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _collect(get, task, state, digests, results, failures, progress) -> None:
-    try:
-        built = get()
-    except ProblemsError as exc:
-        failures.append(f"{task.label}: " + "; ".join(str(p) for p in exc.problems))
-        progress("failed", task, None)
-        return
-    except CheckError as exc:  # the output was not written
-        failures.extend(f"check: {finding}" for finding in exc.findings)
-        progress("failed", task, None)
-        return
-    except ReportgenError as exc:
-        failures.append(f"{task.label}: {exc}")
-        progress("failed", task, None)
-        return
-    except Exception as exc:  # a worker's unexpected error is reported, not a traceback
-        failures.append(f"{task.label}: {type(exc).__name__}: {exc}")
-        progress("failed", task, None)
-        return
-    state.record(task, digests[task])
-    state.entries[task.path.name]["count"] = built.pages
-    results.append(built)
-    progress("done", task, built)
+class _Run:
+    """What one build has made so far: outputs built or reused, failures, and the state
+    recording what each written output was made from."""
+
+    def __init__(self, state: _State, digests: dict[Task, str], progress: ProgressSink):
+        self.state, self.digests, self.progress = state, digests, progress
+        self.results: list[Built] = []
+        self.failures: list[str] = []
+
+    def collect(self, get: Callable[[], Built], job: Job) -> None:
+        """Take one task's result (``get`` returns it or raises what the task raised)."""
+        task = job.task
+        try:
+            built = get()
+        except ProblemsError as exc:
+            self._failed(task, f"{task.label}: " + "; ".join(str(p) for p in exc.problems))
+            return
+        except CheckError as exc:  # the output was not written
+            self._failed(task, *(f"check: {finding}" for finding in exc.findings))
+            return
+        except ReportgenError as exc:
+            self._failed(task, f"{task.label}: {exc}")
+            return
+        except Exception as exc:  # a worker's unexpected error is reported, not a traceback
+            self._failed(task, f"{task.label}: {type(exc).__name__}: {exc}")
+            return
+        self.state.record(task, self.digests[task])
+        self.state.entries[task.path.name]["count"] = built.pages
+        self.results.append(built)
+        self.progress("done", task, built)
+
+    def _failed(self, task: Task, *failures: str) -> None:
+        self.failures.extend(failures)
+        self.progress("failed", task, None)
 
 
 class BuildError(ReportgenError):

@@ -22,7 +22,8 @@ from pathlib import Path
 import click
 
 from reportgen import __version__
-from reportgen.config import FORMATS, LANGUAGES, MAX_JOBS, choose
+from reportgen import formats as output_formats
+from reportgen.config import LANGUAGES, MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.paths import OUTPUT_DIR, default_data_dir, display_path
 from reportgen.signals import Stopped
@@ -96,7 +97,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
     reportgen tables --format md --out output/   # one file per table
     """
     from reportgen.data import load_dataset
-    from reportgen.tables import render, write_tables
+    from reportgen.tables import serialise, write_tables
 
     selected = list(dict.fromkeys(names)) or list(TABLES)
     if fmt == "csv" and out_dir is None and len(selected) != 1:
@@ -107,7 +108,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
     dataset = load_dataset(data_dir or default_data_dir())
     if out_dir is None and fmt != "xlsx":
         frames = {name: dataset.table(name) for name in selected}
-        _emit(render(frames, fmt))
+        _emit(serialise(frames, fmt))
         return
     for path in write_tables(dataset, selected, fmt, out_dir or OUTPUT_DIR):
         click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
@@ -190,7 +191,7 @@ def charts(
     "--format",
     "formats",
     default=None,
-    help="Output format(s), comma-separated: pptx, pdf, xlsx [default: all].",
+    help=f"Output format(s), comma-separated: {', '.join(output_formats.NAMES)} [default: all].",
 )
 @click.option(
     "--out",
@@ -234,6 +235,7 @@ def build(
     """
     import time
 
+    from reportgen.build import BuildContext
     from reportgen.build import build as run_build
     from reportgen.config import load_config
     from reportgen.progress import Progress
@@ -246,28 +248,26 @@ def build(
         else config.get("lang", ["zh"])
     )
     kinds = (
-        _split_choice(formats, FORMATS, "--format")
+        _split_choice(formats, output_formats.NAMES, "--format")
         if formats is not None
-        else config.get("format", list(FORMATS))
+        else config.get("format", list(output_formats.NAMES))
     )
-    folders = list(data_dirs) or config.get("data") or [default_data_dir()]
     started = time.perf_counter()
-    warnings: list[str] = []
     progress = Progress(quiet=quiet, verbose=verbose)
+    context = BuildContext(
+        data_dirs=tuple(data_dirs) or config.get("data") or (default_data_dir(),),
+        template=template if template is not None else config.get("template", "briefing"),
+        langs=languages,
+        formats=kinds,
+        out_dir=out_dir if out_dir is not None else config.get("out", OUTPUT_DIR),
+        jobs=jobs or config.get("jobs") or default_jobs(),
+        force=force,
+        check=not no_check,
+        progress=progress.update,
+    )
     with stop_on_signals():  # SIGINT/SIGTERM/SIGHUP: workers ended, exit 128 + signal
-        built = run_build(
-            folders,
-            template if template is not None else config.get("template", "briefing"),
-            languages,
-            kinds,
-            out_dir if out_dir is not None else config.get("out", OUTPUT_DIR),
-            jobs=jobs or config.get("jobs") or default_jobs(),
-            force=force,
-            check=not no_check,
-            warnings=warnings,
-            progress=progress.update,
-        )
-    progress.summary(built, time.perf_counter() - started, warnings)
+        built = run_build(context)
+    progress.summary(built, time.perf_counter() - started, context.warnings)
 
 
 @cli.command()

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from reportgen import formats
 from reportgen.errors import ConfigError, Problem
 from reportgen.paths import display_path
 
@@ -42,7 +43,7 @@ else:  # pragma: no cover - Python 3.10
 
 #: What `--lang` and `lang` accept, and `--format` and `format` for build.
 LANGUAGES = ("zh", "en")
-FORMATS = ("pptx", "pdf", "xlsx")
+FORMATS = formats.NAMES
 #: The most render processes `--jobs` and `jobs` accept.
 MAX_JOBS = 64
 CONFIG_FILE = "reportgen.toml"

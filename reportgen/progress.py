@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from reportgen import formats
 from reportgen.paths import display_path
 
 
@@ -48,7 +49,6 @@ class Progress:
             return
         if self.tty:
             click.echo("\r\x1b[2K", file=self.stream, nl=False)
-        units = {"pptx": "slides", "pdf": "pages", "xlsx": "sheets"}
         reused = sum(1 for b in built if b.reused)
         click.echo(
             f"reportgen: {len(built)} file(s) in {seconds:.1f} s"
@@ -57,7 +57,7 @@ class Progress:
             file=self.stream,
         )
         for item in built:
-            pages = f"{item.pages} {units[item.kind]}, " if item.pages else ""
+            pages = f"{item.pages} {formats.get(item.kind).unit}, " if item.pages else ""
             mark = "  (unchanged)" if item.reused else ""
             click.echo(
                 f"  {display_path(item.path)}  {pages}{item.size / 1024:,.0f} KB{mark}",

@@ -93,8 +93,13 @@ def _text_never_formula(sheet) -> None:
                 cell.quotePrefix = True
 
 
-def render(frames: dict[str, pd.DataFrame], fmt: str) -> str:
-    """Text rendering of one or more tables for stdout (csv needs exactly one table)."""
+def workbook_filename(dataset_id: str) -> str:
+    """The workbook of a dataset's tables, as `tables --format xlsx` and `build` write it."""
+    return f"{dataset_id}-tables.xlsx"
+
+
+def serialise(frames: dict[str, pd.DataFrame], fmt: str) -> str:
+    """One or more tables as text for standard output (csv holds exactly one table)."""
     if fmt == "csv":
         if len(frames) != 1:
             raise ValueError("CSV on standard output holds one table; name it or use --out")
@@ -113,7 +118,7 @@ def write_tables(dataset: Dataset, names: Sequence[str], fmt: str, out_dir: Path
     frames = {name: dataset.table(name) for name in names}
     prefix = dataset.info.id
     if fmt == "xlsx":
-        path = out_dir / f"{prefix}-tables.xlsx"
+        path = out_dir / workbook_filename(prefix)
         source = dataset.page.date_earliest if dataset.page else dataset.info.as_of
         atomic_write(path, to_xlsx(frames, source))
         return [path]

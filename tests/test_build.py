@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
 import shutil
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from reportgen.build import STATE_FILE, build
+from reportgen import build as build_module
+from reportgen.build import STATE_FILE, BuildContext, build, render_task, schedule
+from reportgen.errors import ReportgenError, UsageError
 from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, reportgen_process, survivors
 
-pytestmark = pytest.mark.slow
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 REPORTGEN = [sys.executable, "-m", "reportgen"]
 
@@ -36,6 +40,7 @@ def cache(tmp_path, monkeypatch):
     return tmp_path / "cache"
 
 
+@pytest.mark.slow
 def test_no_arguments_builds_deck_summary_and_workbook(run, tmp_path, monkeypatch, cache):
     monkeypatch.chdir(tmp_path)
     result = run("build")
@@ -49,34 +54,38 @@ def test_no_arguments_builds_deck_summary_and_workbook(run, tmp_path, monkeypatc
     assert "14 slides" in result.err and "4 sheets" in result.err
 
 
+@pytest.mark.slow
 def test_unchanged_outputs_are_reused_and_changes_rebuild(tmp_path, cache, mini):
     out = tmp_path / "out"
-    first = build([SEED_DIR], "briefing", ["zh"], ["pptx", "xlsx"], out)
+    first = build(BuildContext([SEED_DIR], "briefing", ["zh"], ["pptx", "xlsx"], out))
     assert not any(b.reused for b in first)
     before = outputs(out)
-    again = build([SEED_DIR], "briefing", ["zh"], ["pptx", "xlsx"], out)
+    again = build(BuildContext([SEED_DIR], "briefing", ["zh"], ["pptx", "xlsx"], out))
     assert all(b.reused for b in again)
     assert outputs(out) == before
     # A changed data file makes the outputs that depend on it stale.
     data = tmp_path / "seed"
     shutil.copytree(SEED_DIR, data)
     edit(data / "metrics.yaml", "label_en: Foreign trade\n", "label_en: Foreign trade (total)\n")
-    changed = build([data], "briefing", ["en"], ["pptx"], out)
+    changed = build(BuildContext([data], "briefing", ["en"], ["pptx"], out))
     assert not changed[0].reused
     # A damaged output is rebuilt even when the inputs did not change.
     target = out / "qingdao-sco-2023-05-tables.xlsx"
     target.write_bytes(b"damaged")
-    repaired = build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out)
+    repaired = build(BuildContext([SEED_DIR], "briefing", ["zh"], ["xlsx"], out))
     assert not repaired[0].reused and target.read_bytes() == before[target.name]
 
 
+@pytest.mark.slow
 def test_output_built_unchecked_is_not_reused_by_a_checked_build(tmp_path, cache):
     out = tmp_path / "out"
-    build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out, check=False)
-    assert all(b.reused for b in build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out, check=False))
-    assert not any(b.reused for b in build([SEED_DIR], "briefing", ["zh"], ["xlsx"], out))
+    unchecked = BuildContext([SEED_DIR], "briefing", ["zh"], ["xlsx"], out, check=False)
+    build(unchecked)
+    assert all(b.reused for b in build(unchecked))
+    assert not any(b.reused for b in build(replace(unchecked, check=True)))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["output", "state"])
 def test_a_pipe_where_an_output_or_the_state_goes_is_never_read(where, tmp_path, cache):
     """A FIFO has no writer: reading it would wait for ever. The build replaces it."""
@@ -96,13 +105,15 @@ def test_a_pipe_where_an_output_or_the_state_goes_is_never_read(where, tmp_path,
     assert (out / "mini-tables.xlsx").is_file() and (out / STATE_FILE).is_file()
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_bytes(tmp_path, cache):
     one, two = tmp_path / "one", tmp_path / "two"
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], one, jobs=1)
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], two, jobs=2)
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], one, jobs=1))
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], two, jobs=2))
     assert outputs(one) == outputs(two)
 
 
+@pytest.mark.slow
 def test_config_file_holds_defaults(run, tmp_path, monkeypatch, cache):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reportgen.toml").write_text(
@@ -116,6 +127,7 @@ def test_config_file_holds_defaults(run, tmp_path, monkeypatch, cache):
     assert bad.code == 2 and "unknown reportgen setting(s) lnag" in bad.err
 
 
+@pytest.mark.slow
 def test_a_failing_output_is_exit_3_and_the_others_are_written(run, tmp_path, cache):
     template = tmp_path / "house"
     shutil.copytree(ROOT / "templates" / "briefing", template)
@@ -135,6 +147,7 @@ def test_a_failing_output_is_exit_3_and_the_others_are_written(run, tmp_path, ca
     ]
 
 
+@pytest.mark.slow
 def test_plain_log_lines_when_not_a_terminal(tmp_path, cache):
     result = subprocess.run(
         [sys.executable, "-m", "reportgen", "build", "--format", "xlsx", "--out", str(tmp_path)],
@@ -149,6 +162,7 @@ def test_plain_log_lines_when_not_a_terminal(tmp_path, cache):
     assert "[1] built" in result.stderr and result.stdout == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", ["validate", "tables"])
 def test_validate_and_tables_do_not_import_drawing_libraries(module, tmp_path):
     args = ["validate"] if module == "validate" else ["tables", "metrics"]
@@ -202,9 +216,10 @@ def _wait_for_workers(process: subprocess.Popen) -> None:
         time.sleep(0.02)
 
 
+@pytest.mark.slow
 def test_a_killed_build_never_leaves_a_truncated_or_half_replaced_file_or_a_worker(tmp_path, cache):
     out = tmp_path / "out"
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out))
     good = outputs(out)
     for delay in (0.0, 0.5, 1.2, 2.0):
         marker = uuid.uuid4().hex
@@ -216,11 +231,12 @@ def test_a_killed_build_never_leaves_a_truncated_or_half_replaced_file_or_a_work
         assert survivors("REPORTGEN_TEST_BUILD", marker) == {}, f"after a kill at +{delay} s"
         # Every output is either the previous file or a complete new one (same inputs: same bytes).
         assert outputs(out) == good, f"after a kill at +{delay} s"
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out))
     leftovers = [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == [] and (out / STATE_FILE).is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("stop", "jobs"),
     [(signal.SIGTERM, 2), (signal.SIGHUP, 2), (signal.SIGINT, 2), (signal.SIGTERM, 1)],
@@ -230,7 +246,7 @@ def test_a_stopped_build_ends_its_workers_and_returns_to_its_caller(stop, jobs, 
     """SIGTERM is what `timeout`, CI runners and service managers send, SIGHUP a closed
     terminal: the build ends its workers, leaves no temporary file and exits 128 + signal."""
     out = tmp_path / "out"
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out)
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], out))
     good = outputs(out)
     marker = uuid.uuid4().hex
     process = _start_build(out, marker, jobs)
@@ -248,20 +264,22 @@ def test_a_stopped_build_ends_its_workers_and_returns_to_its_caller(stop, jobs, 
     assert outputs(out) == good
 
 
+@pytest.mark.slow
 def test_workers_started_by_forkserver_or_spawn_make_the_same_bytes(tmp_path, cache):
     """Python 3.14 starts workers with forkserver: nothing may reach them through globals
     that only fork would copy."""
     one = tmp_path / "one"
-    build([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], one, jobs=1)
+    build(BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], one, jobs=1))
     script = (
         "import multiprocessing, sys\n"
         "from pathlib import Path\n"
-        "from reportgen.build import build\n"
+        "from reportgen.build import BuildContext, build\n"
         "if __name__ == '__main__':\n"
         "    for method in ('forkserver', 'spawn'):\n"
-        "        built = build([Path(sys.argv[1])], 'briefing', ['zh', 'en'],\n"
-        "                      ['pptx', 'pdf', 'xlsx'], Path(sys.argv[2]) / method, jobs=2,\n"
-        "                      context=multiprocessing.get_context(method))\n"
+        "        context = BuildContext([Path(sys.argv[1])], 'briefing', ['zh', 'en'],\n"
+        "                               ['pptx', 'pdf', 'xlsx'], Path(sys.argv[2]) / method,\n"
+        "                               jobs=2, mp_context=multiprocessing.get_context(method))\n"
+        "        built = build(context)\n"
         "        assert len(built) == 5 and not any(b.reused for b in built)\n"
     )
     result = subprocess.run(
@@ -281,13 +299,15 @@ def test_workers_started_by_forkserver_or_spawn_make_the_same_bytes(tmp_path, ca
 BUILD_WITH = """\
 import multiprocessing, sys
 from pathlib import Path
-from reportgen.build import build
+from reportgen.build import BuildContext, build
 if __name__ == "__main__":
-    build([Path(sys.argv[2])], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"], Path(sys.argv[3]),
-          jobs=2, force=True, context=multiprocessing.get_context(sys.argv[1]))
+    build(BuildContext([Path(sys.argv[2])], "briefing", ["zh", "en"], ["pptx", "pdf", "xlsx"],
+                       Path(sys.argv[3]), jobs=2, force=True,
+                       mp_context=multiprocessing.get_context(sys.argv[1])))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("method", "processes"), [("forkserver", 5), ("spawn", 4)])
 def test_a_killed_build_leaves_no_forkserver_or_spawn_worker(method, processes, tmp_path, cache):
     """A forkserver worker's parent is the forkserver, which lives on while any worker holds
@@ -313,6 +333,7 @@ def test_a_killed_build_leaves_no_forkserver_or_spawn_worker(method, processes, 
     assert survivors("REPORTGEN_TEST_BUILD", marker) == {}
 
 
+@pytest.mark.slow
 def test_a_build_neither_runs_nor_reads_files_in_home(tmp_path):
     """reportlab runs ~/.reportlab_mods and reads ~/.reportlab_settings at import, matplotlib
     reads ~/.config/matplotlib/matplotlibrc: none of them may run or change a byte."""
@@ -343,6 +364,7 @@ def test_a_build_neither_runs_nor_reads_files_in_home(tmp_path):
     assert built[user_home] == built[plain_home]
 
 
+@pytest.mark.slow
 def test_the_session_guard_fails_a_run_that_leaves_a_process_running(tmp_path):
     """tests/conftest.py ends the session with a failure naming every process the tests
     started that is still alive, and kills them."""
@@ -376,3 +398,104 @@ def test_the_session_guard_fails_a_run_that_leaves_a_process_running(tmp_path):
     assert "1 process(es) started by the tests outlived them (killed now):" in result.stdout
     assert "time.sleep(600)" in result.stdout
     assert survivors("REPORTGEN_TEST_BUILD", marker, grace=0) == {}
+
+
+# --- the build context and the schedule (no drawing) ----------------------------------------
+
+
+def test_the_context_keeps_registered_formats_in_one_order(tmp_path):
+    context = BuildContext(
+        [str(SEED_DIR)], "briefing", ["en", "zh"], ["xlsx", "pdf", "xlsx"], str(tmp_path)
+    )
+    assert [fmt.name for fmt in context.formats] == ["pdf", "xlsx"]
+    assert context.data_dirs == (SEED_DIR,) and context.langs == ("en", "zh")
+    assert context.out_dir == tmp_path and context.needs_template
+    assert not replace(context, formats=["xlsx"]).needs_template
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        context.jobs = 4  # type: ignore[misc]
+
+
+def test_schedule_lists_each_language_then_the_workbook_with_content_decided(seed, tmp_path):
+    context = BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["xlsx", "pdf", "pptx"], tmp_path)
+    jobs = schedule(context)
+    assert [(job.task.fmt, job.task.lang, job.task.path.name) for job in jobs] == [
+        ("pptx", "zh", "qingdao-sco-2023-05_briefing_zh.pptx"),
+        ("pdf", "zh", "qingdao-sco-2023-05_briefing-summary_zh.pdf"),
+        ("pptx", "en", "qingdao-sco-2023-05_briefing_en.pptx"),
+        ("pdf", "en", "qingdao-sco-2023-05_briefing-summary_en.pdf"),
+        ("xlsx", "", "qingdao-sco-2023-05-tables.xlsx"),
+    ]
+    assert all(job.task.path.parent == tmp_path for job in jobs)
+    assert [type(job.content).__name__ for job in jobs] == ["Deck", "Summary"] * 2 + ["NoneType"]
+    assert jobs[2].content.info.lang == "en" and len(jobs[0].content.slides) == 14
+    assert all(job.task.check for job in jobs)
+    assert not any(job.task.check for job in schedule(replace(context, check=False)))
+    assert not list(tmp_path.iterdir())  # scheduling draws and writes nothing
+
+
+def test_the_workbook_alone_needs_no_template(mini, tmp_path):
+    context = BuildContext([mini], "no-such-template", ["zh"], ["xlsx"], tmp_path)
+    (job,) = schedule(context)
+    assert job.template is None and job.content is None
+    assert (job.task.path, job.task.lang) == (tmp_path / "mini-tables.xlsx", "")
+    with pytest.raises(ReportgenError):  # a deck does need one
+        schedule(replace(context, formats=["pptx", "xlsx"]))
+
+
+def test_a_template_without_the_part_a_format_needs_is_a_usage_error(seed, tmp_path):
+    template = tmp_path / "house"
+    shutil.copytree(ROOT / "templates" / "briefing", template)
+    (template / "summary.yaml").unlink()
+    context = BuildContext([SEED_DIR], str(template), ["zh"], ["pptx", "xlsx"], tmp_path / "o")
+    assert [job.task.fmt for job in schedule(context)] == ["pptx", "xlsx"]
+    with pytest.raises(UsageError) as failure:
+        schedule(replace(context, formats=["pptx", "pdf"]))
+    assert str(failure.value) == f"template '{template}' has no summary.yaml for --format pdf"
+
+
+def test_warnings_and_progress_go_to_the_contexts_sinks(mini, tmp_path):
+    edit(mini / "metrics.yaml", "    topic: trade\n", "    topic: trade\n    reviewed: false\n")
+    events: list[tuple[str, str]] = []
+    context = BuildContext(
+        [mini],
+        "briefing",
+        ["zh"],
+        ["xlsx"],
+        tmp_path / "out",
+        progress=lambda event, task, built: events.append((event, task.path.name)),
+    )
+    built = build(context)
+    assert [b.path.name for b in built] == ["mini-tables.xlsx"] and built[0].pages == 4
+    assert len(context.warnings) == 1
+    assert "1 metric(s) and event(s) are drafts not yet reviewed" in context.warnings[0]
+    build(context)
+    assert events == [
+        ("start", "mini-tables.xlsx"),
+        ("done", "mini-tables.xlsx"),
+        ("reused", "mini-tables.xlsx"),
+    ]
+    assert len(context.warnings) == 2  # said again by the second build, which was told again
+
+
+def test_each_build_digests_its_environment_once_and_keeps_nothing(monkeypatch, mini, tmp_path):
+    """The code-and-libraries digest is the build's own, not a module cache a long-lived
+    process would keep after the code changed."""
+    calls = []
+    real = build_module.environment_digest
+    monkeypatch.setattr(build_module, "environment_digest", lambda: calls.append(1) or real())
+    context = BuildContext([mini], "briefing", ["zh"], ["xlsx"], tmp_path, force=True)
+    build(context)
+    build(context)
+    assert len(calls) == 2
+    monkeypatch.setattr(build_module, "environment_digest", lambda: "other code")
+    assert not any(b.reused for b in build(replace(context, force=False)))
+
+
+def test_a_job_carries_everything_its_worker_needs(mini, tmp_path):
+    """A worker gets its job pickled (spawn, forkserver): the unpickled job draws the same
+    bytes without reading the data folder again."""
+    (job,) = schedule(BuildContext([mini], "briefing", ["zh"], ["xlsx"], tmp_path))
+    copy = pickle.loads(pickle.dumps(job))
+    shutil.rmtree(mini)
+    assert render_task(copy) == render_task(job)
+    assert render_task(copy)[1] == 4

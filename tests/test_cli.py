@@ -320,3 +320,11 @@ def test_option_errors_are_one_line_like_every_other_error(run, args, message):
     assert result.code == 2
     assert result.err.count("\n") == 1 and result.err.startswith("reportgen: "), result.err
     assert message in result.err and "--help)" in result.err
+
+
+def test_build_of_the_workbook_alone_reports_its_sheets(run, mini, tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--data", str(mini), "--format", "xlsx", "--out", str(out), "-j", "1")
+    assert result.code == 0, result.err
+    assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == ["mini-tables.xlsx"]
+    assert "reportgen: 1 file(s) in" in result.err and "4 sheets" in result.err

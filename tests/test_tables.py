@@ -4,9 +4,19 @@ import zipfile
 
 import openpyxl
 import pandas as pd
+import pytest
 
+from reportgen import formats
 from reportgen.data import load_dataset
-from reportgen.tables import csv_text_cell, to_csv, to_markdown, to_xlsx, write_tables
+from reportgen.tables import (
+    csv_text_cell,
+    serialise,
+    to_csv,
+    to_markdown,
+    to_xlsx,
+    workbook_filename,
+    write_tables,
+)
 from tests.conftest import edit
 
 
@@ -83,3 +93,22 @@ def test_xlsx_stores_formula_like_labels_as_literal_text(mini):
     back = openpyxl.load_workbook(io.BytesIO(data))["metrics"]
     cell = next(c for c in back["B"] if str(c.value).startswith("="))
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_serialise_gives_one_csv_table_or_markdown_sections():
+    one = {"a": pd.DataFrame({"x": [1.0, 2.5]})}
+    two = {**one, "b": pd.DataFrame({"y": ["p|q"]})}
+    assert serialise(one, "csv") == "x\n1\n2.5\n"
+    assert serialise(one, "md") == "| x |\n| --- |\n| 1 |\n| 2.5 |\n"
+    assert serialise(two, "md").splitlines()[0] == "## a"
+    assert "## b" in serialise(two, "md") and "p\\|q" in serialise(two, "md")
+    with pytest.raises(ValueError, match="holds one table"):
+        serialise(two, "csv")
+    with pytest.raises(ValueError, match="cannot go to standard output"):
+        serialise(one, "xlsx")
+
+
+def test_tables_and_build_name_the_workbook_alike(mini, tmp_path):
+    written = write_tables(load_dataset(mini), ["metrics"], "xlsx", tmp_path)
+    assert [p.name for p in written] == [workbook_filename("mini")] == ["mini-tables.xlsx"]
+    assert formats.get("xlsx").filename("mini", "briefing", "zh") == written[0].name

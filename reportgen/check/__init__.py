@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen import formats
 from reportgen.check.findings import CheckError, Finding, Unreadable
 from reportgen.check.numbers import number_findings, supported, supported_numbers
 from reportgen.check.pdf import check_pdf, unwrap
@@ -43,7 +44,9 @@ __all__ = [
     "unwrap",
 ]
 
-_CHECKS = {".pptx": check_pptx, ".pdf": check_pdf}
+#: Each output format's check, by file suffix (the registry in ``reportgen.formats`` says
+#: which formats are checked and how).
+_CHECKS = {fmt.suffix: fmt.check for fmt in formats.checked()}
 #: The kinds of file `check` reads (and the ones it looks for in output/).
 CHECKED_SUFFIXES = tuple(_CHECKS)
 
@@ -55,9 +58,12 @@ def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
         return [exc.finding]
 
 
-def check_bytes(data: bytes, fmt: str, dataset: Dataset, shown: str) -> list[Finding]:
-    """Findings for an output about to be written (``fmt`` is pptx or pdf)."""
-    check = _CHECKS.get(f".{fmt}")
+def check_bytes(
+    data: bytes, fmt: str | formats.OutputFormat, dataset: Dataset, shown: str
+) -> list[Finding]:
+    """Findings for an output about to be written (``fmt``: an output format or its name;
+    none for a format that is not checked)."""
+    check = (fmt if isinstance(fmt, formats.OutputFormat) else formats.get(fmt)).check
     return sorted(set(_check(check, data, dataset, shown))) if check else []
 
 
