@@ -442,7 +442,7 @@ def _read_article(file: Path) -> tuple[bytes, str]:
 @click.argument("template", required=False)
 def templates(template: str | None) -> None:
     """List templates (or one template, or a .pptx master) with each layout's placeholders."""
-    from reportgen.templates_info import describe
+    from reportgen.template.listing import describe
 
     click.echo(describe(template))
 

@@ -20,7 +20,6 @@ from reportgen.content.model import (
     SourceNote,
     Table,
 )
-from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
 from reportgen.content.text import SnippetError, SnippetRenderer, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import (
@@ -32,6 +31,7 @@ from reportgen.formatting import (
     format_period,
     rank_text,
 )
+from reportgen.template.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
 
 
 class _Builder:

@@ -17,10 +17,10 @@ from reportgen.content.model import (
     Summary,
     Table,
 )
-from reportgen.content.plan import Localized, SummaryPlan
 from reportgen.content.text import SnippetError, SnippetRenderer, derived_mark, template_file
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_metric, format_period
+from reportgen.template.plan import Localized, SummaryPlan
 
 
 class _Citations:
