@@ -379,8 +379,8 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
     import shlex
 
     from reportgen.data import load_dataset
-    from reportgen.planner import write_plan
     from reportgen.template import template_dir
+    from reportgen.template.write import write_plan
 
     dataset = load_dataset(data_dir)
     try:
