@@ -379,8 +379,8 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
     import shlex
 
     from reportgen.data import load_dataset
-    from reportgen.planner import write_plan
     from reportgen.template import template_dir
+    from reportgen.template.write import write_plan
 
     dataset = load_dataset(data_dir)
     try:
@@ -442,7 +442,7 @@ def _read_article(file: Path) -> tuple[bytes, str]:
 @click.argument("template", required=False)
 def templates(template: str | None) -> None:
     """List templates (or one template, or a .pptx master) with each layout's placeholders."""
-    from reportgen.templates_info import describe
+    from reportgen.template.listing import describe
 
     click.echo(describe(template))
 

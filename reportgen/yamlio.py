@@ -24,7 +24,14 @@ from reportgen.text.safe import describe_character
 
 M = TypeVar("M", bound=BaseModel)
 
-__all__ = ["MAX_DATA_FILE_BYTES", "LineDict", "decode_text", "load_yaml", "read_text"]
+__all__ = [
+    "MAX_DATA_FILE_BYTES",
+    "LineDict",
+    "decode_text",
+    "dump_yaml",
+    "load_yaml",
+    "read_text",
+]
 
 
 class LineDict(dict):
@@ -301,3 +308,10 @@ def line_for(item: LineDict, loc: list[str]) -> int:
         else:
             break
     return line
+
+
+def dump_yaml(data: object) -> bytes:
+    """UTF-8 YAML of plain data (dicts, lists, strings, numbers), as reportgen writes the
+    files a user edits: keys in the order given, Chinese as itself rather than escaped, lines
+    folded at 100 columns. Only the safe representer is used: no Python object tags."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")

@@ -180,3 +180,12 @@ def test_a_control_character_yaml_refuses_is_named_with_its_line(tmp_path):
     assert [str(p) for p in problems] == [
         "metrics.yaml:3: invalid YAML: character U+0001 is not allowed"
     ]
+
+
+def test_dump_yaml_keeps_key_order_and_writes_chinese_as_itself():
+    from reportgen.yamlio import dump_yaml
+
+    text = dump_yaml({"title": {"zh": "关键数据", "en": "Key"}, "a": ["from", "2023-01-01"]})
+    assert text.decode("utf-8") == (
+        "title:\n  zh: 关键数据\n  en: Key\na:\n- from\n- '2023-01-01'\n"
+    )

@@ -22,7 +22,6 @@ from reportgen.content.model import (
     Slide,
     Table,
 )
-from reportgen.content.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
 from reportgen.content.sources import speaker_notes
 from reportgen.content.text import (
     SnippetError,
@@ -32,6 +31,7 @@ from reportgen.content.text import (
 )
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_period
+from reportgen.template.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
 
 
 class _Builder:

@@ -18,7 +18,6 @@ from reportgen.content.model import (
     Summary,
     Table,
 )
-from reportgen.content.plan import SummaryPlan
 from reportgen.content.sources import Citations
 from reportgen.content.text import (
     SnippetError,
@@ -28,6 +27,7 @@ from reportgen.content.text import (
 )
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range
+from reportgen.template.plan import SummaryPlan
 
 
 def build_summary(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportgen.locale import Qualifier
+from reportgen.locale import PlanTexts, Qualifier
 
 #: The language tag written into decks and PDFs.
 TAG = "en-US"
@@ -74,3 +74,57 @@ DERIVED_NOTE = (
 
 #: Between the items of a list in running text (parties to an agreement).
 LIST_SEPARATOR = "; "
+
+#: The name of each data topic, as a chart title says it.
+TOPIC_NAMES = {
+    "general": "General",
+    "trade": "Trade",
+    "platform": "Platform",
+    "industry": "Industry",
+    "finance": "Finance",
+    "reform": "Reform",
+    "talent": "Talent",
+    "logistics": "Logistics",
+    "events": "Events",
+    "promotion": "Promotion",
+    "ranking": "Ranking",
+}
+
+
+def with_unit(title: str, unit: str) -> str:
+    """A chart title with the unit of its figures: Talent (years); the title alone without one."""
+    return f"{title} ({unit})" if unit else title
+
+
+#: The fixed texts of a template `reportgen plan` writes.
+PLAN_TEXTS = PlanTexts(
+    subtitle="Briefing · {{ subject }}",
+    source_note=(
+        "Every number on this slide comes from {{ source }}; the sources below quote each sentence."
+    ),
+    key_figures="Key figures at a glance",
+    ranking="Ranking",
+    events="Events",
+    all_figures="All figures",
+    sources="Sources",
+    article_columns=("Title", "Outlet", "Date"),
+    talking_points="Write the talking points here.",
+    figures_prompt="Draft: remove figures not worth showing.",
+    sources_prompt="The articles this briefing is based on.",
+    no_points="(add key points)",
+    label_limit=40,
+)
+
+
+def plan_point(label: str, value: str) -> str:
+    """A planned chart slide's point: a figure's label and its value."""
+    return f"{label}: {value}"
+
+
+def plan_lead(figures: list[tuple[str, str]]) -> str:
+    """A planned summary's lead: the source, then its first figures (label, value)."""
+    return (
+        "According to {{ source }}: "
+        + "; ".join(f"{label} {value}" for label, value in figures)
+        + "."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from reportgen.locale import Qualifier
+from reportgen.locale import PlanTexts, Qualifier
 
 #: The language tag written into decks and PDFs.
 TAG = "zh-CN"
@@ -114,3 +114,51 @@ DERIVED_NOTE = "标注“推算”的数值由报道中的数据计算得出，�
 
 #: Between the items of a list in running text (parties to an agreement).
 LIST_SEPARATOR = "、"
+
+#: The name of each data topic, as a chart title says it.
+TOPIC_NAMES = {
+    "general": "数据",
+    "trade": "贸易",
+    "platform": "平台",
+    "industry": "产业",
+    "finance": "金融",
+    "reform": "改革",
+    "talent": "人才",
+    "logistics": "物流",
+    "events": "活动",
+    "promotion": "推介",
+    "ranking": "排名",
+}
+
+
+def with_unit(title: str, unit: str) -> str:
+    """A chart title with the unit of its figures: 人才（岁）; the title alone without one."""
+    return f"{title}（{unit}）" if unit else title
+
+
+#: The fixed texts of a template `reportgen plan` writes.
+PLAN_TEXTS = PlanTexts(
+    subtitle="简报 · {{ subject }}",
+    source_note="本页数字均来自{{ source }}，每个数字的原文句子见下方来源。",
+    key_figures="关键数据一览",
+    ranking="排名",
+    events="大事记",
+    all_figures="全部数据",
+    sources="资料来源",
+    article_columns=("标题", "媒体", "日期"),
+    talking_points="请在此写下讲解要点。",
+    figures_prompt="草稿：请删去不需要展示的数据。",
+    sources_prompt="本简报所依据的报道。",
+    no_points="（请补充要点）",
+    label_limit=24,
+)
+
+
+def plan_point(label: str, value: str) -> str:
+    """A planned chart slide's point: a figure's label and its value."""
+    return f"{label}：{value}"
+
+
+def plan_lead(figures: list[tuple[str, str]]) -> str:
+    """A planned summary's lead: the source, then its first figures (label, value)."""
+    return "据{{ source }}报道：" + "；".join(label + value for label, value in figures) + "。"

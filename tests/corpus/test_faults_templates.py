@@ -150,7 +150,7 @@ CASES = [
 def _events_table_without_events(tmp: Path) -> list[str]:
     """`plan`'s template for a folder without events, its sources table turned to events."""
     from reportgen.data import load_dataset
-    from reportgen.planner import write_plan
+    from reportgen.template.write import write_plan
 
     data = tmp / "data"
     shutil.copytree(MINI_DIR, data)

@@ -1,4 +1,5 @@
-"""The slide plan a template writes in deck.yaml: which slides, in which order, which blocks.
+"""The schema of a template's plans: deck.yaml (which slides, in which order, which blocks)
+and summary.yaml (the PDF summary's lead, key figures, charts, events and topics).
 
 Every text is given in Chinese and English; texts are Jinja snippets that may show metrics
 (``{{ m.platform_enterprises }}``) but never type a number themselves that the data does not

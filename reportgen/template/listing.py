@@ -7,11 +7,11 @@ from pathlib import Path
 from reportgen.errors import Problem, TemplateError
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_MASTER_FILE_BYTES, Refused, check_file
-from reportgen.template import TEMPLATES_DIR, template_dir
+from reportgen.template.loader import CHECKOUT_TEMPLATES_DIR, TEMPLATES_DIR, template_dir
 
 
 def _available() -> list[Path]:
-    roots = [TEMPLATES_DIR, Path(__file__).resolve().parent.parent / TEMPLATES_DIR]
+    roots = [TEMPLATES_DIR, CHECKOUT_TEMPLATES_DIR]
     for root in roots:
         if root.is_dir():
             return sorted(p for p in root.iterdir() if (p / "theme.yaml").is_file())

@@ -1,4 +1,5 @@
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +56,9 @@ def test_chart_of_unknown_kind(template):
 
 def test_missing_template_folder(tmp_path):
     assert problems(tmp_path / "none")[0].endswith("template folder not found")
+
+
+def test_a_template_name_is_found_in_the_checkout_from_anywhere(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no templates/ here
+    assert template_dir("briefing").resolve() == BRIEFING.resolve()
+    assert template_dir("nosuch") == Path("templates") / "nosuch"  # named as the user gave it

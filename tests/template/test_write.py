@@ -1,12 +1,27 @@
-"""`reportgen plan`: the template it writes builds with exactly the command it prints, down to
-a data folder with a single figure."""
+"""`reportgen plan`'s files: the template it writes builds with exactly the command it prints,
+down to a data folder with a single figure; the plans are the planner's models, serialised."""
 
 from __future__ import annotations
 
 import shlex
 import shutil
 
+import pytest
+import yaml
+
+from reportgen.data import load_dataset
+from reportgen.errors import TemplateError
+from reportgen.template import load_template, planner
+from reportgen.template.write import (
+    chart_fields,
+    plan_files,
+    renamed_theme,
+    write_plan,
+    written_fields,
+)
 from tests.conftest import MINI_DIR, ROOT
+
+BRIEFING = ROOT / "templates" / "briefing"
 
 ONE_FIGURE = "示范区对外贸易额再创新高\n\n本报记者 张三\n\n2023年，示范区对外贸易额达100亿元。\n"
 
@@ -96,3 +111,88 @@ def test_planned_notes_are_whole_sentences(run, tmp_path):
     notes = [n for s in slides["slides"] for n in (s.get("notes") or {}).get("zh", [])]
     assert notes and all("共篇" not in note for note in notes)
     assert "本简报所依据的报道。" in notes
+
+
+def test_written_fields_use_yaml_names_and_leave_defaults_out():
+    timeline = planner.events_chart(["2023-03-05", "2023-05-01"])
+    assert written_fields(timeline) == {
+        "id": "events",
+        "kind": "timeline",
+        "title_zh": "大事记",
+        "title_en": "Events",
+        "events": {"from": "2023-03-05", "to": "2023-05-01"},  # no basis, no precise_only
+    }
+
+
+def test_a_rank_chart_names_its_table_before_its_titles():
+    assert list(chart_fields(planner.ranking_chart())) == [
+        "id",
+        "kind",
+        "table",
+        "title_zh",
+        "title_en",
+    ]
+    key = planner.key_figures_chart(planner.reported_figures(load_dataset(MINI_DIR)))
+    assert list(chart_fields(key)) == ["id", "kind", "title_zh", "title_en", "metrics"]
+
+
+def test_plan_files_are_the_plans_as_yaml():
+    plans = planner.plan_template(load_dataset(MINI_DIR))
+    files = plan_files(plans)
+    assert sorted(files) == ["charts.yaml", "deck.yaml", "summary.yaml"]
+    deck = yaml.safe_load(files["deck.yaml"])
+    assert [s["id"] for s in deck["slides"]] == [s.id for s in plans.deck.slides]
+    sources = deck["slides"][-1]
+    assert sources["table"] == {
+        "source": "articles",
+        "columns": [
+            {"field": "title", "heading": {"zh": "标题", "en": "Title"}},
+            {"field": "outlet", "heading": {"zh": "媒体", "en": "Outlet"}},
+            {"field": "date", "heading": {"zh": "日期", "en": "Date"}},
+        ],
+    }
+    summary = files["summary.yaml"].decode("utf-8")
+    assert "events:\n  from: '2023-01-01'\n  to: '2023-12-31'\n" in summary
+
+
+def test_renamed_theme_changes_only_the_name_line(tmp_path):
+    theme = "# a comment\nname: briefing\nfonts:\n  name: kept\n"
+    assert renamed_theme(theme, tmp_path / "New Zone") == (
+        "# a comment\nname: New-Zone\nfonts:\n  name: kept\n"
+    )
+
+
+def test_written_template_loads_with_the_data_it_was_planned_for(tmp_path):
+    dataset = load_dataset(MINI_DIR)
+    counts = write_plan(dataset, BRIEFING, tmp_path / "house")
+    assert counts == {"charts": 2, "slides": 5}
+    template = load_template(tmp_path / "house", {m.id for m in dataset.metrics})
+    assert template.name == "house"
+    assert template.deck == planner.plan_template(dataset).deck
+    assert (tmp_path / "house" / "master.pptx").read_bytes() == (
+        BRIEFING / "master.pptx"
+    ).read_bytes()
+
+
+def test_a_folder_that_is_not_empty_is_not_written_into(tmp_path):
+    target = tmp_path / "house"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not empty"):
+        write_plan(load_dataset(MINI_DIR), BRIEFING, target)
+    assert sorted(p.name for p in target.iterdir()) == ["mine.txt"]
+
+
+def test_data_too_large_for_one_deck_is_one_problem_and_writes_nothing(tmp_path):
+    """Over 500 figures need more table slides than a deck holds: a plan that could not be
+    built is refused before anything is written, not written for the build to refuse."""
+    import dataclasses
+
+    dataset = load_dataset(MINI_DIR)
+    first = dataset.metrics[0]
+    many = tuple(first.model_copy(update={"id": f"figure_{n}"}) for n in range(600))
+    with pytest.raises(TemplateError) as info:
+        write_plan(dataclasses.replace(dataset, metrics=many), BRIEFING, tmp_path / "house")
+    [problem] = info.value.problems
+    assert "slides: List should have at most 60 items" in problem.message
+    assert not (tmp_path / "house").exists()

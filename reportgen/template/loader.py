@@ -1,4 +1,4 @@
-"""Templates: a folder with a theme, a chart plan (and, later, the slide and page plans).
+"""A template folder found by name or path, read and checked: theme, charts, deck and summary.
 
 ``load_template`` checks the files and, given a dataset, that every metric a chart names
 exists, reporting every problem at once like ``reportgen validate`` does for data.
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.charts.spec import ChartSpec
-from reportgen.content.plan import DeckPlan, SummaryPlan
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
@@ -21,11 +20,14 @@ from reportgen.safeio import (
     check_file,
     resolve_inside,
 )
+from reportgen.template.plan import DeckPlan, SummaryPlan
 from reportgen.theme import Theme
 from reportgen.yamlio import LineDict, load_yaml, validate_model
 
 DEFAULT_TEMPLATE = "briefing"
 TEMPLATES_DIR = Path("templates")
+#: The templates shipped in the checkout, found wherever reportgen is run from.
+CHECKOUT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / TEMPLATES_DIR
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def template_dir(name_or_path: str | Path) -> Path:
     local = TEMPLATES_DIR / path
     if local.is_dir():
         return local
-    checkout = Path(__file__).resolve().parent.parent / TEMPLATES_DIR / path
+    checkout = CHECKOUT_TEMPLATES_DIR / path
     return checkout if checkout.is_dir() else local
 
 

@@ -1,0 +1,28 @@
+"""Templates: a folder with a theme, a master, a chart plan and the deck and summary plans.
+
+``loader`` finds and checks a template folder, ``plan`` is the schema of its deck and summary
+plans, ``listing`` describes the templates there are, and ``draft`` and ``write`` make a first
+template for a data folder (`reportgen plan`): the choices in one module, the files in another.
+"""
+
+from __future__ import annotations
+
+from reportgen.template.loader import (
+    CHECKOUT_TEMPLATES_DIR,
+    DEFAULT_TEMPLATE,
+    TEMPLATES_DIR,
+    Template,
+    display_face,
+    load_template,
+    template_dir,
+)
+
+__all__ = [
+    "CHECKOUT_TEMPLATES_DIR",
+    "DEFAULT_TEMPLATE",
+    "TEMPLATES_DIR",
+    "Template",
+    "display_face",
+    "load_template",
+    "template_dir",
+]
