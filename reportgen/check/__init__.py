@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportgen.check.findings import CheckError, Finding, Unreadable
-from reportgen.check.numbers import number_findings, supported, supported_numbers
+from reportgen.check.numbers import number_findings, supported
 from reportgen.check.pdf import check_pdf, unwrap
 from reportgen.check.pptx import check_pptx
 from reportgen.data import Dataset
@@ -39,7 +39,6 @@ __all__ = [
     "check_pptx",
     "number_findings",
     "supported",
-    "supported_numbers",
     "unwrap",
 ]
 

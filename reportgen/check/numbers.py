@@ -135,11 +135,6 @@ def supported(dataset: Dataset) -> Supported:
     )
 
 
-def supported_numbers(dataset: Dataset) -> set[float]:
-    """The numbers of `supported`, as a plain set (for tests that read slide numbers)."""
-    return set(supported(dataset).numbers)
-
-
 # --- reading a text ----------------------------------------------------------------------------
 
 

@@ -73,6 +73,7 @@ UNIT_NAMES: dict[str, tuple[str, str]] = {
     "公里/小时": ("km/h", "km/h"),
 }
 
+#: Month names, January first (dates, and the checker telling a date from a quantity).
 MONTHS = (
     "January",
     "February",
