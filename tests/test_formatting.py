@@ -1,7 +1,7 @@
 import pytest
 
 from reportgen.data import load_dataset
-from reportgen.formatting import FormatError, format_metric, plain_number, rank_text
+from reportgen.formatting import format_metric, rank_text
 from tests.conftest import SEED_DIR
 
 
@@ -40,21 +40,6 @@ def test_money_scale_can_be_forced_for_a_chart(seed):
     assert format_metric(metric, "en", money_factor=10**9) == "CNY 8.1 bn"
 
 
-def test_never_rounds_silently():
-    assert plain_number(38.85) == "38.85"
-    with pytest.raises(FormatError):
-        plain_number(26.0303687, max_decimals=2)
-
-
-@pytest.mark.parametrize(
-    ("rank", "en"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st")],
-)
-def test_rank_text(rank, en):
-    assert rank_text(rank, "en") == en
-    assert rank_text(rank, "zh") == f"第{rank}名"
-
-
 @pytest.mark.parametrize(
     ("value", "unit", "qualifier", "hedge", "zh", "en"),
     [
@@ -76,22 +61,41 @@ def test_currencies_and_hedges_from_new_articles_round_trip(value, unit, qualifi
     assert parse_value(en, "en") == (value, qualifier)
 
 
-def test_money_scale_never_needs_rounding():
-    """30156亿元 stays 30156亿元: 3.0156万亿元 would need more decimals than a slide shows."""
-    from reportgen.formatting import format_value
+def test_periods_dates_and_ranks_are_written_in_the_language_asked_for():
+    from reportgen.formatting import format_date, format_date_range, format_period
 
-    assert format_value(3_015_600_000_000, "CNY", "exact", None, "zh") == "30156亿元"
-    assert format_value(3_015_600_000_000, "CNY", "exact", None, "en") == "CNY 3,015.6 bn"
-    assert format_value(3_000_000_000_000, "CNY", "exact", None, "zh") == "3万亿元"
+    assert format_period("2021", "zh") == "2021年"
+    assert format_period("2021", "en") == "2021"
+    assert format_period("2023-01/2023-04", "zh") == "2023年1月至2023年4月"
+    assert format_period("2023-01/2023-04", "en") == "January 2023 – April 2023"
+    assert format_date("2023-05-10", "en") == "10 May 2023"
+    assert format_date_range("2023-05-15", "2023-05-19", "zh", with_year=False) == "5月15日至19日"
+    assert rank_text(4, "zh") == "第4名"
+    assert rank_text(4, "en") == "4th"
 
 
-def test_a_negative_zero_prints_as_zero():
-    from reportgen.formatting import format_value
+def test_axis_units_and_money_scales_in_each_language():
+    from reportgen.formatting import money_axis_label, unit_label
 
-    assert plain_number(-0.0) == "0"
-    assert format_value(-0.0, "CNY", "exact", None, "zh") == "0元"
-    assert format_value(-0.0 / 1e9, "CNY", "exact", None, "en", money_factor=10**9) == "CNY 0 bn"
-    assert format_value(-0.0, "%", "exact", None, "en") == "0%"
+    assert unit_label("天", "zh") == "天"
+    assert unit_label("天", "en") == "days"
+    assert money_axis_label([36e9, 8.1e9], "zh") == (10**8, "亿元")
+    assert money_axis_label([36e9, 8.1e9], "en") == (10**9, "CNY bn")
+
+
+def test_an_unknown_language_is_named():
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        rank_text(4, "fr")
+
+
+def test_the_front_door_has_no_language_of_its_own():
+    """Adding a language is one locale module: the front door never asks which language."""
+    import inspect
+
+    import reportgen.formatting
+
+    source = inspect.getsource(reportgen.formatting)
+    assert '== "zh"' not in source and '== "en"' not in source
 
 
 def _derived(label_zh: str, label_en: str, formula: str):

@@ -3,6 +3,7 @@ numeral reader survives any input."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 import pytest
@@ -59,14 +60,25 @@ def test_format_then_parse_gives_back_value_and_hedge(case, lang):
     st.booleans(),
 )
 def test_fitted_text_fits_or_is_reported(text, width, height, bullet):
+    """The size found is the largest half point that fits; overflow only when 8 pt does not."""
     paras = [Para(text, bullet=bullet)]
+    usable_w = (width - 2 * 7.2) * 0.94
+    usable_h = height - 2 * 3.6
+
+    def text_height(size: float) -> float:
+        return _height(paras, usable_w, size, FONTS.face)
+
+    # 1e-6: the box's sizes are computed in EMU by fit_size and in points here; a height that
+    # close to the limit may go either way.
     try:
         size = fit_size(paras, Pt(width), Pt(height), FONTS, max_size=24, min_size=8, where="x")
     except TextOverflowError:
+        assert text_height(8) > usable_h - 1e-6, "reported as overflowing, yet it fits at 8 pt"
         return
-    usable_w = (width - 2 * 7.2) * 0.94
-    usable_h = height - 2 * 3.6
-    assert _height(paras, usable_w, size, FONTS.face) <= usable_h + 1e-6
+    assert 8 <= size <= 24 and float(size * 2).is_integer()
+    assert text_height(size) <= usable_h + 1e-6
+    larger_fits = size < 24 and text_height(size + 0.5) <= usable_h - 1e-6
+    assert not larger_fits, "a larger size would have fitted"
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,5 +95,17 @@ def test_wrap_keeps_every_character_and_never_crashes(text, width):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_numeral_reader_survives_any_text(text):
-    for number in numbers_in(text):
-        assert number == number  # not NaN
+    assert all(isinstance(n, float) and math.isfinite(n) for n in numbers_in(text))
+
+
+# Text around a number that holds no digit, numeral, magnitude or decimal point of its own.
+FILLER = st.text(
+    alphabet=st.sampled_from(list("上合示范区对外贸易额，。、（）“” abcXYZ")), max_size=20
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FILLER, st.integers(min_value=0, max_value=10**12), FILLER)
+def test_numeral_reader_finds_a_number_in_any_text_around_it(before, number, after):
+    assert float(number) in numbers_in(f"{before}{number}{after}")
+    assert float(number) in numbers_in(f"{before}{number:,}{after}")  # grouped: 4,700

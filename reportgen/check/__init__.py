@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reportgen import formats
 from reportgen.check.findings import CheckError, Finding, Unreadable
-from reportgen.check.numbers import number_findings, supported, supported_numbers
+from reportgen.check.numbers import number_findings, supported
 from reportgen.check.pdf import check_pdf, unwrap
 from reportgen.check.pptx import check_pptx
 from reportgen.data import Dataset
@@ -40,7 +40,6 @@ __all__ = [
     "check_pptx",
     "number_findings",
     "supported",
-    "supported_numbers",
     "unwrap",
 ]
 

@@ -17,41 +17,46 @@ from dataclasses import dataclass
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
-from reportgen.formatting import EN_HEDGE_WORDS, ZH_SUFFIX_HEDGES, unit_label
-from reportgen.locale.zh import HEDGE_LINKS, HEDGE_WORD_TAILS, HEDGES
+from reportgen.locale import LANGS, en, get, zh
+from reportgen.locale.numbers import decimal_value
 from reportgen.text.normalize import CJK
 from reportgen.text.numerals import parse_chinese_numeral
 
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# The hedge words, scale words and month names are the locale's: a page is read with the
+# words it was written with.
+_ZH_HEDGE = _alternatives(zh.hedges_at("before"))
+_ZH_INSIDE = "|".join(zh.hedges_at("inside"))
 # hedges that follow the number or its measure word (a unit as the schema allows it)
-_ZH_AFTER = ZH_SUFFIX_HEDGES | {"多"}
-_ZH_HEDGE = "|".join(
-    sorted((h for h in HEDGES if h not in _ZH_AFTER and h != "余"), key=len, reverse=True)
-)
 _ZH_AFTER_RE = re.compile(
     rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
-    rf"({'|'.join(sorted(_ZH_AFTER, key=len, reverse=True))})"
+    rf"({_alternatives(zh.TRAILING_HEDGES)})"
 )
 # A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
 # 近 in 将近 is read as 将近).
-_NOT_AFTER = "".join(sorted(set("".join(HEDGE_WORD_TAILS.values())) | {"将"}))
+_NOT_AFTER = "".join(sorted(set("".join(zh.HEDGE_WORD_TAILS.values())) | {"将"}))
 _ZH_NUMBER = re.compile(
-    rf"(?<![{_NOT_AFTER}])(?:({_ZH_HEDGE})(?:{'|'.join(HEDGE_LINKS)})?)?"
-    rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*(万亿|亿|万))?"
-    rf"(?:[ \t]*(余|多))?"
+    rf"(?<![{_NOT_AFTER}])(?:({_ZH_HEDGE})(?:{'|'.join(zh.HEDGE_LINKS)})?)?"
+    rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*({'|'.join(zh.SCALES)}))?"
+    rf"(?:[ \t]*({_ZH_INSIDE}))?"
 )
-_EN_HEDGE = EN_HEDGE_WORDS
 _EN_NUMBER = re.compile(
-    rf"({'|'.join(EN_HEDGE_WORDS)})?\s*(?:[A-Z]{{3}}\s*)?"
-    r"(\d[\d,]*(?:\.\d+)?)(?:\s*(tn|bn|mn))?\b"  # the spaces belong to a scale word only
+    rf"({'|'.join(en.HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    rf"(\d[\d,]*(?:\.\d+)?)(?:\s*({'|'.join(en.SCALES)}))?\b"  # spaces go with a scale word only
 )
 # Chinese text on an English page (a quoted source sentence, an untranslated draft title):
 # from a Chinese character to the last Chinese character or % before Latin text, so the
 # figures inside it are read the Chinese way (提升约20% keeps its hedge 约).
 _ZH_RUN = re.compile(rf"“?[\u4e00-\u9fff](?:[{CJK}\d.,%\s“”‘’]*[{CJK}%”])?")
-SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "tn": 1e12, "bn": 1e9, "mn": 1e6}
-_FACTORS = (1, 1e4, 1e6, 1e8, 1e9, 1e12)  # every display scale a value may be printed in
+#: Every scale word a page may print, in any language, and its factor (亿, bn).
+SCALE: dict[str, int] = {word: f for lang in LANGS for word, f in get(lang).SCALES.items()}
+_FACTORS = tuple(sorted({1, *SCALE.values()}))  # every display scale a value may be printed in
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(en.MONTHS)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def supported(dataset: Dataset) -> Supported:
             metric.label_zh,
             metric.label_en,
             metric.unit,
-            unit_label(metric.unit, "en"),
+            en.unit_label(metric.unit),
         ):
             allowed |= _numbers_printed(text)
     for ranking in dataset.rankings:
@@ -130,11 +135,6 @@ def supported(dataset: Dataset) -> Supported:
     )
 
 
-def supported_numbers(dataset: Dataset) -> set[float]:
-    """The numbers of `supported`, as a plain set (for tests that read slide numbers)."""
-    return set(supported(dataset).numbers)
-
-
 # --- reading a text ----------------------------------------------------------------------------
 
 
@@ -155,12 +155,12 @@ def number_findings(
             # 160小时以上, 一年多: the hedge may follow the measure word.
             after = _ZH_AFTER_RE.match(text[match.end() :])
             hedge = prefix or suffix or (after.group(1) if after else None)
-            qualifier = HEDGES.get(hedge) if hedge else None
+            qualifier = zh.HEDGES.get(hedge) if hedge else None
         else:
             prefix, digits, magnitude = match.groups()
-            qualifier = _EN_HEDGE.get(prefix) if prefix else None
-        number = float(digits.replace(",", ""))
-        value = round(number * SCALE.get(magnitude, 1), 6)
+            qualifier = en.HEDGES.get(prefix) if prefix else None
+        number = decimal_value(digits)
+        value = round(decimal_value(digits, SCALE.get(magnitude, 1)), 6)
         shown = match.group().strip()
         if number not in data and value not in data and number not in extra:
             problems.append(f"number {shown} is not in the dataset")

@@ -190,7 +190,7 @@ def _chart_derived_marks(chart_xml, derived_texts, lang_zh: bool) -> list[str]:
     return problems
 
 
-_CLAIM = re.compile(r"([-−]?\d[\d,]*(?:\.\d+)?)\s*(万亿|亿|万|tn|bn|mn)?")
+_CLAIM = re.compile(rf"([-−]?\d[\d,]*(?:\.\d+)?)\s*({'|'.join(SCALE)})?")
 
 
 def _claim(text: str) -> tuple[float, float, int] | None:

@@ -24,7 +24,9 @@ from pydantic import (
 )
 
 from reportgen.locale import LANGS, Qualifier
+from reportgen.locale.numbers import CURRENCIES
 from reportgen.locale.texts import Localized, fold
+from reportgen.locale.zh import CURRENCY_WORDS as CURRENCY_WORDS  # re-exported: the extractor's
 from reportgen.locale.zh import HEDGES
 from reportgen.text.safe import check_display_text, check_drawable
 
@@ -93,18 +95,7 @@ ISO_DATE = re.compile(rf"^{_ISO_PARTIAL}$")
 ISO_PERIOD = re.compile(rf"^{_ISO_PARTIAL}(?:/{_ISO_PARTIAL})?$")
 #: Money in ISO codes; %, ‰ and 个百分点 for shares and their changes; measure words as written;
 #: rates such as 微克/立方米; '' where the article gives none (总诊疗人次达7450万).
-#: Each currency's ISO code and the word Chinese prints after 万/亿 (2.3亿美元).
-CURRENCY_WORDS = {
-    "CNY": "元",
-    "USD": "美元",
-    "EUR": "欧元",
-    "HKD": "港元",
-    "JPY": "日元",
-    "GBP": "英镑",
-    "RUB": "卢布",
-    "KRW": "韩元",
-}
-CURRENCIES = tuple(CURRENCY_WORDS)
+#: The currencies are the locale's (ISO codes); each language writes them its own way.
 UNIT = re.compile(
     rf"^({'|'.join(CURRENCIES)}|%|‰|℃|km2|m2|TEU|/10万|[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,3}})?|)$"
 )

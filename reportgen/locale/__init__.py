@@ -9,8 +9,9 @@ adding a language means adding one module here (and its texts in the data).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol, runtime_checkable
 
 Lang = Literal["zh", "en"]
 #: Every language reportgen writes, the default first.
@@ -46,8 +47,86 @@ class PlanTexts(NamedTuple):
     label_limit: int
 
 
+@runtime_checkable
+class Language(Protocol):
+    """What a language module provides (`zh`, `en`): a new language is one module with these.
+
+    ``reportgen.formatting`` dispatches to them, so a caller never asks which language it has.
+    """
+
+    #: The language tag written into decks and PDFs (zh-CN).
+    TAG: str
+    #: Hedge word -> qualifier, as this language writes and reads them.
+    HEDGES: Mapping[str, Qualifier]
+    #: The word written for a qualifier when the data gives no hedge of this language.
+    DEFAULT_HEDGE: Mapping[Qualifier, str]
+    #: Scale words and their factors, largest first (亿: 10**8, bn: 10**9).
+    SCALES: Mapping[str, int]
+    DERIVED_MARK: str
+    DERIVED_WORD: str
+    SOURCES_HEADING: str
+    SUMMARY_HEADINGS: tuple[str, ...]
+    FIGURE_COLUMNS: tuple[str, ...]
+    HATCH_NOTE: str
+    DERIVED_LEGEND: str
+    DERIVED_NOTE: str
+
+    def format_value(
+        self,
+        value: float,
+        unit: str,
+        qualifier: Qualifier,
+        hedge: str | None,
+        *,
+        money_factor: int | None = None,
+    ) -> str:
+        """A value with its unit and hedge; raises `numbers.FormatError` rather than round."""
+        ...
+
+    def parse_value(self, text: str) -> tuple[float, Qualifier]:
+        """The value and qualifier a text written by `format_value` states."""
+        ...
+
+    def money_scale(self, values: list[float]) -> tuple[int, str]:
+        """The scale factor and word that show every value without rounding."""
+        ...
+
+    def money_axis_label(self, values: list[float]) -> tuple[int, str]:
+        """Scale factor and axis unit for a chart of money values."""
+        ...
+
+    def unit_label(self, unit: str) -> str:
+        """The unit of a value axis."""
+        ...
+
+    def rank_text(self, rank: int) -> str:
+        """A rank: 第4名, 4th."""
+        ...
+
+    def format_date(self, iso: str) -> str:
+        """An ISO year, month or date."""
+        ...
+
+    def format_date_range(self, start: str, end: str | None, *, with_year: bool = True) -> str:
+        """Two ISO dates, the shared parts written once."""
+        ...
+
+    def derivation_text(self, label: str, formula: str) -> str:
+        """How a derived value was computed, given its label and its formula in words."""
+        ...
+
+    def page_label(self, page: int, total: int) -> str:
+        """The footer of a PDF page."""
+        ...
+
+    def quoted_title(self, title: str) -> str:
+        """An article's title where a source note names it."""
+        ...
+
+
 def get(lang: str) -> ModuleType:
-    """The module of one language (``reportgen.locale.zh``, ``reportgen.locale.en``)."""
+    """The module of one language (``reportgen.locale.zh``, ``reportgen.locale.en``); each
+    provides `Language`."""
     if lang == "zh":
         from reportgen.locale import zh
 

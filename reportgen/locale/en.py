@@ -1,8 +1,18 @@
-"""English: the hedge words English outputs use, and their fixed strings."""
+"""English: the hedge words English outputs use, how numbers, units, ranks and dates are
+written, and their fixed strings: CNY 36 bn, over 4,700, nearly 3,000, 4th, 10 May 2023."""
 
 from __future__ import annotations
 
+import re
+
 from reportgen.locale import PlanTexts, Qualifier
+from reportgen.locale.numbers import (
+    CURRENCIES,
+    MEASURE_DECIMALS,
+    decimal_value,
+    largest_exact_scale,
+    plain_number,
+)
 
 #: The language tag written into decks and PDFs.
 TAG = "en-US"
@@ -38,6 +48,160 @@ HEDGE_FOR_ZH: dict[str, str] = {
     "最高": "up to",
     "以内": "within",
 }
+
+#: Scale words of money and their factors, largest first: CNY 36 bn.
+SCALES: dict[str, int] = {"tn": 10**12, "bn": 10**9, "mn": 10**6}
+_SCALE_WORDS = {factor: word for word, factor in SCALES.items()} | {1: ""}
+
+#: Units with English names, singular and plural; other measure words print no unit.
+UNIT_NAMES: dict[str, tuple[str, str]] = {
+    "天": ("day", "days"),
+    "岁": ("year", "years"),
+    "小时": ("hour", "hours"),
+    "年": ("year", "years"),
+    "月": ("month", "months"),
+    "人": ("person", "people"),
+    "km2": ("km²", "km²"),
+    "m2": ("m²", "m²"),
+    "个百分点": ("percentage point", "percentage points"),
+    "℃": ("°C", "°C"),
+    "‰": ("‰", "‰"),
+    "/10万": ("per 100,000", "per 100,000"),
+    "分钟": ("minute", "minutes"),
+    "秒": ("second", "seconds"),
+    "微克/立方米": ("μg/m³", "μg/m³"),
+    "公里/小时": ("km/h", "km/h"),
+}
+
+#: Month names, January first (dates, and the checker telling a date from a quantity).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def money_scale(values: list[float]) -> tuple[int, str]:
+    """The largest tn/bn/mn scale that shows the largest value as at least 1 and every value
+    with at most three decimals: CNY 3,015.6 bn, not CNY 3.0156 tn."""
+    return largest_exact_scale(values, ((f, w) for w, f in SCALES.items()), 3) or (1, "")
+
+
+def money_axis_label(values: list[float]) -> tuple[int, str]:
+    """Scale factor and axis unit for a chart of money values: (10**9, "CNY bn")."""
+    factor, word = money_scale(values)
+    return factor, f"CNY {word}".rstrip()
+
+
+def _number_and_unit(value: float, unit: str, money_factor: int | None) -> str:
+    if unit in CURRENCIES:
+        if money_factor:
+            factor, word = money_factor, _SCALE_WORDS[money_factor]
+        else:
+            factor, word = money_scale([value])
+        amount = plain_number(value / factor, max_decimals=3, grouping=True)
+        return f"{unit} {amount} {word}".rstrip()
+    if unit == "%":
+        return f"{plain_number(value, max_decimals=MEASURE_DECIMALS)}%"
+    if unit == "版":
+        return f"v{value:.1f}"
+    if unit == "名":
+        return f"No. {plain_number(value)}"
+    number = plain_number(value, max_decimals=MEASURE_DECIMALS, grouping=True)
+    if unit in UNIT_NAMES:
+        singular, plural = UNIT_NAMES[unit]
+        return f"{number} {singular if value == 1 else plural}"
+    return number
+
+
+def format_value(
+    value: float,
+    unit: str,
+    qualifier: Qualifier,
+    hedge: str | None,
+    *,
+    money_factor: int | None = None,
+) -> str:
+    """The value with its unit and an English hedge before it: over 4,700, CNY 36 bn. The
+    article's Chinese hedge picks the closer word where there is one (近 is "nearly")."""
+    text = _number_and_unit(value, unit, money_factor)
+    if qualifier == "exact":
+        return text
+    word = HEDGE_FOR_ZH.get(hedge or "", DEFAULT_HEDGE.get(qualifier, ""))
+    return f"{word} {text}"
+
+
+def unit_label(unit: str) -> str:
+    """The unit of a value axis: days, km², CNY; '' for a measure word English leaves out."""
+    if unit in UNIT_NAMES:
+        return UNIT_NAMES[unit][1]
+    return {"CNY": "CNY", "%": "%"}.get(unit, "")
+
+
+def rank_text(rank: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def format_date(iso: str) -> str:
+    """2023-05-10 -> 10 May 2023; 2023-05 -> May 2023; 2023 -> 2023."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def format_date_range(start: str, end: str | None, *, with_year: bool = True) -> str:
+    """15–19 May 2023; the shared year and month are written once."""
+
+    def short(iso: str) -> str:
+        text = format_date(iso)
+        return text if with_year else text.rsplit(" ", 1)[0]
+
+    if not end or end == start:
+        return short(start)
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:
+        month_year = short(end).split(" ", 1)[1]
+        return f"{int(s[2])}–{int(e[2])} {month_year}"
+    return f"{short(start)} – {short(end)}"
+
+
+def derivation_text(label: str, formula: str) -> str:
+    """How a derived value was computed, for a footnote or a speaker note."""
+    return f"{label}: computed as {formula}; not reported in the article."
+
+
+_PARSE = re.compile(
+    rf"^({'|'.join(HEDGES)})?\s*(?:[A-Z]{{3}}\s+|No\.\s+|v)?"
+    rf"(-?\d[\d,]*(?:\.\d+)?)\s*({'|'.join(SCALES)})?(?:%|\s.*)?$"
+)
+
+
+def parse_value(text: str) -> tuple[float, Qualifier]:
+    """The value and qualifier a text written by `format_value` states.
+
+    >>> parse_value("more than CNY 130 bn"), parse_value("4,700")
+    ((130000000000.0, 'over'), (4700.0, 'exact'))
+    """
+    match = _PARSE.match(text)
+    if not match:
+        raise ValueError(f"not a formatted value: {text!r}")
+    word, digits, scale = match.groups()
+    qualifier = HEDGES.get(word, "exact") if word else "exact"
+    return decimal_value(digits, SCALES.get(scale or "", 1)), qualifier
+
 
 #: After a value computed from reported ones, wherever it is shown.
 DERIVED_MARK = " (derived)"

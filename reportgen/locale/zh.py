@@ -1,10 +1,20 @@
-"""Chinese: the hedge words articles use, and the fixed strings of Chinese outputs."""
+"""Chinese: the hedge words articles use, how numbers, units, ranks and dates are written
+(360亿元, 4700余家, 近3000列, 160小时以上, 第4名, 2023年5月10日), and the fixed strings of
+Chinese outputs."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from reportgen.locale import PlanTexts, Qualifier
+from reportgen.locale.numbers import (
+    MEASURE_DECIMALS,
+    FormatError,
+    decimal_value,
+    largest_exact_scale,
+    plain_number,
+)
 
 #: The language tag written into decks and PDFs.
 TAG = "zh-CN"
@@ -81,6 +91,163 @@ HEDGE_LINKS = (
     "为",
     "达",
 )
+
+#: Hedges that may follow the measure word: 160小时以上, and 多 after a time unit (1年多).
+TRAILING_HEDGES: frozenset[str] = frozenset(hedges_at("after")) | {"多"}
+_INSIDE_HEDGES = hedges_at("inside")
+#: Time units 多 follows rather than precedes (1年多, not 1多年).
+_DUO_AFTER_UNIT = {"年", "天", "小时", "岁", "周"}
+
+#: Each currency's ISO code (`numbers.CURRENCIES`) and the word Chinese prints after 万/亿
+#: (2.3亿美元).
+CURRENCY_WORDS: dict[str, str] = {
+    "CNY": "元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "HKD": "港元",
+    "JPY": "日元",
+    "GBP": "英镑",
+    "RUB": "卢布",
+    "KRW": "韩元",
+}
+
+#: Scale words and their factors, largest first: money and large counts are written with them.
+SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+_SCALE_WORDS = {factor: word for word, factor in SCALES.items()} | {1: ""}
+#: Scales a count may take (5.2万家, 3.6亿人); 万亿 is money only.
+_COUNT_SCALES = ("亿", "万")
+
+#: Units printed in other words than the data writes them.
+_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
+
+
+def money_scale(values: list[float]) -> tuple[int, str]:
+    """The largest 万亿/亿/万 scale that shows the largest value as at least 1 and every value
+    without rounding, with its yuan word: 30156亿元, not 3.0156万亿元."""
+    found = largest_exact_scale(values, ((f, w + "元") for w, f in SCALES.items()), 2)
+    return found or (1, "元")
+
+
+def money_axis_label(values: list[float]) -> tuple[int, str]:
+    """Scale factor and axis unit for a chart of money values: (10**8, "亿元")."""
+    return money_scale(values)
+
+
+def _count(value: float) -> str:
+    """5.2万 and 3.6亿 as Chinese prints large counts, where that loses no digit; else whole."""
+    if abs(value) >= 10**4:
+        for word in _COUNT_SCALES:
+            factor = SCALES[word]
+            if abs(value) >= factor:
+                try:
+                    return plain_number(value / factor) + word
+                except FormatError:
+                    continue
+    return plain_number(value, max_decimals=MEASURE_DECIMALS)
+
+
+def _number_and_unit(value: float, unit: str, money_factor: int | None) -> tuple[str, str]:
+    if unit in CURRENCY_WORDS:  # 360亿元, 2.3亿美元: the yuan scale, the currency's word
+        if money_factor:
+            factor, scale = money_factor, _SCALE_WORDS[money_factor]
+        else:
+            factor, word = money_scale([value])
+            scale = word[:-1]
+        return plain_number(value / factor), scale + CURRENCY_WORDS[unit]
+    if unit == "%":
+        return plain_number(value, max_decimals=MEASURE_DECIMALS), "%"
+    if unit == "版":
+        return f"{value:.1f}", "版"
+    if unit == "名":
+        return f"第{plain_number(value)}", "名"
+    return _count(value), _UNIT_TEXT.get(unit, unit)
+
+
+def format_value(
+    value: float,
+    unit: str,
+    qualifier: Qualifier,
+    hedge: str | None,
+    *,
+    money_factor: int | None = None,
+) -> str:
+    """The value with its unit and its hedge where Chinese puts it: 近3000列, 4700余家,
+    160小时以上, 1年多, 2个多月."""
+    number, unit_text = _number_and_unit(value, unit, money_factor)
+    word = hedge if hedge else (DEFAULT_HEDGE.get(qualifier, "") if qualifier != "exact" else "")
+    if word == "多" and unit in _DUO_AFTER_UNIT:
+        return f"{number}{unit_text}多"  # 一年多, 十天多: 多 follows a time unit
+    if word == "多" and unit == "月":
+        return f"{number}个多月"
+    if word in _INSIDE_HEDGES:
+        return f"{number}{word}{unit_text}"
+    if word in TRAILING_HEDGES:
+        return f"{number}{unit_text}{word}"
+    return f"{word}{number}{unit_text}"
+
+
+def unit_label(unit: str) -> str:
+    """The unit of a value axis: 个, 天, 元, 平方公里."""
+    return {"CNY": "元", "%": "%"}.get(unit, _UNIT_TEXT.get(unit, unit))
+
+
+def rank_text(rank: int) -> str:
+    """第4名."""
+    return f"第{rank}名"
+
+
+def format_date(iso: str) -> str:
+    """2023-05-10 -> 2023年5月10日; 2023-05 -> 2023年5月; 2023 -> 2023年."""
+    parts = [int(p) for p in iso.split("-")]
+    return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+
+
+def format_date_range(start: str, end: str | None, *, with_year: bool = True) -> str:
+    """2023年5月15日至19日; the shared year and month are written once."""
+
+    def short(iso: str) -> str:
+        text = format_date(iso)
+        return text if with_year else text.split("年", 1)[1]
+
+    if not end or end == start:
+        return short(start)
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:
+        return f"{short(start)}至{int(e[2])}日"
+    return f"{short(start)}至{short(end)}"
+
+
+def derivation_text(label: str, formula: str) -> str:
+    """How a derived value was computed, for a footnote or a speaker note."""
+    return f"{label}：按“{formula}”推算，原文未直接报道。"
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_PARSE = re.compile(
+    rf"^(?:第)?({_alternatives(hedges_at('before'))})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?"
+    rf"({'|'.join(SCALES)})?(余|多)?"
+    rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?"
+    rf"({_alternatives(TRAILING_HEDGES)})?$"
+)
+
+
+def parse_value(text: str) -> tuple[float, Qualifier]:
+    """The value and qualifier a text written by `format_value` states.
+
+    >>> parse_value("4700余家"), parse_value("2.3亿美元")
+    ((4700.0, 'over'), (230000000.0, 'exact'))
+    """
+    match = _PARSE.match(text)
+    if not match:
+        raise ValueError(f"not a formatted value: {text!r}")
+    prefix, digits, infix, scale, after_scale, suffix = match.groups()
+    hedge = prefix or infix or after_scale or suffix or ("多" if "个多月" in text else None)
+    qualifier = HEDGES.get(hedge, "exact") if hedge else "exact"
+    return decimal_value(digits, SCALES.get(scale or "", 1)), qualifier
+
 
 #: After a value computed from reported ones, wherever it is shown.
 DERIVED_MARK = "（推算）"

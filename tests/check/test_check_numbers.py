@@ -119,3 +119,73 @@ def test_chinese_text_on_an_english_page_is_read_the_chinese_way(seed):
     assert number_findings("June 2022 上合示范区4700家企业入驻", data, False) == [
         "4700 is shown without its hedge"
     ]
+
+
+def test_the_data_supports_its_values_at_every_display_scale(seed):
+    """Expectations written out from the seed's files, not computed by the code under test."""
+    data = supported(seed)
+    # foreign_trade_2022 is 36000000000 yuan: 360亿, 36 bn, 36000 mn, 3600000万, 0.036 tn
+    for shown in (36_000_000_000, 360, 36, 36_000, 3_600_000, 0.036):
+        assert shown in data, shown
+    assert 4700 in data and 0.47 in data  # 4700余家, 0.47万家
+    assert 38.3 in data and 100.3 in data  # growth rates
+    for rank_or_year in (1, 2, 4, 2020, 2021, 2022):
+        assert rank_or_year in data
+    for invented in (8700, 361, 3601, 47.5, 38.4):
+        assert invented not in data, invented
+    assert data.qualifiers[36_000_000_000] == {"exact"}
+    assert data.qualifiers[4700] == {"over"}
+    assert data.qualifiers[60] == {"over"}  # 60多个
+
+
+def test_numbers_in_a_units_english_name_are_supported(seed):
+    """/10万 prints as "per 100,000" in English: 100,000 (and 100) may be shown."""
+    first = seed.metrics[0]
+    rate = first.model_copy(update={"id": "rate", "value": 3.5, "unit": "/10万"})
+    data = supported(dataclasses.replace(seed, metrics=(*seed.metrics, rate)))
+    assert 100_000 not in supported(seed)
+    assert 100_000 in data and 100 in data
+    assert number_findings("3.5 per 100,000", data, False) == []
+
+
+def _with_hedged_money(seed):
+    """The seed with foreign trade at about 2.3亿 (0.23 bn), a value float scaling misses."""
+    first = seed.metrics[0]
+    hedged = first.model_copy(update={"value": 230_000_000.0, "qualifier": "approx", "hedge": "约"})
+    return supported(dataclasses.replace(seed, metrics=(hedged, *seed.metrics[1:])))
+
+
+def test_a_scaled_number_is_read_exactly_so_its_hedge_is_checked(seed):
+    """2.3 × 10**8 is 229999999.99999997 in floats; the page states 230000000, hedged."""
+    data = _with_hedged_money(seed)
+    assert number_findings("对外贸易额约2.3亿元", data, True) == []
+    assert number_findings("对外贸易额2.3亿元", data, True) == ["2.3亿 is shown without its hedge"]
+    assert number_findings("about CNY 0.23 bn in 2022", data, False) == []
+    assert number_findings("CNY 0.23 bn in 2022", data, False) == [
+        "CNY 0.23 bn is shown without its hedge"
+    ]
+
+
+def test_every_chinese_hedge_before_a_number_is_read_as_its_meaning(seed):
+    """4700 is "over" in the data: each hedge word is read with the meaning the locale gives."""
+    data = supported(seed)
+    expected = {"超过": "over", "逾": "over", "超": "over", "突破": "over", "近": "approx"}
+    expected |= {"不到": "under", "至少": "at_least", "最多": "at_most", "左右": "approx"}
+    for word, meaning in expected.items():
+        text = f"4700家{word}" if word == "左右" else f"{word}4700家"
+        found = number_findings(text, data, True)
+        if meaning == "over":
+            assert found == [], word
+        else:
+            assert found and "no such hedge for 4700" in found[0], word
+    assert number_findings("4700余家", data, True) == []
+    assert number_findings("4700多家", data, True) == []
+
+
+def test_every_english_hedge_is_read_as_its_meaning(seed):
+    data = supported(seed)
+    for word in ("over", "more than"):
+        assert number_findings(f"{word} 4,700 enterprises", data, False) == [], word
+    for word in ("nearly", "about", "at least", "under", "at most", "up to", "within"):
+        found = number_findings(f"{word} 4,700 enterprises", data, False)
+        assert found == [f"{word} 4,700: the data has no such hedge for 4,700"], word
