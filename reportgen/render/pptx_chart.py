@@ -20,7 +20,7 @@ from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from reportgen.charts.kinds import KINDS
+from reportgen.charts.kinds import KINDS, NATIVE_KINDS
 
 # The doughnut's geometry is the composition kind's; the deck places the total in its hole.
 from reportgen.charts.kinds.composition import DONUT_PLOT_AREA, HOLE_PERCENT, donut_centre
@@ -38,9 +38,6 @@ __all__ = [
     "nice_ceiling",
     "rgb",
 ]
-
-#: The chart kinds PowerPoint draws natively; the others are placed as pictures.
-NATIVE_KINDS = tuple(name for name, kind in KINDS.items() if kind.native is not None)
 
 
 def rgb(colour: str) -> RGBColor:

@@ -13,7 +13,7 @@ from typing import Literal
 from reportgen.charts.kinds import bar, column, comparison, composition, kpi, rank, timeline
 from reportgen.charts.kinds.parts import Kind, NativePart
 
-__all__ = ["KINDS", "ChartKind", "Kind", "NativePart"]
+__all__ = ["KINDS", "NATIVE_KINDS", "ChartKind", "Kind", "NativePart"]
 
 #: The kind names a template's charts.yaml may use.
 ChartKind = Literal["column", "bar", "rank", "composition", "comparison", "timeline", "kpi"]
@@ -30,3 +30,7 @@ KINDS: dict[str, Kind] = {
         kpi.KIND,
     )
 }
+
+#: The kinds PowerPoint draws as native, editable charts (what a deck's chart slot takes);
+#: the others are placed as pictures.
+NATIVE_KINDS: tuple[str, ...] = tuple(name for name, kind in KINDS.items() if kind.native)

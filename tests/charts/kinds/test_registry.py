@@ -7,9 +7,9 @@ from typing import get_args
 import pytest
 from pptx.enum.chart import XL_CHART_TYPE
 
-from reportgen.charts.kinds import KINDS, ChartKind, Kind
+from reportgen.charts.kinds import KINDS, NATIVE_KINDS, ChartKind, Kind
 from reportgen.charts.spec import ChartSpec
-from reportgen.render.pptx_chart import NATIVE_KINDS
+from reportgen.render import pptx_chart
 from tests.conftest import ROOT
 
 
@@ -32,6 +32,7 @@ def test_each_kind_is_complete_under_its_own_name(name):
 def test_native_kinds_are_those_with_a_native_part():
     assert set(NATIVE_KINDS) == {"column", "bar", "comparison", "rank", "composition"}
     assert {n for n, k in KINDS.items() if k.native} == set(NATIVE_KINDS)
+    assert pptx_chart.NATIVE_KINDS is NATIVE_KINDS  # the deck writer reads the same list
 
 
 def test_spec_checks_inputs_through_the_kind():
