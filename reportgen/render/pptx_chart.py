@@ -22,14 +22,14 @@ from pptx.util import Pt
 
 from reportgen.charts.kinds import KINDS, NATIVE_KINDS
 
-# The doughnut's geometry is the composition kind's; the deck places the total in its hole.
-from reportgen.charts.kinds.composition import DONUT_PLOT_AREA, HOLE_PERCENT, donut_centre
+# The doughnut's geometry is the composition kind's; the deck writer places the total in its
+# hole with these (re-exported here, where it has always imported them from).
+from reportgen.charts.kinds.composition import HOLE_PERCENT, donut_centre
 from reportgen.charts.model import ChartData, Point
 from reportgen.render.pptx_text import Fonts, style_run
 from reportgen.theme import Theme
 
 __all__ = [
-    "DONUT_PLOT_AREA",
     "HOLE_PERCENT",
     "NATIVE_KINDS",
     "NativeChart",
