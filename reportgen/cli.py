@@ -160,11 +160,19 @@ def charts(
     from reportgen.charts import render_charts, resolve_all
 
     for lang in languages:  # resolve everything before drawing anything
-        resolve_all(dataset, loaded, lang)
+        resolve_all(dataset, loaded.charts, lang)
     target = out_dir or OUTPUT_DIR / "charts"
+    theme, face = loaded.theme, loaded.face("east_asian")
     for lang in languages:
         files = render_charts(
-            dataset, loaded, lang, target, formats=tuple(kinds), use_cache=not no_cache
+            dataset,
+            loaded.charts,
+            lang,
+            target,
+            theme=theme,
+            face=face,
+            formats=tuple(kinds),
+            use_cache=not no_cache,
         )
         reused = sum(1 for f in files if f.cached)
         click.echo(f"{lang}: {len(files)} files in {target} ({reused} from cache)", err=True)

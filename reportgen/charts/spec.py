@@ -11,9 +11,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from reportgen.charts.kinds import KINDS, ChartKind
 from reportgen.data.schema import Id, IsoDate, Text
 
-ChartKind = Literal["column", "bar", "rank", "composition", "comparison", "timeline", "kpi"]
+__all__ = ["PLACEHOLDER", "ChartKind", "ChartSpec", "EventQuery", "Item", "Series"]
+
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
@@ -74,20 +76,7 @@ class ChartSpec(_Model):
 
     @model_validator(mode="after")
     def _inputs_fit_kind(self) -> ChartSpec:
-        needs = {
-            "column": ("series", bool(self.series)),
-            "rank": ("table: rankings", self.table == "rankings"),
-            "timeline": ("events", self.events is not None),
-        }
-        name, ok = needs.get(self.kind, ("metrics", bool(self.metrics)))
-        if not ok:
-            raise ValueError(f"a '{self.kind}' chart needs {name}")
-        if self.kind == "comparison" and len(self.metrics) != 2:
-            raise ValueError("a 'comparison' chart compares exactly two metrics")
-        if self.kind == "composition" and len(self.metrics) < 2:
-            raise ValueError("a 'composition' chart needs at least two parts")
-        if self.kind == "kpi" and len(self.metrics) > 8:
-            raise ValueError("a 'kpi' figure holds at most 8 figures")
+        KINDS[self.kind].check(self)  # the inputs this kind needs
         if (self.takeaway_zh is None) != (self.takeaway_en is None):
             raise ValueError("give takeaway_zh and takeaway_en together, or neither")
         return self

@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from reportgen import locale
+from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
@@ -224,8 +225,7 @@ class _SlideWriter:
         x, y, w, h = area.left, area.top, area.width, area.height
         area._element.getparent().remove(area._element)
         count = len(block.figures)
-        cols = 3 if count > 4 else max(1, count)
-        rows = (count + cols - 1) // cols
+        rows, cols = kpi_grid(count)
         cell_w, cell_h = w // cols, h // rows
         for index, figure in enumerate(block.figures):
             row, col = divmod(index, cols)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen.charts.kinds import NATIVE_KINDS
 from reportgen.charts.spec import ChartSpec
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import FONT_SUFFIXES, Face, resolve
@@ -218,7 +219,7 @@ def _already_reported(chart_id: str, failed: set[str] | None) -> bool:
 _CHART_KIND_FOR = {
     "kpis": ("kpi",),
     "timeline": ("timeline",),
-    "chart": ("column", "bar", "rank", "composition", "comparison"),
+    "chart": NATIVE_KINDS,
 }
 
 

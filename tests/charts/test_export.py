@@ -101,7 +101,15 @@ def test_cache_skips_unchanged_charts_and_sees_changes(briefing, seed):
 def test_render_charts_writes_files_and_manifest(briefing, seed, tmp_path):
     import json
 
-    files = render_charts(seed, briefing, "en", tmp_path, formats=("png",))
+    files = render_charts(
+        seed,
+        briefing.charts,
+        "en",
+        tmp_path,
+        theme=briefing.theme,
+        face=briefing.face(),
+        formats=("png",),
+    )
     assert len(files) == len(briefing.charts)
     manifest = json.loads((tmp_path / "charts.en.json").read_text(encoding="utf-8"))
     trade = next(entry for entry in manifest if entry["id"] == "foreign_trade")

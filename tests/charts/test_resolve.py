@@ -1,115 +1,65 @@
-"""Every chart kind the briefing plans, resolved against the seed data."""
+"""resolve_chart: the kind's fields plus title, source line, notes, alt text and takeaway."""
+
+from dataclasses import replace
 
 import pytest
 
-from reportgen.charts.resolve import ChartError, resolve_chart
+from reportgen.charts import resolve_all
+from reportgen.charts.resolve import ChartError, fill_placeholders, resolve_chart, source_line
 from reportgen.charts.spec import ChartSpec
-
-
-def chart(briefing, seed, chart_id, lang="zh"):
-    return resolve_chart(briefing.chart(chart_id), seed, lang)
-
-
-def test_column_keeps_hedges_and_marks_derived(briefing, seed):
-    trade = chart(briefing, seed, "foreign_trade")
-    assert trade.categories == ("2021年", "2022年")
-    assert trade.axis_label == "亿元" and trade.scale == 1e8
-    total, sco = trade.series
-    assert [p.text for p in total.points] == ["约260.3亿元", "360亿元"]
-    assert [p.derived for p in total.points] == [True, False]
-    assert [p.text for p in sco.points] == ["约40.4亿元", "81亿元"]
-    assert len(trade.footnotes) == 2 and all("推算" in n for n in trade.footnotes)
-    assert trade.takeaway == (
-        "2022年对外贸易额360亿元，增长38.3%；对上合组织国家进出口额81亿元，同比增长100.3%。"
-    )
-    assert "约260.3亿元（推算）" in trade.alt_text
-
-
-def test_column_in_english(briefing, seed):
-    trade = chart(briefing, seed, "foreign_trade", "en")
-    assert trade.axis_label == "CNY bn"
-    assert [p.text for p in trade.series[0].points] == ["about CNY 26.03 bn", "CNY 36 bn"]
-    assert trade.takeaway.startswith("Foreign trade reached CNY 36 bn in 2022, up 38.3%")
-    assert "not reported in the article" in trade.footnotes[0]
-
-
-def test_rank_trajectory(briefing, seed):
-    rank = chart(briefing, seed, "ranking_climb")
-    assert [(p.label, p.value, p.text) for p in rank.points()] == [
-        ("2020年度", 4, "第4名"),
-        ("2021年度", 2, "第2名"),
-        ("2022年度", 1, "第1名"),
-    ]
-    assert rank.takeaway == "排名由2020年度第4名升至2022年度第1名。"
-    assert chart(briefing, seed, "ranking_climb", "en").takeaway == (
-        "The rank rose from 4th in 2020 to 1st in 2022."
-    )
-
-
-def test_composition_adds_up_and_marks_the_derived_part(briefing, seed):
-    staff = chart(briefing, seed, "staff_by_degree")
-    assert [(p.label, p.text, p.derived) for p in staff.points()] == [
-        ("本科", "77人", True),
-        ("硕士研究生", "62人", False),
-        ("博士研究生", "5人", False),
-    ]
-    assert staff.total.text == "144人"
-    assert staff.footnotes and "管委会工作人员" in staff.footnotes[0]
-
-
-def test_comparison_keeps_the_over_hedge(briefing, seed):
-    holding = chart(briefing, seed, "holding_group")
-    assert [p.text for p in holding.points()] == ["200亿元", "超过1300亿元"]
-    assert [p.qualifier for p in holding.points()] == ["exact", "over"]
-
-
-def test_bar_and_kpi(briefing, seed):
-    parks = chart(briefing, seed, "industry_parks")
-    assert [p.text for p in parks.points()] == ["20个", "12个", "2个"]
-    kpis = chart(briefing, seed, "key_figures")
-    assert "4700余家" in [p.text for p in kpis.points()]
-    assert "近3000列" in [p.text for p in kpis.points()]
-    assert chart(briefing, seed, "platform_build_speed", "en").points()[0].text == "114 days"
-
-
-def test_timeline_of_may_2023(briefing, seed):
-    events = chart(briefing, seed, "may_2023_events")
-    assert [(i.label, i.source) for i in events.items] == [
-        ("5月10日", "shanghai_signing_2023_05_10"),
-        ("5月15日至19日", "xinjiang_visit_2023_05"),
-        ("5月17日", "uzbekistan_forum_2023_05_17"),
-    ]
-    english = chart(briefing, seed, "may_2023_events", "en")
-    assert english.items[1].label == "15–19 May"
-
-
-def test_every_value_traces_to_a_metric(briefing, seed):
-    ids = {m.id for m in seed.metrics} | {r.id for r in seed.rankings}
-    for spec in briefing.charts:
-        for lang in ("zh", "en"):
-            resolved = resolve_chart(spec, seed, lang)
-            for point in resolved.points():
-                assert point.sources and set(point.sources) <= ids
-                if point.sources[0] in {m.id for m in seed.metrics}:
-                    assert point.value == seed.metric(point.sources[0]).value
 
 
 def spec(**fields):
     return ChartSpec.model_validate({"id": "x", "title_zh": "x", "title_en": "x", **fields})
 
 
-def test_one_axis_cannot_mix_units(seed):
-    mixed = spec(kind="bar", metrics=["staff_total", "platform_phase1_days"])
-    with pytest.raises(ChartError, match="cannot mix units"):
-        resolve_chart(mixed, seed, "zh")
-
-
-def test_parts_must_add_up_to_the_total(seed):
-    parts = spec(
-        kind="composition", total="staff_total", metrics=["staff_masters", "staff_doctorates"]
+def test_a_spec_takeaway_is_filled_from_the_data(briefing, seed):
+    trade = resolve_chart(briefing.chart("foreign_trade"), seed, "zh")
+    assert trade.takeaway == (
+        "2022年对外贸易额360亿元，增长38.3%；对上合组织国家进出口额81亿元，同比增长100.3%。"
     )
-    with pytest.raises(ChartError, match="add up to 67, not to staff_total = 144"):
-        resolve_chart(parts, seed, "zh")
+    assert "约260.3亿元（推算）" in trade.alt_text  # the alt text is generated, not the spec's
+    english = resolve_chart(briefing.chart("foreign_trade"), seed, "en")
+    assert english.takeaway.startswith("Foreign trade reached CNY 36 bn in 2022, up 38.3%")
+
+
+def test_without_a_spec_takeaway_the_kind_reads_the_chart(briefing, seed):
+    rank = resolve_chart(briefing.chart("ranking_climb"), seed, "en")
+    assert rank.takeaway == "The rank rose from 4th in 2020 to 1st in 2022."
+    assert rank.title == "Three steps up in three years"
+    assert rank.subtitle == "Rank in Qingdao's annual assessment of functional zones"
+
+
+def test_the_spec_note_follows_the_derivation_notes(seed):
+    parts = spec(kind="composition", metrics=["staff_bachelors", "staff_masters"], note_zh="注")
+    chart = resolve_chart(parts, seed, "zh")
+    assert len(chart.footnotes) == 2 and chart.footnotes[-1] == "注"
+    assert "推算" in chart.footnotes[0]
+    assert resolve_chart(parts, seed, "en").footnotes[-1] != "注"  # no English note given
+
+
+def test_source_line_names_outlet_and_date(seed):
+    assert source_line(seed, "zh") == "来源：青岛日报/观海新闻，2023年5月"
+    assert source_line(seed, "en").startswith("Source: ")
+    without_page = replace(seed, page=None)
+    first = seed.articles[0]
+    assert first.outlet_zh in source_line(without_page, "zh")
+
+
+def test_placeholders_are_metric_values_and_nothing_else(seed):
+    text = fill_placeholders("{platform_enterprises}家？{not a placeholder}", seed, "zh")
+    assert text == "4700余家家？{not a placeholder}"
+
+
+def test_every_value_traces_to_a_fact(briefing, seed):
+    ids = {m.id for m in seed.metrics} | {r.id for r in seed.rankings}
+    for chart_spec in briefing.charts:
+        for lang in ("zh", "en"):
+            resolved = resolve_chart(chart_spec, seed, lang)
+            for point in resolved.points():
+                assert point.sources and set(point.sources) <= ids
+                if point.sources[0] in {m.id for m in seed.metrics}:
+                    assert point.value == seed.metric(point.sources[0]).value
 
 
 def test_unknown_metric_names_the_chart(seed):
@@ -117,16 +67,7 @@ def test_unknown_metric_names_the_chart(seed):
         resolve_chart(spec(kind="kpi", metrics=["nope"]), seed, "zh")
 
 
-def test_empty_event_query(seed):
-    empty = spec(kind="timeline", events={"from": "2030-01-01", "to": "2030-12-31"})
-    with pytest.raises(ChartError, match="no events between"):
-        resolve_chart(empty, seed, "zh")
-
-
-def test_spec_checks_inputs_per_kind():
-    with pytest.raises(ValueError, match="a 'column' chart needs series"):
-        spec(kind="column")
-    with pytest.raises(ValueError, match="compares exactly two"):
-        spec(kind="comparison", metrics=["a"])
-    with pytest.raises(ValueError, match="takeaway_zh and takeaway_en together"):
-        spec(kind="kpi", metrics=["a"], takeaway_zh="x")
+def test_resolve_all_takes_the_specs_not_a_template(briefing, seed):
+    charts = resolve_all(seed, briefing.charts, "zh")
+    assert [c.id for c in charts] == [s.id for s in briefing.charts]
+    assert resolve_all(seed, (), "zh") == []
