@@ -25,6 +25,7 @@ from reportgen import __version__
 from reportgen import formats as output_formats
 from reportgen.config import LANGUAGES, MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
+from reportgen.locale import LANGS
 from reportgen.paths import OUTPUT_DIR, default_data_dir, display_path
 from reportgen.signals import Stopped
 
@@ -43,7 +44,11 @@ _data_flag = click.option(
     help="Data folder (default: the bundled seed data).",
 )
 _lang_flag = click.option(
-    "--lang", "langs", default="zh", show_default=True, help="Language(s), comma-separated: zh, en."
+    "--lang",
+    "langs",
+    default=LANGS[0],
+    show_default=True,
+    help=f"Language(s), comma-separated: {', '.join(LANGS)}.",
 )
 
 
@@ -253,7 +258,7 @@ def build(
     languages = (
         _split_choice(langs, LANGUAGES, "--lang")
         if langs is not None
-        else config.get("lang", ["zh"])
+        else config.get("lang", [LANGS[0]])
     )
     kinds = (
         _split_choice(formats, output_formats.NAMES, "--format")

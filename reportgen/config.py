@@ -34,6 +34,7 @@ from typing import Any
 
 from reportgen import formats
 from reportgen.errors import ConfigError, Problem
+from reportgen.locale import LANGS
 from reportgen.paths import display_path
 
 if sys.version_info >= (3, 11):
@@ -42,7 +43,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: What `--lang` and `lang` accept, and `--format` and `format` for build.
-LANGUAGES = ("zh", "en")
+LANGUAGES = LANGS
 FORMATS = formats.NAMES
 #: The most render processes `--jobs` and `jobs` accept.
 MAX_JOBS = 64

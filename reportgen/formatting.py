@@ -146,5 +146,5 @@ def derivation_text(metric: Metric, labels: dict[str, str], lang: Lang) -> str:
     # One pass over the formula: a label is inserted once and never read again, so its
     # backslashes, slashes and asterisks print as they are (进出口/对外贸易额 keeps its /).
     formula = _FORMULA_TOKEN.sub(word, metric.derived.formula)
-    label = getattr(metric, f"label_{lang}")
+    label = metric.label[lang]
     return locale.get(lang).derivation_text(label, formula)

@@ -11,7 +11,7 @@ import decimal
 import hashlib
 import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -263,14 +263,36 @@ def validate_model(
         return None
 
 
-def _as_written(model: type[BaseModel], item: LineDict, loc: tuple) -> tuple:
+def _as_written(model: type[BaseModel] | None, item: Any, loc: tuple) -> tuple:
     """An error's location as the file writes it: a localised field written per language
-    (``label_en``) is reported there, not as the model's ``label.en``."""
+    (``label_en``, here or in a model the model holds) is reported there, not as the model's
+    ``label.en``; one written as a mapping (``title: {zh: …}``) keeps its own path."""
+    if not loc:
+        return loc
+    part, rest = loc[0], loc[1:]
     localized = getattr(model, "localized", ())
-    if len(loc) == 1 and loc[0] in localized and loc[0] not in item:
-        return (f"{loc[0]}_{LANGS[0]}",)  # none of its languages given: name the first
-    written = field_name(loc)
-    return written if written != loc and loc[0] in localized and loc[0] not in item else loc
+    if part in localized and isinstance(item, dict) and part not in item:
+        if not rest:
+            return (f"{part}_{LANGS[0]}",)  # none of its languages given: name the first
+        return field_name(loc)
+    if isinstance(part, int):
+        child = item[part] if isinstance(item, list) and part < len(item) else None
+        return (part, *_as_written(model, child, rest))
+    child = item.get(part) if isinstance(item, dict) else None
+    return (part, *_as_written(_model_in(model, part), child, rest))
+
+
+def _model_in(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    """The model a field holds (itself, in a list, or optional), if it holds one."""
+    fields = model.model_fields if model is not None else {}
+    field = fields.get(name) or next((f for f in fields.values() if f.alias == name), None)
+    pending = [field.annotation] if field is not None else []
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            return kind
+        pending.extend(get_args(kind))
+    return None
 
 
 _EXPONENT = re.compile(r"^([-+]?)(\d*)(?:\.(\d*))?[eE]([-+]?)(\d+)$")

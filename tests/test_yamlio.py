@@ -1,3 +1,5 @@
+from typing import Annotated
+
 import pytest
 
 from reportgen.yamlio import load_yaml, read_text
@@ -189,3 +191,41 @@ def test_dump_yaml_keeps_key_order_and_writes_chinese_as_itself():
     assert text.decode("utf-8") == (
         "title:\n  zh: 关键数据\n  en: Key\na:\n- from\n- '2023-01-01'\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "field", "message"),
+    [
+        ("title_zh: 标题\n", "title_en", "Field required"),  # a language missing
+        ("id: c\n", "title_zh", "Field required"),  # every language missing: the first
+        ("title: {zh: 标题}\n", "title.en", "Field required"),  # a mapping keeps its path
+        (  # in a model the model holds, named as the file writes it
+            "title_zh: a\ntitle_en: b\nitems:\n- metric: m\n  label_zh: ''\n",
+            "items.0.label_zh",
+            "String should have at least 1 character",
+        ),
+    ],
+)
+def test_a_localized_field_is_reported_as_the_file_writes_it(tmp_path, written, field, message):
+    from pydantic import ConfigDict, Field
+
+    from reportgen.locale.texts import FoldsLanguages, Localized
+    from reportgen.yamlio import validate_model
+
+    class Item(FoldsLanguages):
+        model_config = ConfigDict(extra="forbid")
+        localized = ("label",)
+        metric: str
+        label: Localized[Annotated[str, Field(min_length=1)] | None] = Localized({})
+
+    class Chart(FoldsLanguages):
+        model_config = ConfigDict(extra="forbid")
+        localized = ("title",)
+        title: Localized[str]
+        id: str = "c"
+        items: list[Item] = Field(default_factory=list)
+
+    doc, _ = _problems(tmp_path, written)
+    problems = []
+    assert validate_model(Chart, doc, "f.yaml", "chart 'c'", problems) is None
+    assert [(p.field, p.message) for p in problems] == [(field, message)]

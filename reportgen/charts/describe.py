@@ -8,6 +8,7 @@ parts (``reportgen.charts.kinds``), worded with ``reportgen.charts.wording``.
 
 from __future__ import annotations
 
+from reportgen import locale
 from reportgen.charts.kinds import KINDS
 from reportgen.charts.model import ChartData
 from reportgen.charts.wording import colon, separators
@@ -16,12 +17,12 @@ from reportgen.charts.wording import colon, separators
 def alt_text(chart: ChartData) -> str:
     """柱状图：对外贸易额（亿元）。2021年：…；2022年：…。"""
     lang = chart.lang
+    words = locale.get(lang)
     _, semi, stop = separators(lang)
-    kind = KINDS[chart.kind]
-    head = f"{kind.names[lang]}{colon(lang)}{chart.title}"
+    head = f"{words.CHART_KIND_NAMES[chart.kind]}{colon(lang)}{chart.title}"
     if chart.subtitle:
-        head += f"（{chart.subtitle}）" if lang == "zh" else f" ({chart.subtitle})"
-    return head + stop + " " * (lang == "en") + semi.join(kind.alt_body(chart)) + stop
+        head += words.aside(chart.subtitle)
+    return head + stop + words.SPACE + semi.join(KINDS[chart.kind].alt_body(chart)) + stop
 
 
 def takeaway(chart: ChartData) -> str:

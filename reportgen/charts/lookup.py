@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportgen import locale
 from reportgen.charts.model import Point
 from reportgen.errors import ReportgenError
 from reportgen.formatting import (
@@ -35,9 +36,8 @@ class ChartError(ReportgenError):
 def metric_labels(dataset: Dataset, lang: Lang) -> dict[str, str]:
     """Metric labels with their period, as derivation notes name the inputs:
     对外贸易额（2022年） / Foreign trade (2022)."""
-    if lang == "zh":
-        return {m.id: f"{m.label_zh}（{format_period(m.period, lang)}）" for m in dataset.metrics}
-    return {m.id: f"{m.label_en} ({format_period(m.period, lang)})" for m in dataset.metrics}
+    aside = locale.get(lang).aside
+    return {m.id: m.label[lang] + aside(format_period(m.period, lang)) for m in dataset.metrics}
 
 
 def derivation_notes(metrics: list[Metric], dataset: Dataset, lang: Lang) -> tuple[str, ...]:
@@ -60,7 +60,7 @@ def point(metric: Metric, label: str, lang: Lang, money_factor: int | None = Non
 
 def item_label(item: Item, metric: Metric, lang: Lang) -> str:
     """The spec's shorter label for a metric, else the metric's own."""
-    return getattr(item, f"label_{lang}") or getattr(metric, f"label_{lang}")
+    return item.label[lang] or metric.label[lang]
 
 
 def one_unit(spec: ChartSpec, metrics: list[Metric]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportgen import locale
 from reportgen.charts.describe import alt_text, takeaway
 from reportgen.charts.kinds import KINDS
 from reportgen.charts.lookup import ChartError, metric_labels
@@ -32,17 +33,17 @@ def resolve_chart(spec: ChartSpec, dataset: Dataset, lang: Lang) -> ChartData:
         id=spec.id,
         kind=spec.kind,
         lang=lang,
-        title=getattr(spec, f"title_{lang}"),
-        subtitle=getattr(spec, f"subtitle_{lang}"),
+        title=spec.title[lang],
+        subtitle=spec.subtitle[lang],
         source_line=source_line(dataset, lang),
         **fields,
     )
     notes = list(chart.footnotes)
-    note = getattr(spec, f"note_{lang}")
+    note = spec.note[lang]
     if note:
         notes.append(note)
     chart = replace(chart, footnotes=tuple(notes))
-    custom = getattr(spec, f"takeaway_{lang}")
+    custom = spec.takeaway[lang]
     return replace(
         chart,
         alt_text=alt_text(chart),
@@ -58,10 +59,8 @@ def fill_placeholders(text: str, dataset: Dataset, lang: Lang) -> str:
 def source_line(dataset: Dataset, lang: Lang) -> str:
     page = dataset.page
     if page is not None:
-        outlet, date = getattr(page, f"outlet_{lang}"), page.date
+        outlet, date = page.outlet[lang], page.date
     else:
         first = dataset.articles[0]
-        outlet, date = getattr(first, f"outlet_{lang}"), first.date
-    if lang == "zh":
-        return f"来源：{outlet}，{format_date(date, lang)}"
-    return f"Source: {outlet}, {format_date(date, lang)}"
+        outlet, date = first.outlet[lang], first.date
+    return locale.get(lang).source_line(outlet, format_date(date, lang))

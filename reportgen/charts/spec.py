@@ -7,28 +7,31 @@ against a dataset (``reportgen.charts.resolve``) is what produces values to draw
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from reportgen.charts.kinds import KINDS, ChartKind
 from reportgen.data.schema import Id, IsoDate, Text
+from reportgen.locale import LANGS
+from reportgen.locale.texts import FoldsLanguages, Localized, unfold
 
 __all__ = ["PLACEHOLDER", "ChartKind", "ChartSpec", "EventQuery", "Item", "Series"]
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
-class _Model(BaseModel):
+class _Model(FoldsLanguages):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Item(_Model):
     """A metric in a chart, optionally with a shorter label than the metric's own."""
 
+    localized: ClassVar[tuple[str, ...]] = ("label",)
+
     metric: Id
-    label_zh: Text | None = None
-    label_en: Text | None = None
+    label: Localized[Text | None] = Localized({})
 
 
 def _items(value: object) -> object:
@@ -39,11 +42,15 @@ def _items(value: object) -> object:
 
 
 class Series(_Model):
-    label_zh: Text
-    label_en: Text
+    localized: ClassVar[tuple[str, ...]] = ("label",)
+
+    label: Localized[Text]
     metrics: Annotated[list[Item], Field(min_length=1, max_length=24)]
 
     _shorthand = field_validator("metrics", mode="before")(_items)
+
+
+DateBasis = Literal["stated", "relative", "inferred"]
 
 
 class EventQuery(_Model):
@@ -51,34 +58,38 @@ class EventQuery(_Model):
 
     from_: IsoDate = Field(alias="from")
     to: IsoDate
-    basis: list[Literal["stated", "relative", "inferred"]] = ["stated", "relative", "inferred"]
+    basis: tuple[Literal["stated", "relative", "inferred"], ...] = (
+        "stated",
+        "relative",
+        "inferred",
+    )
     precise_only: bool = True  # only events dated to the day can be placed on a day axis
 
 
 class ChartSpec(_Model):
+    """One chart of a template; its texts are written once per language (``title_zh``)."""
+
+    localized: ClassVar[tuple[str, ...]] = ("title", "subtitle", "takeaway", "note")
+
     id: Id
     kind: ChartKind
-    title_zh: Text
-    title_en: Text
-    subtitle_zh: Text | None = None
-    subtitle_en: Text | None = None
+    title: Localized[Text]
+    subtitle: Localized[Text | None] = Localized({})
     series: list[Series] = Field(default_factory=list)
     metrics: list[Item] = Field(default_factory=list)
     total: Id | None = None
     table: Literal["rankings"] | None = None
     events: EventQuery | None = None
-    takeaway_zh: Text | None = None
-    takeaway_en: Text | None = None
-    note_zh: Text | None = None
-    note_en: Text | None = None
+    takeaway: Localized[Text | None] = Localized({})
+    note: Localized[Text | None] = Localized({})
 
     _shorthand = field_validator("metrics", mode="before")(_items)
 
     @model_validator(mode="after")
     def _inputs_fit_kind(self) -> ChartSpec:
         KINDS[self.kind].check(self)  # the inputs this kind needs
-        if (self.takeaway_zh is None) != (self.takeaway_en is None):
-            raise ValueError("give takeaway_zh and takeaway_en together, or neither")
+        if len({self.takeaway[lang] is None for lang in LANGS}) > 1:
+            raise ValueError(f"give {' and '.join(unfold('takeaway', None))} together, or neither")
         return self
 
     def metric_ids(self) -> list[str]:
@@ -86,6 +97,6 @@ class ChartSpec(_Model):
         ids = [item.metric for s in self.series for item in s.metrics]
         ids += [item.metric for item in self.metrics]
         ids += [self.total] if self.total else []
-        for text in (self.takeaway_zh, self.takeaway_en):
+        for text in self.takeaway.values():
             ids += PLACEHOLDER.findall(text or "")
         return list(dict.fromkeys(ids))

@@ -20,16 +20,17 @@ def value_text(point: Point, lang: str) -> str:
 
 def separators(lang: str) -> tuple[str, str, str]:
     """(list separator, clause separator, full stop)."""
-    return ("、", "；", "。") if lang == "zh" else (", ", "; ", ".")
+    words = locale.get(lang)
+    return words.COMMA, words.SEMICOLON, words.FULL_STOP
 
 
 def colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
+    return locale.get(lang).COLON
 
 
 def labelled(label: str, point: Point, lang: str) -> str:
     """A label and its value: 硕士研究生62人 / Master's 62."""
-    return f"{label}{'' if lang == 'zh' else ' '}{value_text(point, lang)}"
+    return f"{label}{locale.get(lang).SPACE}{value_text(point, lang)}"
 
 
 def listing(chart: ChartData) -> list[str]:

@@ -102,8 +102,7 @@ def supported(dataset: Dataset) -> Supported:
         # numbers in the unit as printed count too: /10万 is "per 100,000" in English
         for text in (
             metric.period,
-            metric.label_zh,
-            metric.label_en,
+            *metric.label.values(),
             metric.unit,
             en.unit_label(metric.unit),
         ):
@@ -117,12 +116,9 @@ def supported(dataset: Dataset) -> Supported:
     info = dataset.info  # titles and names are data too (a draft's English title is its id)
     for text in (
         info.id,
-        info.title_zh,
-        info.title_en,
-        info.subject_zh,
-        info.subject_en,
-        *(a.title_zh for a in dataset.articles),
-        *(a.title_en for a in dataset.articles),
+        *info.title.values(),
+        *info.subject.values(),
+        *(title for a in dataset.articles for title in a.title.values()),
         *(a.date for a in dataset.articles),
     ):
         allowed.update(float(n) for n in re.findall(r"\d+(?:\.\d+)?", text))

@@ -31,7 +31,8 @@ from reportgen.content.text import (
 )
 from reportgen.data import Dataset
 from reportgen.formatting import Lang, format_date, format_date_range, format_period
-from reportgen.template.plan import DeckPlan, Localized, LocalizedList, SlidePlan, TablePlan
+from reportgen.locale.texts import Localized
+from reportgen.template.plan import DeckPlan, SlidePlan, TablePlan
 
 
 class _Builder:
@@ -44,26 +45,31 @@ class _Builder:
             dataset, lang, self.context, source=source, facts=self.facts
         )
 
-    def text(self, value: Localized | None, where: str, used: list[str]) -> str | None:
+    def text(self, value: Localized[str] | None, where: str, used: list[str]) -> str | None:
         if value is None:
             return None
-        text, ids = self.snippets.render(getattr(value, self.lang), where)
+        return self.render(value[self.lang], where, used)
+
+    def render(self, snippet: str, where: str, used: list[str]) -> str:
+        text, ids = self.snippets.render(snippet, where)
         used.extend(i for i in ids if i not in used)
         return text
 
-    def texts(self, value: LocalizedList | None, where: str, used: list[str]) -> tuple[str, ...]:
+    def texts(
+        self, value: Localized[tuple[str, ...]] | None, where: str, used: list[str]
+    ) -> tuple[str, ...]:
         return self.items(value, where, used)[0]
 
     def items(
-        self, value: LocalizedList | None, where: str, used: list[str]
+        self, value: Localized[tuple[str, ...]] | None, where: str, used: list[str]
     ) -> tuple[tuple[str, ...], tuple[tuple[Shown, ...], ...]]:
         """A list's texts, and per text the numbers it shows."""
         if value is None:
             return (), ()
         texts, shown = [], []
-        for n, (zh, en) in enumerate(zip(value.zh, value.en, strict=True), 1):
+        for n, snippet in enumerate(value[self.lang], 1):
             own: list[str] = []
-            texts.append(self.text(Localized(zh=zh, en=en), f"{where} item {n}", own))
+            texts.append(self.render(snippet, f"{where} item {n}", own))
             used.extend(i for i in own if i not in used)
             shown.append(self.facts.shown_all(own))
         return tuple(texts), tuple(shown)
@@ -100,7 +106,7 @@ class _Builder:
         charts = [b.chart for b in blocks if isinstance(b, Chart)]
         if any(p.derived for chart in charts for p in chart.points()):
             hint = locale.get(self.lang).HATCH_NOTE
-            note = f"{hint}{'' if self.lang == 'zh' else ' '}{note}" if note else hint
+            note = f"{hint}{locale.get(self.lang).SPACE}{note}" if note else hint
         footnotes = [text for chart in charts for text in chart.footnotes]
         talking = self.texts(plan.notes, f"{where} notes", used)
         sources = self.facts.sources(used)
@@ -146,7 +152,7 @@ class _Builder:
                 )
             )
         return Table(
-            columns=tuple(getattr(c.heading, lang) for c in plan.columns),
+            columns=tuple(c.heading[lang] for c in plan.columns),
             rows=tuple(rows),
             numeric=tuple(c.field == "value" for c in plan.columns),
             shown=tuple(shown),
@@ -159,9 +165,9 @@ class _Builder:
             # sentences do): kept so, the outputs stay byte-identical.
             return self.facts.value(record.id).text
         if field == "label":
-            return getattr(record, f"label_{lang}")
+            return record.label[lang]
         if field == "note":
-            return getattr(record, f"note_{lang}", None) or ""
+            return record.note[lang] or ""
         if field == "period":
             return format_period(record.period, lang)
         if field == "date":
@@ -169,7 +175,7 @@ class _Builder:
                 return format_date_range(record.date, record.end_date, lang)
             return format_date(record.date, lang)
         if field == "parties":
-            return ("、" if lang == "zh" else "; ").join(getattr(record, f"parties_{lang}"))
+            return locale.get(lang).LIST_SEPARATOR.join(record.parties[lang])
         value = getattr(record, field, None)
         if field in type(record).localized:
             value = value[lang]
@@ -186,7 +192,7 @@ def build_deck(
     keywords = tuple(dict.fromkeys([info.id, *(s.chart for s in plan.slides if s.chart)]))
     document = DocumentInfo(
         title=builder.context["title"],
-        subject=getattr(info, f"subject_{lang}"),
+        subject=info.subject[lang],
         author="reportgen",
         keywords=keywords,
         lang=lang,

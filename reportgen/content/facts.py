@@ -24,7 +24,7 @@ class Facts:
         self.dataset, self.lang = dataset, lang
         self._metrics = {m.id: m for m in dataset.metrics}
         self._rankings = {r.id: r for r in dataset.rankings}
-        self._titles = {a.id: getattr(a, f"title_{lang}") for a in dataset.articles}
+        self._titles = {a.id: a.title[lang] for a in dataset.articles}
         self._labels = metric_labels(dataset, lang)
 
     def has_metric(self, fact_id: str) -> bool:
@@ -50,8 +50,7 @@ class Facts:
         if ranking is None:
             return None
         rank = rank_text(ranking.rank, self.lang)
-        text = f"{ranking.year}年度{rank}" if self.lang == "zh" else f"{rank} in {ranking.year}"
-        return Shown(ranking.id, text)
+        return Shown(ranking.id, locale.get(self.lang).ranked(rank, ranking.year))
 
     def shown_all(self, fact_ids: Iterable[str]) -> tuple[Shown, ...]:
         """The facts shown, each once, in order of first use; ids of no fact are skipped."""
@@ -88,7 +87,7 @@ class Facts:
         period = format_period(metric.period, self.lang)
         if metric.period_kind == "during":
             return period
-        return f"截至{period}" if self.lang == "zh" else f"as of {period}"
+        return locale.get(self.lang).as_of(period)
 
     def figure(
         self, metric_id: str, label: str | None = None, change: str | None = None
@@ -97,7 +96,7 @@ class Facts:
         metric of its change beside it."""
         metric = self._metric(metric_id)
         return KeyFigure(
-            label=label if label is not None else getattr(metric, f"label_{self.lang}"),
+            label=label if label is not None else metric.label[self.lang],
             value=self.value(metric_id),
             change=self.value(change) if change else None,
             period=self.period(metric_id),

@@ -27,12 +27,10 @@ def note_text(note: SourceNote, lang: Lang, place: Place) -> str:
             return f"{note.shown} — {note.derivation}"
         where = locale.get(lang).quoted_title(note.article)
         return f"{note.shown} — “{note.quote}” {where}"
-    colon = "：" if lang == "zh" else ": "
+    words = locale.get(lang)
     if note.derivation:
-        return f"{note.shown}{colon}{note.derivation}"
-    if lang == "zh":
-        return f"{note.shown}{colon}“{note.quote}”《{note.article}》"
-    return f"{note.shown}{colon}“{note.quote}” ({note.article})"
+        return f"{note.shown}{words.COLON}{note.derivation}"
+    return words.page_note(note.shown, note.quote, note.article)
 
 
 def speaker_notes(
@@ -77,7 +75,7 @@ class Citations:
 
     def notes(self) -> tuple[SourceNote, ...]:
         """One note per number: its facts' values joined, the first fact's source."""
-        joiner = "、" if self._facts.lang == "zh" else ", "
+        joiner = locale.get(self._facts.lang).COMMA
         notes = []
         for key in self._keys:
             parts = self._facts.sources(self._grouped[key])

@@ -49,8 +49,8 @@ def build_summary(
         used.extend(ids)
         return rendered
 
-    title = text(getattr(plan.title, lang), "summary title")
-    lead = text(getattr(plan.lead, lang), "summary lead")
+    title = text(plan.title[lang], "summary title")
+    lead = text(plan.lead[lang], "summary lead")
     headings = locale.get(lang).SUMMARY_HEADINGS
     figures = facts.plan_figures(plan.key_figures)
     sections = [Section(headings[0], (_key_figures(figures, citations, lang),))]
@@ -75,23 +75,23 @@ def build_summary(
         blocks = []
         for n, topic in enumerate(plan.topics, 1):
             items, shown = [], []
-            for zh, en in zip(topic.points.zh, topic.points.en, strict=True):
-                rendered, ids = snippets.render(zh if lang == "zh" else en, f"summary topic {n}")
+            for point in topic.points[lang]:
+                rendered, ids = snippets.render(point, f"summary topic {n}")
                 items.append(rendered)
                 shown.append(facts.shown_all(ids))
                 used.extend(ids)
-            blocks.append(Bullets(tuple(items), getattr(topic.heading, lang), tuple(shown)))
+            blocks.append(Bullets(tuple(items), topic.heading[lang], tuple(shown)))
         sections.append(Section(headings[3], tuple(blocks)))
     notes = (Prose(locale.get(lang).DERIVED_NOTE), SourceList(citations.citations()))
     page = dataset.page
     first = dataset.articles[0]
-    outlet = getattr(page, f"outlet_{lang}") if page else getattr(first, f"outlet_{lang}")
-    reporter = getattr(first, f"reporter_{lang}")
+    outlet = page.outlet[lang] if page else first.outlet[lang]
+    reporter = first.reporter[lang]
     date = format_date(page.date if page else first.date, lang)
     byline = " · ".join(part for part in (outlet, date, reporter) if part)
     info = DocumentInfo(
         title=title,
-        subject=getattr(dataset.info, f"subject_{lang}"),
+        subject=dataset.info.subject[lang],
         author="reportgen",
         keywords=(dataset.info.id, *plan.charts),
         lang=lang,
@@ -136,13 +136,12 @@ def _events(dataset: Dataset, plan: SummaryPlan, lang: Lang) -> Table:
     window = plan.events
     chosen = [e for e in dataset.events if window.from_ <= e.date <= window.to + "\uffff"]
     chosen.sort(key=lambda e: (e.date, e.id))
-    heads = ("日期", "活动", "地点") if lang == "zh" else ("Date", "Event", "Place")
     rows = tuple(
         (
             format_date_range(e.date, e.end_date, lang),
-            getattr(e, f"title_{lang}"),
-            getattr(e, f"place_{lang}") or "—",
+            e.title[lang],
+            e.place[lang] or "—",
         )
         for e in chosen
     )
-    return Table(columns=heads, rows=rows)
+    return Table(columns=locale.get(lang).EVENT_COLUMNS, rows=rows)

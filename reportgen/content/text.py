@@ -23,6 +23,7 @@ from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from reportgen import locale
 from reportgen.charts.resolve import source_line
 from reportgen.content.facts import Facts
 from reportgen.content.model import CITATION
@@ -30,7 +31,6 @@ from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
 from reportgen.formatting import Lang, format_date
 from reportgen.paths import display_path
-from reportgen.text.normalize import drop_spaces_by_cjk
 from reportgen.text.safe import describe_character, refused_character
 
 
@@ -342,8 +342,8 @@ def snippet_context(dataset: Dataset, lang: Lang) -> dict[str, str]:
     (outlet and date) and {{ date }}, the same for the deck and the summary."""
     info = dataset.info
     return {
-        "title": getattr(info, f"title_{lang}"),
-        "subject": getattr(info, f"subject_{lang}"),
+        "title": info.title[lang],
+        "subject": info.subject[lang],
         "source": source_line(dataset, lang),
         "date": format_date(info.as_of, lang),
     }
@@ -424,7 +424,4 @@ class SnippetRenderer:
                 "which a slide or page cannot show"
             )
         result = result.strip()
-        if self.lang == "zh":
-            # Folded YAML joins lines with spaces; Chinese puts none next to Chinese text.
-            result = drop_spaces_by_cjk(result)
-        return result, used
+        return locale.get(self.lang).joined_lines(result), used

@@ -18,15 +18,14 @@ from reportgen import locale
 from reportgen.data.formulas import names_in
 from reportgen.data.schema import Article, DatasetInfo, Event, Metric, Page, Ranking
 from reportgen.locale import LANGS
-from reportgen.locale.texts import unfold
+from reportgen.locale.texts import Localized, unfold
 
 if TYPE_CHECKING:  # pandas is imported when a table is asked for, not to validate
     import pandas as pd
 
 METRIC_COLUMNS = [
     "id",
-    "label_zh",
-    "label_en",
+    *unfold("label", None),
     "value",
     "unit",
     "qualifier",
@@ -40,25 +39,20 @@ METRIC_COLUMNS = [
     "formula",
     "inputs",
     "decimals",
-    "note_zh",
-    "note_en",
+    *unfold("note", None),
     "reviewed",
 ]
-RANKING_COLUMNS = ["id", "year", "rank", "assessment_zh", "assessment_en", "article", "quote"]
+RANKING_COLUMNS = ["id", "year", "rank", *unfold("assessment", None), "article", "quote"]
 EVENT_COLUMNS = [
     "id",
     "date",
     "end_date",
     "date_basis",
     "date_note",
-    "title_zh",
-    "title_en",
-    "place_zh",
-    "place_en",
-    "parties_zh",
-    "parties_en",
-    "agreed_zh",
-    "agreed_en",
+    *unfold("title", None),
+    *unfold("place", None),
+    *unfold("parties", None),
+    *unfold("agreed", None),
     "status",
     "article",
     "quote",
@@ -67,13 +61,10 @@ EVENT_COLUMNS = [
 ARTICLE_COLUMNS = [
     "id",
     "kind",
-    "title_zh",
-    "title_en",
-    "kicker_zh",
-    "reporter_zh",
-    "reporter_en",
-    "outlet_zh",
-    "outlet_en",
+    *unfold("title", None),
+    "kicker_zh",  # the kicker only in Chinese: the table's columns are kept as they were
+    *unfold("reporter", None),
+    *unfold("outlet", None),
     "date",
     "parent",
     "raw_source",
@@ -95,20 +86,19 @@ class Dataset:
     metrics: tuple[Metric, ...]
     rankings: tuple[Ranking, ...]
     events: tuple[Event, ...]
-    assessment: Mapping[str, str] = field(default_factory=dict)
+    #: The name of the assessment the rankings come from (rankings.yaml's assessment_zh).
+    assessment: Localized[str | None] = field(default_factory=lambda: Localized({}))
     #: hash of every file the loader read (names and bytes): what outputs depend on
     source_digest: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "article_texts", MappingProxyType(dict(self.article_texts)))
-        object.__setattr__(self, "assessment", MappingProxyType(dict(self.assessment)))
 
     def __reduce__(self):
         """Pickled with plain dicts (a mappingproxy does not pickle), so a build hands worker
         processes the dataset it validated rather than each loading the folder again."""
         values = {item.name: getattr(self, item.name) for item in fields(self)}
         values["article_texts"] = dict(self.article_texts)
-        values["assessment"] = dict(self.assessment)
         return (_unpickle_dataset, (values,))
 
     def metric(self, metric_id: str) -> Metric:
@@ -158,14 +148,7 @@ class Dataset:
     def rankings_table(self) -> pd.DataFrame:
         import pandas as pd
 
-        rows = [
-            {
-                **r.model_dump(),
-                "assessment_zh": self.assessment.get("assessment_zh"),
-                "assessment_en": self.assessment.get("assessment_en"),
-            }
-            for r in self.rankings
-        ]
+        rows = [{**r.model_dump(), **unfold("assessment", self.assessment)} for r in self.rankings]
         return pd.DataFrame(rows, columns=RANKING_COLUMNS).sort_values("year", ignore_index=True)
 
     def events_table(self) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from reportgen.data.schema import (
 )
 from reportgen.errors import Problem
 from reportgen.fonts import Face
+from reportgen.locale.texts import Localized, fold, unfold
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, read_inside, shown_name
 from reportgen.text.safe import check_display_text, check_drawable
@@ -63,7 +64,7 @@ class RawData:
     metrics: list[Located] = field(default_factory=list)
     rankings: list[Located] = field(default_factory=list)
     events: list[Located] = field(default_factory=list)
-    assessment: dict[str, str] = field(default_factory=dict)
+    assessment: Localized[str | None] = field(default_factory=lambda: Localized({}))
     problems: list[Problem] = field(default_factory=list)
     #: ids of entries that failed schema checks, by kind (already reported; later checks skip
     #: references to them instead of reporting each reference again)
@@ -119,7 +120,7 @@ def read_folder(root: Path, face: Face | None = None) -> RawData:
         Ranking,
         "ranking",
         required=False,
-        extra_keys={"assessment_zh", "assessment_en"},
+        extra_keys=set(unfold("assessment", None)),
     )
     raw.events = _read_list(raw, EVENTS_FILE, "events", Event, "event", required=False)
     return raw
@@ -228,12 +229,13 @@ def _read_list(
     if required and not doc[key]:
         raw.problems.append(Problem(shown, doc.line_of(key), None, key, "has no entries"))
     if kind == "ranking":
-        raw.assessment = {k: str(doc[k]) for k in extra_keys if k in doc}
-        for k, text in raw.assessment.items():
+        written = {k: str(doc[k]) for k in unfold("assessment", None) if k in doc}
+        for k, text in written.items():
             try:
                 check_drawable(check_display_text(text), raw.face)
             except ValueError as exc:
                 raw.problems.append(Problem(shown, doc.line_of(k), None, k, str(exc)))
+        raw.assessment = Localized(fold(written, ("assessment",)).get("assessment", {}))
     return _validate_entries(doc[key], model, shown, kind, raw)
 
 

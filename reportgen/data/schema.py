@@ -10,11 +10,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     Strict,
@@ -23,9 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-from reportgen.locale import LANGS, Qualifier
+from reportgen.locale import LANGS, Lang, Qualifier
 from reportgen.locale.numbers import CURRENCIES
-from reportgen.locale.texts import Localized, fold
+from reportgen.locale.texts import FoldsLanguages, Localized, unfold
 from reportgen.locale.zh import CURRENCY_WORDS as CURRENCY_WORDS  # re-exported: the extractor's
 from reportgen.locale.zh import HEDGES
 from reportgen.text.safe import check_display_text, check_drawable
@@ -151,24 +150,8 @@ IsoDate = Annotated[str, Field(pattern=ISO_DATE.pattern), AfterValidator(_real_d
 Period = Annotated[str, Field(pattern=ISO_PERIOD.pattern), AfterValidator(_real_period)]
 
 
-class _Model(BaseModel):
+class _Model(FoldsLanguages):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    #: Fields written once per language (``label_zh``, ``label_en``): each is a ``Localized``.
-    localized: ClassVar[tuple[str, ...]] = ()
-
-    @model_validator(mode="before")
-    @classmethod
-    def _fold_languages(cls, data: Any) -> Any:
-        return fold(data, cls.localized) if cls.localized and isinstance(data, dict) else data
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        # Transitional: ``label_zh``-style reads for code not yet reading ``label[lang]``.
-        for name in cls.localized:
-            for lang in LANGS:
-                reader = property(lambda self, name=name, lang=lang: getattr(self, name)[lang])
-                setattr(cls, f"{name}_{lang}", reader)
 
 
 class Derivation(_Model):
@@ -264,7 +247,7 @@ class Event(_Model):
         if self.date_basis != "stated" and self.date_note is None:
             raise ValueError(f"date_basis '{self.date_basis}' needs 'date_note' saying how")
         if len({len(self.parties[lang]) for lang in LANGS}) > 1:
-            raise ValueError("parties_zh and parties_en must list the same parties")
+            raise ValueError(f"{' and '.join(unfold('parties', None))} must list the same parties")
         return self
 
 
@@ -320,7 +303,7 @@ class DatasetInfo(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
     title: Localized[Text]
     subject: Localized[Text]
-    language: Literal["zh", "en"] = "zh"
+    language: Lang = LANGS[0]
     as_of: IsoDate
     raw_sources: list[RawSource] = Field(default_factory=list)
 

@@ -15,8 +15,11 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from reportgen import locale
 from reportgen.data.schema import SIGNED_UNITS, UNIT, Event, Metric
 from reportgen.extract.facts import Fact
+from reportgen.locale import LANGS, Lang
+from reportgen.locale.texts import Localized, unfold
 from reportgen.locale.zh import HEDGES
 from reportgen.outputs import atomic_write
 from reportgen.safeio import MAX_DATA_FILE_BYTES
@@ -24,6 +27,22 @@ from reportgen.text.numerals import appears_in, normalize_digits
 from reportgen.text.safe import refused_character
 
 METRIC_KINDS = ("money", "count", "percent", "growth", "area", "age", "duration", "score", "rank")
+#: The language the extractor reads: a draft's texts are the article's own words in it.
+ARTICLE_LANG: Lang = "zh"
+
+
+def _drafted(name: str, own: str, to_translate: str | None = None) -> dict[str, str]:
+    """A localised field as a draft writes it (``label_zh``, ``label_en``): the article's own
+    words, and in every other language ``to_translate`` (the same words if not given) marked
+    as a draft to translate, so no language shows invented text as final."""
+    other = own if to_translate is None else to_translate
+    texts = {lang: own if lang == ARTICLE_LANG else locale.get(lang).draft(other) for lang in LANGS}
+    return unfold(name, Localized(texts))
+
+
+def _to_be_written(name: str) -> dict[str, str]:
+    """A localised field the article does not say (the outlet): a prompt in every language."""
+    return unfold(name, Localized({lang: locale.get(lang).TO_BE_WRITTEN for lang in LANGS}))
 
 
 def _slug(text: str) -> str:
@@ -175,8 +194,7 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
             label = _label(fact)
             entry = {
                 "id": f"{fact.kind}_{len(metrics) + 1:02d}",
-                "label_zh": label,
-                "label_en": f"(draft) {label}",  # to translate; no invented numbers
+                **_drafted("label", label),  # to translate; no invented numbers
                 "value": fact.value,
                 "unit": _unit(fact),  # '' when the article gives no measure word
                 "qualifier": fact.qualifier,
@@ -215,8 +233,7 @@ def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, l
                 entry["date_note"] = _DATE_NOTES[basis]
             entry.update(
                 {
-                    "title_zh": _title(fact.sentence),
-                    "title_en": f"(draft) {_title(fact.sentence)}",
+                    **_drafted("title", _title(fact.sentence)),
                     "status": "held",
                     "article": "article",
                     "quote": fact.sentence,
@@ -256,11 +273,9 @@ def write_draft(
         "dataset.yaml": _dump(
             {
                 "id": ident,
-                "title_zh": title,
-                "title_en": f"(draft) {ident}",
-                "subject_zh": "（待补充）",
-                "subject_en": "(to be written)",
-                "language": "zh",
+                **_drafted("title", title, ident),
+                **_to_be_written("subject"),
+                "language": ARTICLE_LANG,
                 "as_of": month,
                 "raw_sources": [{"id": "source", "file": f"raw/{name}"}],
             }
@@ -272,10 +287,8 @@ def write_draft(
                         "id": "article",
                         "kind": "news",
                         "file": "articles/article.txt",
-                        "title_zh": title,
-                        "title_en": f"(draft) {ident}",
-                        "outlet_zh": "（待补充）",
-                        "outlet_en": "(to be written)",
+                        **_drafted("title", title, ident),
+                        **_to_be_written("outlet"),
                         "date": article_date.isoformat(),
                         "raw_source": "source",
                     }

@@ -19,6 +19,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 #: What a hedge word says about the true value, whatever the language it is written in.
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
+#: Where a rank went from its first year to its last (a smaller number is "up").
+Moved = Literal["up", "down", "held"]
 
 
 class PlanTexts(NamedTuple):
@@ -70,6 +72,27 @@ class Language(Protocol):
     HATCH_NOTE: str
     DERIVED_LEGEND: str
     DERIVED_NOTE: str
+    #: Punctuation of running text: 、/", " between a list's items, ；/"; " between clauses.
+    COLON: str
+    COMMA: str
+    SEMICOLON: str
+    FULL_STOP: str
+    #: Between a label and its value, and after a full stop ("" in Chinese).
+    SPACE: str
+    #: Before the parts of a total (，其中 / ", of whom ").
+    OF_WHICH: str
+    #: Between the items of a list in a table cell (parties to an agreement).
+    LIST_SEPARATOR: str
+    #: The value axis of a rank chart.
+    RANK_AXIS: str
+    #: The columns of a summary's events table: date, event, place.
+    EVENT_COLUMNS: tuple[str, str, str]
+    #: What alt text calls a chart of each kind (柱状图 / Column chart).
+    CHART_KIND_NAMES: Mapping[str, str]
+    #: reportlab's line breaking for this language ("CJK", or None to break at spaces).
+    PDF_WORD_WRAP: str | None
+    #: What a draft data folder writes where the article does not say (the outlet).
+    TO_BE_WRITTEN: str
 
     def format_value(
         self,
@@ -121,6 +144,42 @@ class Language(Protocol):
 
     def quoted_title(self, title: str) -> str:
         """An article's title where a source note names it."""
+        ...
+
+    def page_note(self, shown: str, quote: str, title: str) -> str:
+        """A numbered source note on a PDF page: the number, its sentence, its article."""
+        ...
+
+    def source_line(self, outlet: str, date: str) -> str:
+        """Where a chart's numbers come from: the outlet and the (formatted) date."""
+        ...
+
+    def aside(self, text: str) -> str:
+        """A remark in brackets after what it qualifies, with the space it needs before."""
+        ...
+
+    def joined_lines(self, text: str) -> str:
+        """A text whose lines folded YAML joined with spaces, spaced as the language is."""
+        ...
+
+    def as_of(self, period: str) -> str:
+        """The time of a stock (截至2023年4月 / as of Apr 2023)."""
+        ...
+
+    def ranked(self, rank: str, year: int) -> str:
+        """A rank, as `rank_text` writes it, in a year's assessment."""
+        ...
+
+    def assessment_year(self, year: int) -> str:
+        """A year of an assessment, as a rank chart's category."""
+        ...
+
+    def draft(self, text: str) -> str:
+        """A drafted text still to be translated into this language."""
+        ...
+
+    def rank_moved(self, first: tuple[str, str], last: tuple[str, str], moved: Moved) -> str:
+        """One sentence: how a rank went from the first (year, rank) to the last."""
         ...
 
 

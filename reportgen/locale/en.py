@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.locale import PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier
 from reportgen.locale.numbers import (
     CURRENCIES,
     MEASURE_DECIMALS,
@@ -292,3 +292,90 @@ def plan_lead(figures: list[tuple[str, str]]) -> str:
         + "; ".join(f"{label} {value}" for label, value in figures)
         + "."
     )
+
+
+# -- running text: punctuation and the small phrases sentences are built from ------------------
+
+#: Between a label and what it introduces: Source: …
+COLON = ": "
+#: Between the items of a sentence's list: Bachelor's 77, Master's 62.
+COMMA = ", "
+#: Between the clauses of a sentence.
+SEMICOLON = "; "
+FULL_STOP = "."
+#: Between a label and its value, and after a full stop.
+SPACE = " "
+#: Before the parts of a total: Staff 144, of whom Bachelor's 77.
+OF_WHICH = ", of whom "
+
+
+def aside(text: str) -> str:
+    """A remark in brackets after what it qualifies: Foreign trade (2022)."""
+    return f" ({text})"
+
+
+def joined_lines(text: str) -> str:
+    """A text whose lines folded YAML joined with spaces: English keeps them."""
+    return text
+
+
+def as_of(period: str) -> str:
+    """The time of a stock: as of Apr 2023."""
+    return f"as of {period}"
+
+
+def ranked(rank: str, year: int) -> str:
+    """A rank in a year's assessment, ``rank`` as `rank_text` writes it: 1st in 2022."""
+    return f"{rank} in {year}"
+
+
+def assessment_year(year: int) -> str:
+    """A year of an assessment, as a rank chart's category: 2022."""
+    return str(year)
+
+
+#: The value axis of a rank chart.
+RANK_AXIS = "rank"
+
+
+def rank_moved(first: tuple[str, str], last: tuple[str, str], moved: Moved) -> str:
+    """How a rank went from the first (year, rank) to the last: The rank rose from 4th in…"""
+    verb = {"up": "rose", "down": "fell", "held": "held"}[moved]
+    return f"The rank {verb} from {first[1]} in {first[0]} to {last[1]} in {last[0]}."
+
+
+def source_line(outlet: str, date: str) -> str:
+    """Where a chart's numbers come from: Source: Qingdao Daily, 18 May 2023."""
+    return f"Source: {outlet}, {date}"
+
+
+def page_note(shown: str, quote: str, title: str) -> str:
+    """A numbered source note on a PDF page: the number, its sentence, its article."""
+    return f"{shown}{COLON}“{quote}” ({title})"
+
+
+#: The columns of a summary's events table.
+EVENT_COLUMNS = ("Date", "Event", "Place")
+
+#: What alt text calls a chart of each kind.
+CHART_KIND_NAMES = {
+    "bar": "Bar chart",
+    "column": "Column chart",
+    "comparison": "Comparison bar chart",
+    "composition": "Donut chart",
+    "kpi": "Key figures",
+    "rank": "Rank line chart",
+    "timeline": "Timeline",
+}
+
+#: How reportlab breaks this language's lines in a PDF paragraph ("CJK": between any two
+#: characters; None: at spaces).
+PDF_WORD_WRAP: str | None = None
+
+#: What a draft data folder writes where the article does not say (the outlet).
+TO_BE_WRITTEN = "(to be written)"
+
+
+def draft(text: str) -> str:
+    """A drafted text still to be translated into this language."""
+    return f"(draft) {text}"

@@ -9,9 +9,9 @@ names a language: adding one means a module in ``reportgen.locale`` and its text
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, Generic, TypeVar, get_args
+from typing import Any, ClassVar, Generic, TypeVar, get_args
 
-from pydantic import GetCoreSchemaHandler
+from pydantic import BaseModel, GetCoreSchemaHandler, model_validator
 from pydantic_core import core_schema
 
 from reportgen.locale import LANGS
@@ -71,7 +71,13 @@ class Localized(Mapping[str, T], Generic[T]):
             lang: core_schema.typed_dict_field(handler.generate_schema(item), required=not optional)
             for lang in LANGS
         }
-        checked = core_schema.typed_dict_schema(fields, extra_behavior="forbid")
+        # A typed dict validates with its own config, not the enclosing model's: every
+        # reportgen model strips whitespace from text, so a localised text is stripped too.
+        checked = core_schema.typed_dict_schema(
+            fields,
+            extra_behavior="forbid",
+            config=core_schema.CoreConfig(str_strip_whitespace=True),
+        )
         return core_schema.no_info_after_validator_function(
             cls,
             core_schema.no_info_before_validator_function(_as_dict, checked),
@@ -116,6 +122,45 @@ def fold(entry: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
 def unfold(name: str, value: Localized | None) -> dict[str, Any]:
     """``<field>_<lang>`` keys of one localised field, in ``LANGS`` order (for tables and YAML)."""
     return {f"{name}_{lang}": None if value is None else _thawed(value[lang]) for lang in LANGS}
+
+
+class FoldsLanguages(BaseModel):
+    """A model whose file writes some localised fields once per language (``label_zh``,
+    ``label_en``): it names them in ``localized`` and holds each as a ``Localized``.
+
+    ``reportgen.yamlio`` reads ``localized`` to name an error's field as the file writes it,
+    and ``unfolded`` writes a model back in that form.
+    """
+
+    #: Fields written once per language: each is a ``Localized``.
+    localized: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fold_languages(cls, data: Any) -> Any:
+        return fold(data, cls.localized) if cls.localized and isinstance(data, dict) else data
+
+
+def unfolded(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:
+    """``dumped`` (``model.model_dump(mode="json", by_alias=True, ...)``) as the file writes
+    it: each localised field of the model, and of the models it holds, becomes its
+    ``<field>_<lang>`` keys in its place, a language without a value left out."""
+    localized = getattr(model, "localized", ())
+    written: dict[str, Any] = {}
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        if key not in dumped:
+            continue
+        value = getattr(model, name)
+        if name in localized:
+            written.update((k, v) for k, v in unfold(name, value).items() if v is not None)
+        elif isinstance(value, BaseModel):
+            written[key] = unfolded(value, dumped[key])
+        elif isinstance(value, (list, tuple)) and value and isinstance(value[0], BaseModel):
+            written[key] = [unfolded(v, d) for v, d in zip(value, dumped[key], strict=True)]
+        else:
+            written[key] = dumped[key]
+    return written
 
 
 def field_name(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reportgen.locale import PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier
 from reportgen.locale.numbers import (
     MEASURE_DECIMALS,
     FormatError,
@@ -15,6 +15,7 @@ from reportgen.locale.numbers import (
     largest_exact_scale,
     plain_number,
 )
+from reportgen.text.normalize import drop_spaces_by_cjk
 
 #: The language tag written into decks and PDFs.
 TAG = "zh-CN"
@@ -329,3 +330,90 @@ def plan_point(label: str, value: str) -> str:
 def plan_lead(figures: list[tuple[str, str]]) -> str:
     """A planned summary's lead: the source, then its first figures (label, value)."""
     return "据{{ source }}报道：" + "；".join(label + value for label, value in figures) + "。"
+
+
+# -- running text: punctuation and the small phrases sentences are built from ------------------
+
+#: Between a label and what it introduces: 来源：…
+COLON = "："
+#: Between the items of a sentence's list: 本科77人、硕士62人.
+COMMA = "、"
+#: Between the clauses of a sentence.
+SEMICOLON = "；"
+FULL_STOP = "。"
+#: Between a label and its value, and after a full stop: Chinese puts no space there.
+SPACE = ""
+#: Before the parts of a total: 管委会工作人员144人，其中本科77人.
+OF_WHICH = "，其中"
+
+
+def aside(text: str) -> str:
+    """A remark in brackets after what it qualifies: 对外贸易额（2022年）."""
+    return f"（{text}）"
+
+
+def joined_lines(text: str) -> str:
+    """A text whose lines folded YAML joined with spaces: Chinese puts none next to Chinese."""
+    return drop_spaces_by_cjk(text)
+
+
+def as_of(period: str) -> str:
+    """The time of a stock: 截至2023年4月."""
+    return f"截至{period}"
+
+
+def ranked(rank: str, year: int) -> str:
+    """A rank in a year's assessment, ``rank`` as `rank_text` writes it: 2022年度第1名."""
+    return f"{year}年度{rank}"
+
+
+def assessment_year(year: int) -> str:
+    """A year of an assessment, as a rank chart's category: 2022年度."""
+    return f"{year}年度"
+
+
+#: The value axis of a rank chart.
+RANK_AXIS = "名次"
+
+
+def rank_moved(first: tuple[str, str], last: tuple[str, str], moved: Moved) -> str:
+    """How a rank went from the first (year, rank) to the last: 排名由2020年度第4名升至…。"""
+    verb = {"up": "升至", "down": "降至", "held": "保持"}[moved]
+    return f"排名由{first[0]}{first[1]}{verb}{last[0]}{last[1]}。"
+
+
+def source_line(outlet: str, date: str) -> str:
+    """Where a chart's numbers come from: 来源：青岛日报，2023年5月18日."""
+    return f"来源：{outlet}，{date}"
+
+
+def page_note(shown: str, quote: str, title: str) -> str:
+    """A numbered source note on a PDF page: the number, its sentence, its article."""
+    return f"{shown}{COLON}“{quote}”{quoted_title(title)}"
+
+
+#: The columns of a summary's events table.
+EVENT_COLUMNS = ("日期", "活动", "地点")
+
+#: What alt text calls a chart of each kind.
+CHART_KIND_NAMES = {
+    "bar": "条形图",
+    "column": "柱状图",
+    "comparison": "对比条形图",
+    "composition": "环形图",
+    "kpi": "关键数据",
+    "rank": "排名折线图",
+    "timeline": "时间线",
+}
+
+#: How reportlab breaks this language's lines in a PDF paragraph ("CJK": between any two
+#: characters; None: at spaces).
+PDF_WORD_WRAP: str | None = "CJK"
+
+#: What a draft data folder writes where the article does not say (the outlet).
+TO_BE_WRITTEN = "（待补充）"
+
+
+def draft(text: str) -> str:
+    """A drafted text still to be translated into this language."""
+    return f"（草稿）{text}"

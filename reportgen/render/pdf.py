@@ -192,7 +192,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
     font_name, font_path = truetype_subset(face, text)
     if font_name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(font_name, str(font_path)))
-    wrap = "CJK" if summary.info.lang == "zh" else None
+    wrap = locale.get(summary.info.lang).PDF_WORD_WRAP
     primary, muted, text_colour = (
         colors.HexColor(c) for c in (theme.colors.primary, theme.colors.muted, theme.colors.text)
     )

@@ -1,9 +1,10 @@
 """The schema of a template's plans: deck.yaml (which slides, in which order, which blocks)
 and summary.yaml (the PDF summary's lead, key figures, charts, events and topics).
 
-Every text is given in Chinese and English; texts are Jinja snippets that may show metrics
-(``{{ m.platform_enterprises }}``) but never type a number themselves that the data does not
-hold (the build checks every number on every slide against the dataset).
+Every text is given in each language (a ``reportgen.locale.texts.Localized``); texts are
+Jinja snippets that may show metrics (``{{ m.platform_enterprises }}``) but never type a
+number themselves that the data does not hold (the build checks every number on every
+slide against the dataset).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.data.schema import Id
+from reportgen.locale import LANGS
+from reportgen.locale.texts import Localized
 from reportgen.text.safe import check_display_text
 
 
@@ -24,20 +27,19 @@ class _Model(BaseModel):
 Snippet = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(check_display_text)]
 
 
-class Localized(_Model):
-    zh: Snippet
-    en: Snippet
+def _same_length(value: Localized[list[str]]) -> Localized[list[str]]:
+    """Item n of one language is item n of every other: a list is one list, translated."""
+    (first, items), *others = value.items()
+    if any(len(other) != len(items) for _lang, other in others):
+        stated = ", ".join(f"{lang} has {len(other)}" for lang, other in others)
+        raise ValueError(f"{first} has {len(items)} items but {stated}")
+    return value
 
 
-class LocalizedList(_Model):
-    zh: Annotated[list[Snippet], Field(max_length=12)]
-    en: Annotated[list[Snippet], Field(max_length=12)]
-
-    @model_validator(mode="after")
-    def _same_length(self) -> LocalizedList:
-        if len(self.zh) != len(self.en):
-            raise ValueError(f"zh has {len(self.zh)} items but en has {len(self.en)}")
-        return self
+#: A list of snippets per language (``{zh: [...], en: [...]}``), as many in each, at most 12.
+LocalizedSnippets = Annotated[
+    Localized[Annotated[list[Snippet], Field(max_length=12)]], AfterValidator(_same_length)
+]
 
 
 class Column(_Model):
@@ -56,7 +58,7 @@ class Column(_Model):
         "outlet",
         "kind",
     ]
-    heading: Localized
+    heading: Localized[Snippet]
 
 
 #: The columns each table source has (a metric has no place, an article no value).
@@ -106,19 +108,19 @@ class SlidePlan(_Model):
     layout: Literal[
         "Title", "Section", "KPI Grid", "Chart", "Table", "Timeline", "Two Columns", "Closing"
     ]
-    title: Localized
-    subtitle: Localized | None = None
+    title: Localized[Snippet]
+    subtitle: Localized[Snippet] | None = None
     kpis: Id | None = None  # a 'kpi' chart of the template
     chart: Id | None = None
     timeline: Id | None = None
     table: TablePlan | None = None
-    points: LocalizedList | None = None
-    left: LocalizedList | None = None
-    right: LocalizedList | None = None
-    left_heading: Localized | None = None
-    right_heading: Localized | None = None
-    note: Localized | None = None
-    notes: LocalizedList | None = None
+    points: LocalizedSnippets | None = None
+    left: LocalizedSnippets | None = None
+    right: LocalizedSnippets | None = None
+    left_heading: Localized[Snippet] | None = None
+    right_heading: Localized[Snippet] | None = None
+    note: Localized[Snippet] | None = None
+    notes: LocalizedSnippets | None = None
 
     @model_validator(mode="after")
     def _blocks_fit_layout(self) -> SlidePlan:
@@ -145,7 +147,7 @@ class SlidePlan(_Model):
                 f"text block(s), not {' and '.join(texts)}"
             )
         content = self.layout not in ("Title", "Section", "Closing")
-        if content and (self.notes is None or not 2 <= len(self.notes.zh) <= 4):
+        if content and (self.notes is None or not 2 <= len(self.notes[LANGS[0]]) <= 4):
             raise ValueError("a content slide needs two to four speaker 'notes' (talking points)")
         return self
 
@@ -176,15 +178,15 @@ class EventRange(_Model):
 
 
 class Topic(_Model):
-    heading: Localized
-    points: LocalizedList
+    heading: Localized[Snippet]
+    points: LocalizedSnippets
 
 
 class SummaryPlan(_Model):
     """summary.yaml: the PDF summary's title, lead, key figures, charts, events and topics."""
 
-    title: Localized
-    lead: Localized
+    title: Localized[Snippet]
+    lead: Localized[Snippet]
     key_figures: Annotated[list[KeyFigure], Field(min_length=1, max_length=16)]
     # One chart is enough: a data folder with a single figure still gets its summary.
     charts: Annotated[list[Id], Field(min_length=1, max_length=4)]

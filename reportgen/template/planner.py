@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reportgen import locale
 from reportgen.charts.spec import ChartSpec, EventQuery, Item
@@ -21,13 +22,12 @@ from reportgen.data import Dataset
 from reportgen.data.schema import Metric
 from reportgen.formatting import unit_label
 from reportgen.locale import LANGS, Lang
+from reportgen.locale.texts import Localized
 from reportgen.template.plan import (
     Column,
     DeckPlan,
     EventRange,
     KeyFigure,
-    Localized,
-    LocalizedList,
     SlidePlan,
     SummaryPlan,
     TablePlan,
@@ -50,6 +50,7 @@ KEY_FIGURES_ID = "key_figures"
 RANKING_ID = "ranking"
 EVENTS_ID = "events"
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def key_figures_chart(key: Sequence[Metric]) -> ChartSpec | None:
     return ChartSpec(
         id=KEY_FIGURES_ID,
         kind="kpi",
-        **_pair("title", lambda lang: _texts(lang).key_figures),
+        title=_localized(lambda lang: _texts(lang).key_figures),
         metrics=[_item(m) for m in key],
     )
 
@@ -135,7 +136,7 @@ def bar_charts(reported: Sequence[Metric]) -> list[ChartSpec]:
                 ChartSpec(
                     id=f"{topic}_{len(charts) + 1}",
                     kind="bar",
-                    **_pair("title", lambda lang, t=topic, u=unit: _bar_title(t, u, lang)),
+                    title=_localized(lambda lang, t=topic, u=unit: _bar_title(t, u, lang)),
                     metrics=[_item(m) for m in metrics[:BAR_ITEMS]],
                 )
             )
@@ -153,7 +154,7 @@ def ranking_chart() -> ChartSpec:
         id=RANKING_ID,
         kind="rank",
         table="rankings",
-        **_pair("title", lambda lang: _texts(lang).ranking),
+        title=_localized(lambda lang: _texts(lang).ranking),
     )
 
 
@@ -164,7 +165,7 @@ def events_chart(days: Sequence[str]) -> ChartSpec | None:
     return ChartSpec(
         id=EVENTS_ID,
         kind="timeline",
-        **_pair("title", lambda lang: _texts(lang).events),
+        title=_localized(lambda lang: _texts(lang).events),
         events=EventQuery.model_validate({"from": days[0], "to": days[-1]}),
     )
 
@@ -217,7 +218,7 @@ def chart_slide(chart: ChartSpec) -> SlidePlan:
         layout="Chart",
         title=_localized(lambda lang: _title_of(chart, lang)),
         chart=chart.id,
-        points=LocalizedList(**{lang: points(lang) for lang in LANGS}),
+        points=_localized(points),
         notes=_notes(lambda lang: _texts(lang).talking_points),
     )
 
@@ -326,40 +327,35 @@ def _texts(lang: Lang) -> locale.PlanTexts:
     return locale.get(lang).PLAN_TEXTS
 
 
-def _localized(text_of: Callable[[Lang], str]) -> Localized:
-    return Localized(**{lang: text_of(lang) for lang in LANGS})
+def _localized(text_of: Callable[[Lang], T]) -> Localized[T]:
+    return Localized({lang: text_of(lang) for lang in LANGS})
 
 
-def _same(snippet: str) -> Localized:
+def _same(snippet: str) -> Localized[str]:
     """A snippet every language writes alike ({{ title }})."""
     return _localized(lambda _lang: snippet)
 
 
-def _notes(prompt_of: Callable[[Lang], str]) -> LocalizedList:
+def _notes(prompt_of: Callable[[Lang], str]) -> Localized[list[str]]:
     """A content slide's speaker notes: where its numbers come from, then a prompt."""
-    return LocalizedList(**{lang: [_texts(lang).source_note, prompt_of(lang)] for lang in LANGS})
-
-
-def _pair(field: str, text_of: Callable[[Lang], str]) -> dict[str, str]:
-    """A chart text's per-language fields: title_zh, title_en."""
-    return {f"{field}_{lang}": text_of(lang) for lang in LANGS}
+    return _localized(lambda lang: [_texts(lang).source_note, prompt_of(lang)])
 
 
 def _title_of(chart: ChartSpec, lang: Lang) -> str:
-    return getattr(chart, f"title_{lang}")
+    return chart.title[lang]
 
 
 def _label(metric: Metric, lang: Lang) -> str:
-    return getattr(metric, f"label_{lang}")
+    return metric.label[lang]
 
 
 def _label_of(item: Item, lang: Lang) -> str:
-    return getattr(item, f"label_{lang}")
+    return item.label[lang]
 
 
 def _item(metric: Metric) -> Item:
     """A chart item with the metric's label shortened to what a chart has room for."""
-    return Item(metric=metric.id, **_pair("label", lambda lang: _short(_label(metric, lang), lang)))
+    return Item(metric=metric.id, label=_localized(lambda lang: _short(_label(metric, lang), lang)))
 
 
 def _value(metric_id: str) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.charts.spec import ChartSpec
 from reportgen.data import Dataset
 from reportgen.errors import Problem, TemplateError
+from reportgen.locale.texts import unfolded
 from reportgen.outputs import atomic_write
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_DATA_FILE_BYTES, MAX_MASTER_FILE_BYTES, Refused, read_inside
@@ -81,8 +82,9 @@ def plan_files(plans: Plans) -> dict[str, bytes]:
 
 def written_fields(model: BaseModel) -> dict[str, Any]:
     """A model's fields as a template file writes them: by their YAML names (``from``), and
-    only those that differ from the default, so the file says what was chosen."""
-    return model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    only those that differ from the default, so the file says what was chosen; a chart's
+    texts once per language (``title_zh``), as charts.yaml writes them."""
+    return unfolded(model, model.model_dump(mode="json", by_alias=True, exclude_defaults=True))
 
 
 def chart_fields(spec: ChartSpec) -> dict[str, Any]:

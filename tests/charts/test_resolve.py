@@ -43,7 +43,7 @@ def test_source_line_names_outlet_and_date(seed):
     assert source_line(seed, "en").startswith("Source: ")
     without_page = replace(seed, page=None)
     first = seed.articles[0]
-    assert first.outlet_zh in source_line(without_page, "zh")
+    assert first.outlet["zh"] in source_line(without_page, "zh")
 
 
 def test_placeholders_are_metric_values_and_nothing_else(seed):

@@ -64,6 +64,13 @@ def test_other_tables(mini):
         dataset.table("slides")
 
 
+def test_the_assessment_is_one_localised_name(mini):
+    dataset = load_dataset(mini)
+    assert dict(dataset.assessment) == {"zh": "年度考核", "en": "Annual assessment"}
+    edit(mini / "rankings.yaml", "assessment_en: Annual assessment\n", "")
+    assert load_dataset(mini).assessment["en"] is None  # optional, per language
+
+
 def test_a_dataset_pickles_to_an_equal_read_only_one(mini):
     """Workers get the dataset the build validated, pickled, never a reload from disk."""
     import pickle

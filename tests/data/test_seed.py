@@ -78,9 +78,9 @@ def test_pieces_and_metadata(seed):
         "photo_captions",
     }
     feature = seed.article("feature_new_momentum")
-    assert feature.title_zh == "万众一心向前冲，“上合人”激活“新动能”"
-    assert feature.reporter_zh == "锡复春"
-    assert seed.page.outlet_zh == "青岛日报/观海新闻"
+    assert feature.title["zh"] == "万众一心向前冲，“上合人”激活“新动能”"
+    assert feature.reporter["zh"] == "锡复春"
+    assert seed.page.outlet["zh"] == "青岛日报/观海新闻"
     assert seed.page.date_earliest == "2023-05-19"
     assert "2023-05-19" in seed.page.date_note or "19" in seed.page.date_note
 
@@ -116,8 +116,8 @@ def test_derived_values_are_marked_and_computed(seed):
     assert derived["staff_bachelors"].value == 144 - 62 - 5
     for metric in derived.values():
         assert metric.quote is None and metric.article is None
-        assert "推算" in metric.label_zh
-        assert "implied" in metric.label_en or "derived" in metric.label_en
+        assert "推算" in metric.label["zh"]
+        assert "implied" in metric.label["en"] or "derived" in metric.label["en"]
 
 
 def test_events_cover_may_2023(seed):

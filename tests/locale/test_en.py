@@ -148,3 +148,35 @@ def test_derivation_text():
     assert en.derivation_text("Trade 2021", "trade ÷ 1.383") == (
         "Trade 2021: computed as trade ÷ 1.383; not reported in the article."
     )
+
+
+def test_running_text_is_spaced_and_punctuated_the_english_way():
+    words = (en.COLON, en.COMMA, en.SEMICOLON, en.FULL_STOP, en.SPACE)
+    assert words == (": ", ", ", "; ", ".", " ")
+    assert en.aside("2022") == " (2022)"
+    assert en.OF_WHICH == ", of whom "
+
+
+def test_folded_lines_keep_their_spaces():
+    assert en.joined_lines("Foreign trade grew") == "Foreign trade grew"
+
+
+def test_ranks_and_periods_are_worded_the_english_way():
+    assert en.ranked("1st", 2022) == "1st in 2022"
+    assert en.assessment_year(2020) == "2020"
+    assert en.as_of("Apr 2023") == "as of Apr 2023"
+    first, last = ("2020", "4th"), ("2022", "1st")
+    assert en.rank_moved(first, last, "up") == "The rank rose from 4th in 2020 to 1st in 2022."
+    assert en.rank_moved(last, first, "down") == "The rank fell from 1st in 2022 to 4th in 2020."
+    assert en.rank_moved(first, first, "held").startswith("The rank held from 4th")
+
+
+def test_sources_are_named_in_brackets():
+    assert en.source_line("Qingdao Daily", "18 May 2023") == "Source: Qingdao Daily, 18 May 2023"
+    note = en.page_note("CNY 36 bn", "trade reached", "SCO bridge")
+    assert note == "CNY 36 bn: “trade reached” (SCO bridge)"
+
+
+def test_a_draft_marks_what_is_still_to_write():
+    assert en.TO_BE_WRITTEN == "(to be written)"
+    assert en.draft("Title") == "(draft) Title"

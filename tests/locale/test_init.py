@@ -31,3 +31,17 @@ def test_a_module_missing_part_of_the_interface_does_not_pass():
     partial = types.ModuleType("partial")
     partial.__dict__.update({k: v for k, v in vars(en).items() if k != "rank_text"})
     assert not isinstance(partial, locale.Language)
+
+
+@pytest.mark.parametrize("lang", locale.LANGS)
+def test_every_language_names_every_chart_kind(lang):
+    from reportgen.charts.kinds import KINDS
+
+    names = locale.get(lang).CHART_KIND_NAMES
+    assert set(names) == set(KINDS) and all(names.values())
+
+
+def test_languages_share_the_shape_of_their_tables():
+    zh, en = locale.get("zh"), locale.get("en")
+    assert len(zh.EVENT_COLUMNS) == len(en.EVENT_COLUMNS) == 3
+    assert (zh.PDF_WORD_WRAP, en.PDF_WORD_WRAP) == ("CJK", None)  # Chinese breaks anywhere

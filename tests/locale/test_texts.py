@@ -5,9 +5,9 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from reportgen.locale.texts import Localized, field_name, fold, unfold
+from reportgen.locale.texts import FoldsLanguages, Localized, field_name, fold, unfold, unfolded
 
 
 class Entry(BaseModel):
@@ -73,3 +73,45 @@ def test_unfold_writes_the_file_form_in_language_order():
 def test_field_name_leaves_other_locations_alone():
     assert field_name(("metrics", 3, "value")) == ("metrics", 3, "value")
     assert field_name(("title", "en", 2)) == ("title_en", 2)
+
+
+class Item(FoldsLanguages):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    localized = ("label",)
+    metric: str
+    label: Localized[str | None] = Localized({})
+
+
+class Chart(FoldsLanguages):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    localized = ("title",)
+    id: str
+    title: Localized[str]
+    items: list[Item] = Field(default_factory=list)
+
+
+def test_a_model_folds_the_fields_it_names_localized():
+    chart = Chart.model_validate({"id": "c", "title_zh": "标题", "title_en": "Title"})
+    assert chart.title == Localized({"zh": "标题", "en": "Title"})
+
+
+def test_localized_text_is_stripped_like_the_models_text():
+    chart = Chart.model_validate({"id": "c", "title_zh": " 标题\n", "title_en": "Title "})
+    assert dict(chart.title) == {"zh": "标题", "en": "Title"}
+
+
+def test_unfolded_writes_localized_fields_back_per_language_in_place_nested_too():
+    chart = Chart.model_validate(
+        {
+            "id": "c",
+            "title": {"zh": "标题", "en": "Title"},
+            "items": [{"metric": "a", "label_zh": "甲"}, {"metric": "b"}],
+        }
+    )
+    dumped = chart.model_dump(mode="json", exclude_defaults=True)
+    assert list(unfolded(chart, dumped).items()) == [
+        ("id", "c"),
+        ("title_zh", "标题"),
+        ("title_en", "Title"),
+        ("items", [{"metric": "a", "label_zh": "甲"}, {"metric": "b"}]),
+    ]

@@ -151,3 +151,35 @@ def test_derivation_text():
     assert zh.derivation_text("2021年外贸额", "外贸额 ÷ 1.383") == (
         "2021年外贸额：按“外贸额 ÷ 1.383”推算，原文未直接报道。"
     )
+
+
+def test_running_text_puts_no_spaces_and_chinese_punctuation():
+    words = (zh.COLON, zh.COMMA, zh.SEMICOLON, zh.FULL_STOP, zh.SPACE)
+    assert words == ("：", "、", "；", "。", "")
+    assert zh.aside("2022年") == "（2022年）"
+    assert zh.OF_WHICH == "，其中"
+
+
+def test_folded_lines_lose_the_spaces_next_to_chinese():
+    assert zh.joined_lines("上合示范区 外贸 growth rate") == "上合示范区外贸growth rate"
+
+
+def test_ranks_and_periods_are_worded_the_chinese_way():
+    assert zh.ranked("第1名", 2022) == "2022年度第1名"
+    assert zh.assessment_year(2020) == "2020年度"
+    assert zh.as_of("2023年4月") == "截至2023年4月"
+    first, last = ("2020年度", "第4名"), ("2022年度", "第1名")
+    assert zh.rank_moved(first, last, "up") == "排名由2020年度第4名升至2022年度第1名。"
+    assert zh.rank_moved(last, first, "down") == "排名由2022年度第1名降至2020年度第4名。"
+    assert zh.rank_moved(first, first, "held").startswith("排名由2020年度第4名保持")
+
+
+def test_sources_are_named_with_book_title_marks():
+    assert zh.source_line("青岛日报", "2023年5月18日") == "来源：青岛日报，2023年5月18日"
+    note = zh.page_note("360亿元", "外贸达360亿元", "上合搭桥")
+    assert note == "360亿元：“外贸达360亿元”《上合搭桥》"
+
+
+def test_a_draft_marks_what_is_still_to_write():
+    assert zh.TO_BE_WRITTEN == "（待补充）"
+    assert zh.draft("标题") == "（草稿）标题"

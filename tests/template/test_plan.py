@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from reportgen.template.plan import DeckPlan, LocalizedList, SlidePlan, SummaryPlan, TablePlan
+from reportgen.template.plan import DeckPlan, SlidePlan, SummaryPlan, TablePlan
 
 TITLE = {"zh": "标题", "en": "Title"}
 NOTES = {"zh": ["来源", "要点"], "en": ["Source", "Point"]}
@@ -23,7 +23,7 @@ def refused(model, data) -> str:
 
 def test_a_chart_slide_with_its_chart_and_notes_is_valid():
     plan = SlidePlan.model_validate(slide(points={"zh": ["一"], "en": ["one"]}))
-    assert plan.chart == "c" and plan.points.en == ["one"]
+    assert plan.chart == "c" and plan.points["en"] == ("one",)
 
 
 def test_a_layout_needs_its_block_and_has_no_room_for_others():
@@ -44,9 +44,19 @@ def test_a_content_slide_needs_two_to_four_notes():
 
 
 def test_both_languages_have_as_many_items():
-    assert "zh has 2 items but en has 1" in refused(
-        LocalizedList, {"zh": ["一", "二"], "en": ["one"]}
-    )
+    points = {"zh": ["一", "二"], "en": ["one"]}
+    assert "zh has 2 items but en has 1" in refused(SlidePlan, slide(points=points))
+
+
+def test_a_list_holds_at_most_twelve_items():
+    points = {"zh": ["一"] * 13, "en": ["one"] * 13}
+    assert "at most 12 items" in refused(SlidePlan, slide(points=points))
+    assert len(SlidePlan.model_validate(slide(points={"zh": ["一"] * 12, "en": ["a"] * 12})).points)
+
+
+def test_plan_texts_are_stripped_like_every_text_of_a_template():
+    plan = SlidePlan.model_validate(slide(title={"zh": " 标题 ", "en": "Title\n"}))
+    assert dict(plan.title) == {"zh": "标题", "en": "Title"}
 
 
 def test_a_table_has_only_its_sources_columns():

@@ -63,8 +63,8 @@ def test_bar_charts_group_like_with_like_largest_first():
     charts = planner.bar_charts(metrics)
     assert [(c.id, c.kind) for c in charts] == [("talent_1", "bar"), ("trade_2", "bar")]
     assert [i.metric for i in charts[0].metrics] == ["t1", "t2", "t3"]
-    assert (charts[0].title_zh, charts[0].title_en) == ("人才（人）", "Talent (people)")
-    assert (charts[1].title_zh, charts[1].title_en) == ("贸易（元）", "Trade (CNY)")
+    assert (charts[0].title["zh"], charts[0].title["en"]) == ("人才（人）", "Talent (people)")
+    assert (charts[1].title["zh"], charts[1].title["en"]) == ("贸易（元）", "Trade (CNY)")
 
 
 def test_at_most_three_bar_charts_of_six_figures():
@@ -78,10 +78,10 @@ def test_at_most_three_bar_charts_of_six_figures():
 def test_chart_labels_are_cut_to_the_language_limit():
     long = figure("a", label_zh="很" * 30, label_en="word " * 12)
     item = planner.key_figures_chart([long]).metrics[0]
-    assert item.label_zh == "很" * 23 + "…"
-    assert len(item.label_en) == 40 and item.label_en.endswith("…")
+    assert item.label["zh"] == "很" * 23 + "…"
+    assert len(item.label["en"]) == 40 and item.label["en"].endswith("…")
     spaced = planner.key_figures_chart([figure("b", label_zh="2022 年 外贸")]).metrics[0]
-    assert spaced.label_zh == "2022年外贸"
+    assert spaced.label["zh"] == "2022年外贸"
 
 
 def test_no_figures_no_key_figures_chart_and_no_timeline_from_one_date():
@@ -149,26 +149,26 @@ def test_deck_order_puts_tables_between_charts_and_timeline():
 def test_chart_slide_points_name_the_first_four_figures_by_snippet():
     metrics = [figure(f"m{n}", label_zh=f"项{n}", label_en=f"Item {n}") for n in range(6)]
     slide = planner.chart_slide(planner.bar_charts(metrics)[0])
-    assert slide.points.zh == [f"项{n}：{{{{ m.m{n} }}}}" for n in range(4)]
-    assert slide.points.en == [f"Item {n}: {{{{ m.m{n} }}}}" for n in range(4)]
-    assert slide.notes.zh[1] == "请在此写下讲解要点。"
+    assert slide.points["zh"] == tuple(f"项{n}：{{{{ m.m{n} }}}}" for n in range(4))
+    assert slide.points["en"] == tuple(f"Item {n}: {{{{ m.m{n} }}}}" for n in range(4))
+    assert slide.notes["zh"][1] == "请在此写下讲解要点。"
     ranking = planner.chart_slide(planner.ranking_chart())
-    assert (ranking.points.zh, ranking.points.en) == (["（请补充要点）"], ["(add key points)"])
+    assert dict(ranking.points) == {"zh": ("（请补充要点）",), "en": ("(add key points)",)}
 
 
 def test_every_content_slide_says_where_its_numbers_come_from(mini):
     for slide in planner.plan_template(mini).deck.slides:
         if slide.layout != "Title":
-            assert slide.notes.zh[0].startswith("本页数字均来自{{ source }}")
-            assert slide.notes.en[0].startswith("Every number on this slide comes from")
+            assert slide.notes["zh"][0].startswith("本页数字均来自{{ source }}")
+            assert slide.notes["en"][0].startswith("Every number on this slide comes from")
 
 
 def test_summary_lead_names_the_first_three_figures():
     metrics = [figure(f"m{n}", label_zh=f"项{n}", label_en=f"Item {n}") for n in range(4)]
     charts = [planner.key_figures_chart(metrics)]
     summary = planner.choose_summary(metrics, charts, [])
-    assert summary.lead.zh == "据{{ source }}报道：项0{{ m.m0 }}；项1{{ m.m1 }}；项2{{ m.m2 }}。"
-    assert summary.lead.en == (
+    assert summary.lead["zh"] == "据{{ source }}报道：项0{{ m.m0 }}；项1{{ m.m1 }}；项2{{ m.m2 }}。"
+    assert summary.lead["en"] == (
         "According to {{ source }}: Item 0 {{ m.m0 }}; Item 1 {{ m.m1 }}; Item 2 {{ m.m2 }}."
     )
     assert summary.charts == ["key_figures"] and summary.events is None

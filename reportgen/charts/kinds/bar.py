@@ -38,7 +38,7 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
     )
     return {
         "categories": tuple(p.label for p in points),
-        "series": (Series(getattr(spec, f"title_{lang}"), points),),
+        "series": (Series(spec.title[lang], points),),
         "axis_label": axis,
         "scale": scale,
         "footnotes": lookup.derivation_notes(metrics, dataset, lang),
@@ -148,7 +148,6 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
 
 KIND = Kind(
     name="bar",
-    names={"zh": "条形图", "en": "Bar chart"},
     check=check,
     resolve=resolve,
     alt_body=listing,

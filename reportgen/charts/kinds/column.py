@@ -40,7 +40,7 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
     categories = tuple(format_period(m.period, lang) for m in grid[0])
     series = tuple(
         Series(
-            getattr(s, f"label_{lang}"),
+            s.label[lang],
             tuple(lookup.point(m, categories[i], lang, factor) for i, m in enumerate(row)),
         )
         for s, row in zip(spec.series, grid, strict=True)
@@ -165,7 +165,6 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
 
 KIND = Kind(
     name="column",
-    names={"zh": "柱状图", "en": "Column chart"},
     check=check,
     resolve=resolve,
     alt_body=alt_body,

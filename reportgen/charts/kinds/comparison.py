@@ -32,7 +32,6 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
 
 KIND = Kind(
     name="comparison",
-    names={"zh": "对比条形图", "en": "Comparison bar chart"},
     check=check,
     resolve=bar.resolve,
     alt_body=listing,

@@ -59,7 +59,7 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
                 f"chart '{spec.id}': the parts add up to "
                 f"{sum(p.value for p in parts):g}, not to {total.id} = {total.value:g}"
             )
-        fields["total"] = lookup.point(total, getattr(total, f"label_{lang}"), lang)
+        fields["total"] = lookup.point(total, total.label[lang], lang)
         fields["footnotes"] = lookup.derivation_notes([*parts, total], dataset, lang)
     return fields
 
@@ -70,7 +70,7 @@ def takeaway(chart: ChartData) -> str:
         return listed(chart)
     comma, _, stop = separators(chart.lang)
     lead = labelled(chart.total.label, chart.total, chart.lang)
-    joint = "，其中" if chart.lang == "zh" else ", of whom "
+    joint = locale.get(chart.lang).OF_WHICH
     return f"{lead}{joint}{comma.join(listing(chart))}{stop}"
 
 
@@ -211,7 +211,6 @@ def _hole(native, percent: int) -> None:
 
 KIND = Kind(
     name="composition",
-    names={"zh": "环形图", "en": "Donut chart"},
     check=check,
     resolve=resolve,
     alt_body=alt_body,

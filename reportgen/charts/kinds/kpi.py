@@ -43,7 +43,7 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
         for item, m in zip(spec.metrics, metrics, strict=True)
     )
     return {
-        "series": (Series(getattr(spec, f"title_{lang}"), points),),
+        "series": (Series(spec.title[lang], points),),
         "footnotes": lookup.derivation_notes(metrics, dataset, lang),
     }
 
@@ -86,7 +86,6 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
 
 KIND = Kind(
     name="kpi",
-    names={"zh": "关键数据", "en": "Key figures"},
     check=check,
     resolve=resolve,
     alt_body=listing,

@@ -11,7 +11,7 @@ never imports a drawing library): parts import matplotlib and python-pptx only w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -42,9 +42,8 @@ class NativePart:
 class Kind:
     """One chart kind: every part the pipelines need, found by its name."""
 
+    #: Also what alt text calls the chart, by the locale's ``CHART_KIND_NAMES``.
     name: str
-    #: What alt text calls the chart, per language: 柱状图 / Column chart.
-    names: Mapping[str, str]
     #: Raises ValueError when a spec lacks the inputs this kind needs.
     check: Callable[[ChartSpec], None]
     #: The kind's ChartData fields (categories, series, axis, footnotes, ...) for one language.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reportgen import locale
 from reportgen.charts.canvas import Canvas
 from reportgen.charts.kinds.parts import Kind, NativePart, require
 from reportgen.charts.lookup import ChartError
@@ -32,16 +33,16 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
     rankings = sorted(dataset.rankings, key=lambda r: r.year)
     if not rankings:
         raise ChartError(f"chart '{spec.id}': the dataset has no rankings")
-    years = tuple(f"{r.year}年度" if lang == "zh" else str(r.year) for r in rankings)
+    words = locale.get(lang)
+    years = tuple(words.assessment_year(r.year) for r in rankings)
     points = tuple(
         Point(label=y, value=float(r.rank), text=rank_text(r.rank, lang), sources=(r.id,))
         for y, r in zip(years, rankings, strict=True)
     )
-    assessment = dataset.assessment.get(f"assessment_{lang}")
     return {
         "categories": years,
-        "series": (Series(assessment or "", points),),
-        "axis_label": "名次" if lang == "zh" else "rank",
+        "series": (Series(dataset.assessment[lang] or "", points),),
+        "axis_label": words.RANK_AXIS,
     }
 
 
@@ -51,13 +52,10 @@ def takeaway(chart: ChartData) -> str:
     if len(points) < 2:
         return listed(chart)
     first, last = points[0], points[-1]
-    if chart.lang == "zh":
-        verb = (
-            "升至" if last.value < first.value else "降至" if last.value > first.value else "保持"
-        )
-        return f"排名由{first.label}{first.text}{verb}{last.label}{last.text}。"
-    verb = "rose" if last.value < first.value else "fell" if last.value > first.value else "held"
-    return f"The rank {verb} from {first.text} in {first.label} to {last.text} in {last.label}."
+    moved = "up" if last.value < first.value else "down" if last.value > first.value else "held"
+    return locale.get(chart.lang).rank_moved(
+        (first.label, first.text), (last.label, last.text), moved
+    )
 
 
 def draw(c: Canvas, bottom: float, top: float) -> None:
@@ -137,7 +135,6 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
 
 KIND = Kind(
     name="rank",
-    names={"zh": "排名折线图", "en": "Rank line chart"},
     check=check,
     resolve=resolve,
     alt_body=listing,

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from reportgen import locale
 from reportgen.charts.canvas import Canvas
 from reportgen.charts.kinds.parts import Kind, require
 from reportgen.charts.lookup import ChartError
@@ -48,8 +49,8 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
             start=e.date,
             end=e.end_date,
             label=format_date_range(e.date, e.end_date, lang, with_year=False),
-            title=getattr(e, f"title_{lang}"),
-            place=getattr(e, f"place_{lang}"),
+            title=e.title[lang],
+            place=e.place[lang],
             source=e.id,
         )
         for e in chosen
@@ -59,23 +60,14 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
 
 def _event(item: TimelineItem, lang: str) -> str:
     """Date and title: 5月10日上海签约 / 10 May Signing in Shanghai."""
-    return f"{item.label}{' ' if lang == 'en' else ''}{item.title}"
+    return f"{item.label}{locale.get(lang).SPACE}{item.title}"
 
 
 def alt_body(chart: ChartData) -> list[str]:
     """Each event with its place: 5月17日乌兹别克斯坦—中国商务论坛（塔什干）."""
     lang = chart.lang
-    return [
-        _event(item, lang)
-        + (
-            f"（{item.place}）"
-            if lang == "zh" and item.place
-            else f" ({item.place})"
-            if item.place
-            else ""
-        )
-        for item in chart.items
-    ]
+    aside = locale.get(lang).aside
+    return [_event(item, lang) + (aside(item.place) if item.place else "") for item in chart.items]
 
 
 def takeaway(chart: ChartData) -> str:
@@ -153,7 +145,6 @@ def levels() -> Iterator[int]:
 
 KIND = Kind(
     name="timeline",
-    names={"zh": "时间线", "en": "Timeline"},
     check=check,
     resolve=resolve,
     alt_body=alt_body,
