@@ -9,6 +9,7 @@ adding a language means adding one module here (and its texts in the data).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from types import ModuleType
 from typing import Literal, NamedTuple, Protocol, runtime_checkable
@@ -185,13 +186,8 @@ class Language(Protocol):
 
 def get(lang: str) -> ModuleType:
     """The module of one language (``reportgen.locale.zh``, ``reportgen.locale.en``); each
-    provides `Language`."""
-    if lang == "zh":
-        from reportgen.locale import zh
-
-        return zh
-    if lang == "en":
-        from reportgen.locale import en
-
-        return en
-    raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGS)}")
+    provides `Language`. The module is named after the language, so a new one needs no code
+    here beyond its name in ``Lang`` and ``LANGS``."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGS)}")
+    return importlib.import_module(f"{__name__}.{lang}")
