@@ -43,6 +43,8 @@ class Colours(_Model):
     muted: Colour
     grid: Colour
     background: Colour
+    #: The page behind everything, the rows of a table between stripes, and text set on a
+    #: primary-coloured fill (a table's header row).
     #: Every other row of a table, in the deck and the PDF alike. Optional so a theme
     #: written before it keeps its look.
     stripe: Colour = "#F2F4F6"

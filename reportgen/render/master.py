@@ -20,6 +20,8 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches
 
+from reportgen import locale
+from reportgen.locale import LANGS
 from reportgen.outputs import atomic_write, reproducible_zip
 from reportgen.theme import Theme
 
@@ -117,7 +119,7 @@ def _placeholder(box: Box, shape_id: int) -> etree._Element:
         _sub(lvl, "a:defRPr", sz=str(int(box.size * 100)))
     p = _sub(body, "a:p")
     r = _sub(p, "a:r")
-    _sub(r, "a:rPr", lang="zh-CN", altLang="en-US")
+    _sub(r, "a:rPr", lang=locale.get(LANGS[0]).TAG, altLang=locale.get(LANGS[1]).TAG)
     _sub(r, "a:t").text = box.name
     return sp
 

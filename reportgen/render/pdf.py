@@ -218,7 +218,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         "bullet", 9.5, 14.5, leftIndent=10, bulletIndent=0, spaceAfter=2, bulletFontName=font_name
     )
     cell = style("cell", 8.5, 12)
-    head_cell = style("head", 8.5, 12, colors.white)
+    head_cell = style("head", 8.5, 12, colors.HexColor(theme.colors.background))
     note = style("note", 7.5, 10.5, muted, leftIndent=12, firstLineIndent=-12, spaceAfter=1.5)
 
     width = A4[0] - 2 * MARGIN
@@ -378,7 +378,7 @@ def _table(block: TableBlock, width: float, cell, head_cell, theme, face) -> Tab
     data = [[Paragraph(safe(c), head_cell) for c in block.columns]]
     data += [[Paragraph(safe(value), cell) for value in row] for row in block.rows]
     table = Table(data, colWidths=widths, repeatRows=1)
-    stripes = [colors.white, colors.HexColor(theme.colors.stripe)]
+    stripes = [colors.HexColor(theme.colors.background), colors.HexColor(theme.colors.stripe)]
     table.setStyle(
         TableStyle(
             [

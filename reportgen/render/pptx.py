@@ -315,13 +315,17 @@ class _SlideWriter:
             cell = table.cell(0, c)
             cell.fill.solid()
             cell.fill.fore_color.rgb = _rgb(self.colours.primary)
-            self.cell_text(cell, heading, "#FFFFFF", table.columns[c].width, row_h, where)
+            self.cell_text(
+                cell, heading, self.colours.background, table.columns[c].width, row_h, where
+            )
         for r, values in enumerate(block.rows, start=1):
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
                 cell.fill.solid()
                 stripe = block.striped and not r % 2
-                cell.fill.fore_color.rgb = _rgb(self.colours.stripe if stripe else "#FFFFFF")
+                cell.fill.fore_color.rgb = _rgb(
+                    self.colours.stripe if stripe else self.colours.background
+                )
                 align = "r" if block.numeric and block.numeric[c] else None
                 self.cell_text(
                     cell, value, self.colours.text, table.columns[c].width, row_h, where, align

@@ -17,9 +17,13 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from reportgen import locale
 from reportgen.errors import ReportgenError
 from reportgen.fonts import Face, text_width
 from reportgen.text.wrap import wrap
+
+#: The language tags a run may carry; its alternate language is the first other one.
+_TAGS = tuple(locale.get(lang).TAG for lang in locale.LANGS)
 
 LINE_SPACING = 1.3  # line height as a multiple of the size, written explicitly
 INSET_X = Emu(91440)  # 0.1 in
@@ -63,7 +67,7 @@ def style_run(
 ) -> None:
     """Give a run properties element explicit size, colour and Latin/EA/CS typefaces."""
     rpr.set("lang", fonts.lang)
-    rpr.set("altLang", "en-US" if fonts.lang != "en-US" else "zh-CN")
+    rpr.set("altLang", next(tag for tag in _TAGS if tag != fonts.lang))
     if size is not None:
         rpr.set("sz", str(round(size * 100)))
     if bold:
