@@ -189,3 +189,36 @@ def test_every_english_hedge_is_read_as_its_meaning(seed):
     for word in ("nearly", "about", "at least", "under", "at most", "up to", "within"):
         found = number_findings(f"{word} 4,700 enterprises", data, "en")
         assert found == [f"{word} 4,700: the data has no such hedge for 4,700"], word
+
+
+def test_a_page_is_read_in_the_language_its_tag_names():
+    from reportgen.check.numbers import lang_of
+
+    assert [lang_of(t) for t in ("zh-CN", "en-US", "", None, "fr-FR")] == [
+        "zh",
+        "en",
+        "zh",  # an untagged document is in the default language
+        "zh",
+        "en",  # a language reportgen does not write is read as English, as before
+    ]
+    # the same text read the English way (about hedges 20) and the Chinese way (it does not)
+    assert number_findings("about 20%", supported_hedged(), "en") == []
+    assert number_findings("about 20%", supported_hedged(), "zh") == [
+        "20 is shown without its hedge"
+    ]
+
+
+def supported_hedged():
+    from reportgen.check.numbers import Supported
+
+    return Supported(frozenset({20.0}), {20.0: frozenset({"approx"})}, ())
+
+
+def test_numbers_in_an_event_title_are_data(seed):
+    """A draft's event title is a sentence of the article (今天上午7时30分鸣枪起跑)."""
+    from reportgen.locale.texts import Localized
+
+    title = Localized({"zh": "今天上午7时37分鸣枪起跑", "en": "Started at 7:37 am"})
+    event = seed.events[0].model_copy(update={"title": title})
+    assert 37 not in supported(seed)
+    assert 37 in supported(dataclasses.replace(seed, events=(event, *seed.events[1:])))
