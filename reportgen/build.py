@@ -236,12 +236,19 @@ def _decide_content(
 ) -> dict[tuple[str, str], object]:
     """Fill every slide and page once without drawing: a snippet naming an unknown metric,
     an unsafe snippet or a chart that does not fit the data fails here, before any drawing.
-    The content models are kept for the renderers, so a deck's slides are decided once."""
-    return {
-        (lang, fmt.name): fmt.content(dataset, template, lang)
-        for lang, fmt in _outputs(context)
-        if fmt.content is not None
-    }
+    The content models are kept for the renderers and the check, so a deck's slides are
+    decided once; the deck and the summary of one language share one ``Facts`` (how each
+    number is shown and sourced), so they cannot decide it apart."""
+    from reportgen.content.facts import Facts
+
+    facts: dict[str, Facts] = {}
+    decided: dict[tuple[str, str], object] = {}
+    for lang, fmt in _outputs(context):
+        if fmt.content is not None:
+            if lang not in facts:
+                facts[lang] = Facts(dataset, lang)  # type: ignore[arg-type]
+            decided[(lang, fmt.name)] = fmt.content(dataset, template, lang, facts[lang])
+    return decided
 
 
 # --- running one task (in this process or a worker) ------------------------------------
@@ -257,15 +264,17 @@ def render_task(job: Job) -> tuple[bytes, int]:
 def run_task(job: Job) -> Built:
     """Render, check and atomically write one output (runs in a worker with --jobs).
 
-    The check runs on the bytes before they are written: an output with findings never
-    replaces the previous file."""
+    The check runs on the bytes before they are written, with the content they were drawn
+    from: an output with findings never replaces the previous file."""
     task = job.task
     started = time.perf_counter()
     data, count = render_task(job)
     if task.check:
         from reportgen.check import CheckError, check_bytes
 
-        findings = check_bytes(data, job.output_format, job.dataset, display_path(task.path))
+        findings = check_bytes(
+            data, job.output_format, job.dataset, display_path(task.path), job.content
+        )
         if findings:
             raise CheckError(findings)
     atomic_write(task.path, data)

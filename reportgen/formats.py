@@ -26,6 +26,7 @@ from reportgen.errors import UsageError
 
 if TYPE_CHECKING:
     from reportgen.check.findings import Finding
+    from reportgen.content.facts import Facts
     from reportgen.data import Dataset
     from reportgen.template import Template
 
@@ -44,18 +45,20 @@ class OutputFormat:
     #: (dataset id, template name, language) -> the file name; what and when: the dataset id
     #: carries the period. A format made once for all languages ignores the language.
     filename: Callable[[str, str, str], str]
-    #: Decides the content before anything is drawn (dataset, template, language), so a
-    #: snippet or chart that does not fit the data fails the build before drawing; None for
-    #: a format drawn straight from the data.
-    content: Callable[[Dataset, Template, str], Any] | None
+    #: Decides the content before anything is drawn (dataset, template, language, and the
+    #: ``Facts`` every format of that dataset and language shares, or None to decide them
+    #: anew), so a snippet or chart that does not fit the data fails the build before
+    #: drawing; None for a format drawn straight from the data.
+    content: Callable[[Dataset, Template, str, Facts | None], Any] | None
     #: Draws the bytes from the decided content (None without a content builder), the
     #: template (None when the format needs none and none was loaded) and the dataset.
     render: Callable[[Any, Template | None, Dataset], bytes]
     #: Slides, pages or sheets in the drawn output: (content, bytes) -> count.
     count: Callable[[Any, bytes], int]
-    #: Findings for drawn bytes about to be written (bytes, dataset, shown name); None for a
-    #: format `reportgen check` does not read.
-    check: Callable[[bytes, Dataset, str], list[Finding]] | None = None
+    #: Findings for drawn bytes (bytes, dataset, shown name, the content they were drawn
+    #: from or None for a file read from disk); None for a format `reportgen check` does
+    #: not read.
+    check: Callable[[bytes, Dataset, str, Any], list[Finding]] | None = None
     #: Checks the template can draw this format before any output is drawn.
     preflight: Callable[[Template], None] | None = None
     #: Draws charts: the chart cache is settled once before workers start.
@@ -82,10 +85,12 @@ def _deck_filename(dataset_id: str, template_name: str, lang: str) -> str:
     return f"{dataset_id}_{template_name}_{lang}.pptx"
 
 
-def _deck_content(dataset: Dataset, template: Template, lang: str) -> Any:
+def _deck_content(
+    dataset: Dataset, template: Template, lang: str, facts: Facts | None = None
+) -> Any:
     from reportgen.content.deck import build_deck
 
-    return build_deck(dataset, template, template.deck, lang)
+    return build_deck(dataset, template, template.deck, lang, facts=facts)
 
 
 def _deck_render(deck: Any, template: Template | None, dataset: Dataset) -> bytes:
@@ -98,10 +103,10 @@ def _deck_count(deck: Any, data: bytes) -> int:
     return len(deck.slides)
 
 
-def _deck_check(data: bytes, dataset: Dataset, shown: str) -> list[Finding]:
+def _deck_check(data: bytes, dataset: Dataset, shown: str, deck: Any = None) -> list[Finding]:
     from reportgen.check.pptx import check_pptx
 
-    return check_pptx(data, dataset, shown)
+    return check_pptx(data, dataset, shown, deck)
 
 
 def _deck_preflight(template: Template) -> None:
@@ -121,10 +126,12 @@ def _summary_filename(dataset_id: str, template_name: str, lang: str) -> str:
     return f"{dataset_id}_{template_name}-summary_{lang}.pdf"
 
 
-def _summary_content(dataset: Dataset, template: Template, lang: str) -> Any:
+def _summary_content(
+    dataset: Dataset, template: Template, lang: str, facts: Facts | None = None
+) -> Any:
     from reportgen.content.summary import build_summary
 
-    return build_summary(dataset, template, template.summary, lang)
+    return build_summary(dataset, template, template.summary, lang, facts=facts)
 
 
 def _summary_render(summary: Any, template: Template | None, dataset: Dataset) -> bytes:
@@ -139,10 +146,10 @@ def _summary_count(summary: Any, data: bytes) -> int:
     return page_count(data)
 
 
-def _summary_check(data: bytes, dataset: Dataset, shown: str) -> list[Finding]:
+def _summary_check(data: bytes, dataset: Dataset, shown: str, summary: Any = None) -> list[Finding]:
     from reportgen.check.pdf import check_pdf
 
-    return check_pdf(data, dataset, shown)
+    return check_pdf(data, dataset, shown, summary)
 
 
 # --- the tables workbook -----------------------------------------------------------------------

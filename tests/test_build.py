@@ -499,3 +499,59 @@ def test_a_job_carries_everything_its_worker_needs(mini, tmp_path):
     shutil.rmtree(mini)
     assert render_task(copy) == render_task(job)
     assert render_task(copy)[1] == 4
+
+
+def test_deck_and_summary_of_one_language_share_one_facts_decision(monkeypatch, tmp_path):
+    """How each number is shown and sourced is decided once per dataset and language, and
+    both documents of that language are built from that one decision."""
+    from reportgen.content import deck, summary
+    from reportgen.content.facts import Facts
+
+    given: dict[str, list] = {"deck": [], "summary": []}
+    for module, name in ((deck, "deck"), (summary, "summary")):
+        real = getattr(module, f"build_{name}")
+
+        def spy(*args, real=real, name=name, **kwargs):
+            given[name].append(kwargs.get("facts"))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, f"build_{name}", spy)
+    context = BuildContext([SEED_DIR], "briefing", ["zh", "en"], ["pptx", "pdf"], tmp_path)
+    jobs = schedule(context)
+    assert all(isinstance(f, Facts) for f in given["deck"] + given["summary"])
+    assert [f.lang for f in given["deck"]] == ["zh", "en"]
+    assert [a is b for a, b in zip(given["deck"], given["summary"], strict=True)] == [True] * 2
+    assert [job.content.info.lang for job in jobs] == ["zh", "zh", "en", "en"]
+
+
+def test_the_build_checks_an_output_with_the_content_it_was_drawn_from(mini, tmp_path):
+    """run_task hands the check the decided content, and a finding stops the write."""
+    from reportgen.check import CheckError, Finding
+    from reportgen.formats import OutputFormat
+
+    seen = []
+
+    def check(data, dataset, shown, content):
+        seen.append((data, content))
+        return [Finding(shown, "slide 1", "fact: 1 is not printed")] if content == "bad" else []
+
+    fmt = OutputFormat(
+        name="txt",
+        unit="pages",
+        part=None,
+        languages=False,
+        filename=lambda *_: "x.txt",
+        content=None,
+        render=lambda content, template, dataset: b"drawn",
+        count=lambda content, data: 1,
+        check=check,
+    )
+    (job,) = schedule(BuildContext([mini], "briefing", ["zh"], ["xlsx"], tmp_path))
+    task = replace(job.task, path=tmp_path / "x.txt")
+    build_module.run_task(build_module.Job(task, fmt, None, "good", job.dataset))
+    assert seen == [(b"drawn", "good")] and (tmp_path / "x.txt").read_bytes() == b"drawn"
+    (tmp_path / "x.txt").unlink()
+    with pytest.raises(CheckError) as failure:
+        build_module.run_task(build_module.Job(task, fmt, None, "bad", job.dataset))
+    assert str(failure.value.findings[0]) == f"{task.path}: slide 1: fact: 1 is not printed"
+    assert not (tmp_path / "x.txt").exists()

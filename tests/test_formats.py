@@ -52,8 +52,23 @@ def test_every_format_builds_counts_and_passes_its_check(name, drawn, seed):
     assert data.startswith(MAGIC[name])
     assert fmt.count(content, data) == independent_count(name, data) > 0
     if fmt.check is not None:
-        assert fmt.check(data, seed, f"seed.{name}") == []
+        assert fmt.check(data, seed, f"seed.{name}", None) == []  # a file read from disk
+        assert fmt.check(data, seed, f"seed.{name}", content) == []  # a build's own check
         assert check_bytes(data, name, seed, f"seed.{name}") == []
+
+
+@pytest.mark.parametrize("name", [fmt.name for fmt in formats.checked()])
+def test_a_checked_format_checks_its_bytes_against_the_content_it_was_given(
+    name, drawn, seed, briefing, tmp_path, monkeypatch
+):
+    """Bytes drawn from other content (the English document) are not what the Chinese
+    content decided: the check with that content says so, naming the facts."""
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path))
+    content, _ = drawn[name]
+    fmt = formats.get(name)
+    english = fmt.render(fmt.content(seed, briefing, "en", None), briefing, seed)
+    found = [str(f) for f in fmt.check(english, seed, f"seed.{name}", content)]
+    assert any("is not printed as the content decided" in f for f in found)
 
 
 @pytest.mark.parametrize("name", [fmt.name for fmt in formats.checked()])

@@ -9,6 +9,9 @@ One line per finding, naming the file, the slide or page, and the shape:
   charts and in speaker notes, where a verbatim quote of an article supports its numbers), or
   a hedged fact shown without its hedge;
 - a derived value shown without its derived mark;
+- given the content the output was drawn from (a build's check, ``placed``): a number the
+  content put on a slide or in the summary that is not printed there as decided (its text,
+  its derived mark, its citation number), or a source note that is missing;
 - a native chart whose drawn values are not the values its labels state, or whose embedded
   workbook differs from what it draws;
 - a font not embedded in a PDF;
@@ -50,20 +53,28 @@ _CHECKS = {fmt.suffix: fmt.check for fmt in formats.checked()}
 CHECKED_SUFFIXES = tuple(_CHECKS)
 
 
-def _check(check, source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
+def _check(
+    check, source: bytes, dataset: Dataset, shown: str, content: object | None = None
+) -> list[Finding]:
     try:
-        return check(source, dataset, shown)
+        return check(source, dataset, shown, content)
     except Unreadable as exc:
         return [exc.finding]
 
 
 def check_bytes(
-    data: bytes, fmt: str | formats.OutputFormat, dataset: Dataset, shown: str
+    data: bytes,
+    fmt: str | formats.OutputFormat,
+    dataset: Dataset,
+    shown: str,
+    content: object | None = None,
 ) -> list[Finding]:
     """Findings for an output about to be written (``fmt``: an output format or its name;
-    none for a format that is not checked)."""
+    none for a format that is not checked). ``content`` is what the output was drawn from
+    (the build's ``Job.content``): with it, each number is proved to be printed where the
+    content put it, as it decided."""
     check = (fmt if isinstance(fmt, formats.OutputFormat) else formats.get(fmt)).check
-    return sorted(set(_check(check, data, dataset, shown))) if check else []
+    return sorted(set(_check(check, data, dataset, shown, content))) if check else []
 
 
 def check_files(paths: list[Path], dataset: Dataset) -> list[Finding]:

@@ -3,16 +3,17 @@
 `Supported` is computed once per dataset, in one place, and read by every check (slide text,
 speaker notes, chart labels, PDF pages): the metrics' values and their 万/亿/bn scalings, the
 constants of derived formulas (shown as the formula), ranks, years and dates of rankings,
-events, periods and articles, and numbers printed in titles, labels and units. A text is read
-twice: Arabic numbers with their hedges, and figures written in Chinese numerals, found by the
-extractor (which knows the names and idioms whose numerals are no figures: 一带一路, 十四五) and
-read with the same numeral reader `validate` uses.
+events, periods and articles, and numbers printed in titles (the dataset's, its articles' and
+its events'), labels and units. A text is read twice: Arabic numbers with their hedges, and
+figures written in Chinese numerals, found by the extractor (which knows the names and idioms
+whose numerals are no figures: 一带一路, 十四五) and read with the same numeral reader
+`validate` uses. A page is read the way its language writes numbers (``_READINGS``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from reportgen.data import Dataset
@@ -40,13 +41,14 @@ _ZH_AFTER_RE = re.compile(
 # 近 in 将近 is read as 将近).
 _NOT_AFTER = "".join(sorted(set("".join(zh.HEDGE_WORD_TAILS.values())) | {"将"}))
 _ZH_NUMBER = re.compile(
-    rf"(?<![{_NOT_AFTER}])(?:({_ZH_HEDGE})(?:{'|'.join(zh.HEDGE_LINKS)})?)?"
-    rf"(\d[\d,]*(?:\.\d+)?)(?:[ \t]*({'|'.join(zh.SCALES)}))?"
-    rf"(?:[ \t]*({_ZH_INSIDE}))?"
+    rf"(?<![{_NOT_AFTER}])(?:(?P<before>{_ZH_HEDGE})(?:{'|'.join(zh.HEDGE_LINKS)})?)?"
+    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:[ \t]*(?P<scale>{'|'.join(zh.SCALES)}))?"
+    rf"(?:[ \t]*(?P<inside>{_ZH_INSIDE}))?"
 )
 _EN_NUMBER = re.compile(
-    rf"({'|'.join(en.HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
-    rf"(\d[\d,]*(?:\.\d+)?)(?:\s*({'|'.join(en.SCALES)}))?\b"  # spaces go with a scale word only
+    rf"(?P<before>{'|'.join(en.HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    # spaces go with a scale word only
+    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(en.SCALES)}))?\b"
 )
 # Chinese text on an English page (a quoted source sentence, an untranslated draft title):
 # from a Chinese character to the last Chinese character or % before Latin text, so the
@@ -104,7 +106,7 @@ def supported(dataset: Dataset) -> Supported:
             metric.period,
             *metric.label.values(),
             metric.unit,
-            en.unit_label(metric.unit),
+            *(get(lang).unit_label(metric.unit) for lang in LANGS),
         ):
             allowed |= _numbers_printed(text)
     for ranking in dataset.rankings:
@@ -119,6 +121,7 @@ def supported(dataset: Dataset) -> Supported:
         *info.title.values(),
         *info.subject.values(),
         *(title for a in dataset.articles for title in a.title.values()),
+        *(title for e in dataset.events for title in e.title.values()),  # 上午7时30分
         *(a.date for a in dataset.articles),
     ):
         allowed.update(float(n) for n in re.findall(r"\d+(?:\.\d+)?", text))
@@ -134,27 +137,32 @@ def supported(dataset: Dataset) -> Supported:
 # --- reading a text ----------------------------------------------------------------------------
 
 
+def lang_of(tag: str | None) -> str:
+    """The language a document's tag names (zh-CN, en-US): an untagged document is in the
+    default language; a tag of a language reportgen does not write is read as English."""
+    if not tag:
+        return LANGS[0]
+    return next((lang for lang in LANGS if tag.startswith(lang)), _FOREIGN)
+
+
 def number_findings(
-    text: str, data: Supported, lang_zh: bool, extra: frozenset[float] = frozenset()
+    text: str, data: Supported, lang: str, extra: frozenset[float] = frozenset()
 ) -> list[str]:
-    """Numbers in ``text`` no fact supports, and hedged facts shown without their hedge."""
+    """Numbers in ``text`` (written in ``lang``) no fact supports, and hedged facts shown
+    without their hedge."""
+    reading = _READINGS[lang]
     problems = []
-    pattern = _ZH_NUMBER if lang_zh else _EN_NUMBER
-    quotes = [] if lang_zh else [m.span() for m in _ZH_RUN.finditer(text)]
-    for start, end in quotes:  # Chinese text on an English page: read it as Chinese
-        problems += number_findings(text[start:end], data, True, extra)
-    for match in pattern.finditer(text):
+    quotes = []
+    if reading.embedded is not None:  # Chinese text on an English page: read it as Chinese
+        other, run = reading.embedded
+        quotes = [m.span() for m in run.finditer(text)]
+        for start, end in quotes:
+            problems += number_findings(text[start:end], data, other, extra)
+    for match in reading.pattern.finditer(text):
         if any(start <= match.start() < end for start, end in quotes):
             continue
-        if lang_zh:
-            prefix, digits, magnitude, suffix = match.groups()
-            # 160小时以上, 一年多: the hedge may follow the measure word.
-            after = _ZH_AFTER_RE.match(text[match.end() :])
-            hedge = prefix or suffix or (after.group(1) if after else None)
-            qualifier = zh.HEDGES.get(hedge) if hedge else None
-        else:
-            prefix, digits, magnitude = match.groups()
-            qualifier = en.HEDGES.get(prefix) if prefix else None
+        digits, magnitude = match.group("digits"), match.group("scale")
+        qualifier = reading.qualifier(match, text)
         number = decimal_value(digits)
         value = round(decimal_value(digits, SCALE.get(magnitude, 1)), 6)
         shown = match.group().strip()
@@ -169,9 +177,9 @@ def number_findings(
             number,
             qualifier,
             data,
-            lambda end=end: _is_quantity(text, end, lang_zh),
+            lambda end=end: reading.is_quantity(text, end),
         )
-    if lang_zh:
+    if reading.numerals:
         problems += _chinese_figure_findings(text, data)
     return problems
 
@@ -187,20 +195,55 @@ def _hedge_findings(shown, digits, value, number, qualifier, data: Supported, qu
     return []
 
 
-def _is_quantity(text: str, end: int, lang_zh: bool) -> bool:
-    """Whether a number is followed by a unit or measure word (4700家, 4,700 enterprises), as
-    opposed to a bare operand such as the 100 in ``÷ 100``."""
-    following = text[end : end + 2]
-    if lang_zh:
-        if re.match(r"\s*[年月日号时]", following):
-            return False  # 2025年6月30日: a date, not a quantity
-        # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
-        return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+def _zh_qualifier(match: re.Match, text: str) -> str | None:
+    """The hedge before the number, between it and its measure word, or after both
+    (160小时以上, 一年多)."""
+    after = _ZH_AFTER_RE.match(text[match.end() :])
+    hedge = match.group("before") or match.group("inside") or (after.group(1) if after else None)
+    return zh.HEDGES.get(hedge) if hedge else None
+
+
+def _en_qualifier(match: re.Match, text: str) -> str | None:
+    hedge = match.group("before")
+    return en.HEDGES.get(hedge) if hedge else None
+
+
+def _zh_is_quantity(text: str, end: int) -> bool:
+    """Whether a number is followed by a measure word (4700家), as opposed to a bare operand
+    such as the 100 in ``÷ 100``."""
+    if re.match(r"\s*[年月日号时]", text[end : end + 2]):
+        return False  # 2025年6月30日: a date, not a quantity
+    # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
+    return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+
+
+def _en_is_quantity(text: str, end: int) -> bool:
+    """Whether a number is followed by a unit (4,700 enterprises, 38.3%)."""
     if re.match(rf"\s*(?:{_MONTHS})\b", text[end : end + 12]) or re.search(
         rf"\b(?:{_MONTHS})\s+\d*$", text[max(0, end - 14) : end]
     ):
         return False  # 30 June 2025, June 30: a date
-    return bool(re.match(r"(%| ?[A-Za-z])", following))
+    return bool(re.match(r"(%| ?[A-Za-z])", text[end : end + 2]))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a page in one language prints a number and its hedge."""
+
+    pattern: re.Pattern  # groups: before (hedge), digits, scale, inside (hedge; optional)
+    qualifier: Callable[[re.Match, str], str | None]
+    is_quantity: Callable[[str, int], bool]
+    #: Text of another language a page of this one quotes, read that language's way.
+    embedded: tuple[str, re.Pattern] | None = None
+    numerals: bool = False  # figures are written in words too (八千七百家)
+
+
+_READINGS: dict[str, _Reading] = {
+    "zh": _Reading(_ZH_NUMBER, _zh_qualifier, _zh_is_quantity, numerals=True),
+    "en": _Reading(_EN_NUMBER, _en_qualifier, _en_is_quantity, embedded=("zh", _ZH_RUN)),
+}
+#: The reading of a page whose language tag is none of reportgen's.
+_FOREIGN = "en"
 
 
 def blank_quotes(text: str, data: Supported) -> str:

@@ -6,11 +6,16 @@ import io
 import itertools
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
-from reportgen.check.numbers import blank_quotes, number_findings, supported
+from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
+from reportgen.check.placed import citation_mark, summary_findings
 from reportgen.data import Dataset
+
+if TYPE_CHECKING:
+    from reportgen.content.model import Summary
 
 
 def unwrap(text: str) -> str:
@@ -30,21 +35,50 @@ def unwrap(text: str) -> str:
     return out
 
 
+def _spaced(text: str) -> str:
+    """A pattern of ``text`` with its spaces as any spacing (the extracted text may differ)."""
+    return re.escape(text).replace(r"\ ", r"\s*")
+
+
 def _footer_pattern(lang: str) -> str:
-    """The locale's page label with its numbers as digits and its spaces as any spacing."""
-    label = re.escape(locale.get(lang).page_label(98765, 43210))
-    return label.replace("98765", r"\d+").replace("43210", r"\d+").replace(r"\ ", r"\s*")
+    """The locale's page label with its numbers as digits (a file read without its content:
+    which page of how many is not known)."""
+    label = _spaced(locale.get(lang).page_label(98765, 43210))
+    return label.replace("98765", r"\d+").replace("43210", r"\d+")
 
 
 _PAGE_FOOTER = re.compile("|".join(_footer_pattern(lang) for lang in locale.LANGS))
+#: A citation marker, as guessed in a file read without its content.
+_CITATION = re.compile(r"\[\d+\]")
 #: A page line at least this long is a wrapped paragraph line, not a table cell or a label.
 _WRAPPED_LINE = 24
 #: Page and note numbers a summary prints beside its facts.
 _PAGE_NUMBERS = frozenset(float(n) for n in range(1, 100))
 
 
+def _without_furniture(text: str, summary: Summary, number: int, total: int) -> str:
+    """A page's text without what every page repeats: the header (the document's title), the
+    footer's byline and its page label, as the content and the locale word them."""
+    label = locale.get(summary.info.lang).page_label(number, total)
+    parts = (summary.info.title, summary.byline, label)
+    furniture = re.compile(r"\s*".join(_spaced(part) for part in parts if part) + r"\s*$")
+    stripped, found = furniture.subn("", text)
+    return stripped if found else re.sub(_spaced(label), " ", text)
+
+
+def _blank_quotes_across(pages: list[str], known: Supported) -> list[str]:
+    """Each page with the article quotes blanked, a quote that runs onto the next page too
+    (a long source note breaks where the page does)."""
+    blanked = blank_quotes("\n".join(pages), known)
+    out, start = [], 0
+    for page in pages:
+        out.append(blanked[start : start + len(page)])
+        start += len(page) + 1
+    return out
+
+
 def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool]]]:
-    """The PDF's language, each page's text, and each font with whether it is embedded; a
+    """The PDF's language tag, each page's text, and each font with whether it is embedded; a
     file pypdf cannot read is `Unreadable` (pypdf's own warnings are kept off stderr)."""
     from pypdf import PdfReader
 
@@ -64,28 +98,46 @@ def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool
             descriptor = descriptor.get_object() if descriptor is not None else {}
             has_file = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             embedded.append((str(font.get("/BaseFont")), has_file))
-        lang = str(reader.trailer["/Root"].get("/Lang") or "zh")
+        tag = str(reader.trailer["/Root"].get("/Lang") or "")
         texts = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises its own errors and plain value/key/type errors
         raise Unreadable(shown, "PDF", exc) from None
     finally:
         logger.setLevel(level)
-    return lang, texts, embedded
+    return tag, texts, embedded
 
 
-def check_pdf(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
-    """Findings for a PDF's bytes (read bounded by `check_files`, or about to be written)."""
-    lang, texts, fonts = _read(source, shown)
+def check_pdf(
+    source: bytes, dataset: Dataset, shown: str, content: Summary | None = None
+) -> list[Finding]:
+    """Findings for a PDF's bytes (read bounded by `check_files`, or about to be written).
+
+    With the ``content`` the summary was drawn from (a build's check), its citation numbers
+    and page footers are known rather than guessed, and every number it decided is proved
+    to be printed with its mark and its citation."""
+    tag, texts, fonts = _read(source, shown)
+    lang = content.info.lang if content is not None else lang_of(tag)
     findings = [
         Finding(shown, "fonts", f"font {name} is not embedded")
         for name, embedded in fonts
         if not embedded
     ]
     known = supported(dataset)
-    for number, text in enumerate(texts, start=1):
-        text = unwrap(re.sub(r"\[\d+\]", " ", text))  # citation markers out
-        text = _PAGE_FOOTER.sub(" ", text)  # 第 1 页 / 共 3 页 counts pages, not facts
-        text = blank_quotes(text, known)  # the source notes quote their sentences
-        for message in number_findings(text, known, lang.startswith("zh"), _PAGE_NUMBERS):
+    if content is None:
+        pages = []
+        for text in texts:
+            text = unwrap(_CITATION.sub(" ", text))  # citation markers out
+            text = _PAGE_FOOTER.sub(" ", text)  # 第 1 页 / 共 3 页 counts pages, not facts
+            pages.append(blank_quotes(text, known))  # the source notes quote their sentences
+        extra = _PAGE_NUMBERS
+    else:
+        pages = [_without_furniture(t, content, n, len(texts)) for n, t in enumerate(texts, 1)]
+        findings += summary_findings(content, pages, shown)
+        numbers = sorted({c.number for c in content.citations}, reverse=True)
+        marks = re.compile("|".join(re.escape(citation_mark(n)) for n in numbers) or "(?!)")
+        pages = _blank_quotes_across([unwrap(marks.sub(" ", text)) for text in pages], known)
+        extra = frozenset(float(n) for n in numbers)  # a note's number, a table's references
+    for number, text in enumerate(pages, start=1):
+        for message in number_findings(text, known, lang, extra):
             findings.append(Finding(shown, f"page {number}", message))
     return findings

@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
-from reportgen.check.numbers import SCALE, Supported, blank_quotes, number_findings, supported
+from reportgen.check.numbers import (
+    SCALE,
+    Supported,
+    blank_quotes,
+    lang_of,
+    number_findings,
+    supported,
+)
+from reportgen.check.placed import derived_values, slide_findings
 from reportgen.data import Dataset
-from reportgen.formatting import format_metric
+
+if TYPE_CHECKING:
+    from reportgen.content.model import Deck, Shown
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -47,17 +58,21 @@ def _open(source: bytes, shown: str):
         raise Unreadable(shown, "PowerPoint", exc) from None
 
 
-def check_pptx(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
-    """Findings for a deck's bytes (read bounded by `check_files`, or about to be written)."""
+def check_pptx(
+    source: bytes, dataset: Dataset, shown: str, content: Deck | None = None
+) -> list[Finding]:
+    """Findings for a deck's bytes (read bounded by `check_files`, or about to be written).
+
+    With the ``content`` the deck was drawn from (a build's check), each slide is also proved
+    to print what the content put on it, and a derived value's mark is the content's own."""
     from reportgen.fonts import FontError, missing_glyphs, resolve
 
     prs = _open(source, shown)
     width, height = prs.slide_width, prs.slide_height
     data = supported(dataset)
-    lang_zh = (prs.core_properties.language or "zh").startswith("zh")
-    derived_texts = {
-        format_metric(m, "zh" if lang_zh else "en"): m for m in dataset.metrics if m.is_derived
-    }
+    lang = content.info.lang if content is not None else lang_of(prs.core_properties.language)
+    derived_texts = derived_values(dataset, lang, content)
+    exact = content is not None  # the mark the content decided, right after the value
     faces: dict[str, object] = {}
     findings: list[Finding] = []
 
@@ -69,7 +84,9 @@ def check_pptx(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
                 faces[family] = None
         return faces[family]
 
-    for number, slide in enumerate(prs.slides, start=1):
+    slides = list(prs.slides)
+    for number, slide in enumerate(slides, start=1):
+        drawn: list[str] = []  # the slide's texts, for the content's proof
         for shape in slide.shapes:
             where = f"slide {number} '{shape.name}'"
 
@@ -97,17 +114,17 @@ def check_pptx(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
                     continue
                 texts.append(text)
                 for run in paragraph.iter(f"{A}r"):
-                    content = "".join(t.text or "" for t in run.iter(f"{A}t"))
-                    if not content.strip():
+                    run_text = "".join(t.text or "" for t in run.iter(f"{A}t"))
+                    if not run_text.strip():
                         continue
                     rpr = run.find(f"{A}rPr")
                     ea = rpr.find(f"{A}ea") if rpr is not None else None
                     if ea is None or not ea.get("typeface"):
-                        add(f"run without an East Asian typeface: '{content[:20]}'")
+                        add(f"run without an East Asian typeface: '{run_text[:20]}'")
                         continue
                     face = face_of(ea.get("typeface"))
                     if face is not None:
-                        missing = missing_glyphs(content, face)
+                        missing = missing_glyphs(run_text, face)
                         if missing:
                             add(
                                 f"font '{face.family}' has no glyph for "
@@ -123,59 +140,85 @@ def check_pptx(source: bytes, dataset: Dataset, shown: str) -> list[Finding]:
                 # category and series names are texts too (a doughnut's parts carry values)
                 texts += [v.text or "" for v in chart_xml.iterfind(f".//{C}ser/{C}cat//{C}v")]
                 texts += [v.text or "" for v in chart_xml.iterfind(f".//{C}ser/{C}tx//{C}v")]
-                for message in _chart_derived_marks(chart_xml, derived_texts, lang_zh):
+                for message in _chart_derived_marks(chart_xml, derived_texts, lang, exact):
                     add(message)
                 for message in _chart_values(shape.chart):
                     add(message)
+            drawn += texts
             for text in texts:
-                for message in number_findings(text, data, lang_zh):
+                for message in number_findings(text, data, lang):
                     add(message)
-                for value_text in derived_texts:
+                for value_text, value in derived_texts.items():
                     if (
                         value_text in text
-                        and not _marked(text, value_text, lang_zh)
+                        and not _marked(text, value, lang, exact)
                         and not has_chart
                     ):
-                        add(f"derived value {value_text} shown without its derived mark")
-        for message in _notes_findings(slide, data, lang_zh):
+                        add(_unmarked(value, exact))
+        notes = _notes(slide)
+        for message in _notes_findings(notes, data, lang):
             findings.append(Finding(shown, f"slide {number} notes", message))
+        if content is not None and number <= len(content.slides):
+            decided = content.slides[number - 1]
+            findings.extend(slide_findings(decided, number, drawn, notes, shown, lang))
+    if content is not None and len(slides) != len(content.slides):
+        findings.append(
+            Finding(shown, "deck", f"{len(slides)} slides, the content has {len(content.slides)}")
+        )
     return findings
+
+
+def _unmarked(value: Shown, exact: bool) -> str:
+    """The finding for a derived value shown without its mark; with the content, it names
+    the fact."""
+    if exact:
+        mark = value.mark.strip()
+        return f"derived value {value.text} of {value.fact} shown without its mark {mark}"
+    return f"derived value {value.text} shown without its derived mark"
 
 
 # --- speaker notes -----------------------------------------------------------------------------
 
 
-def _notes_findings(slide, data: Supported, lang_zh: bool) -> list[str]:
-    """Numbers in the notes: those inside a verbatim quote of an article are supported by it;
-    every other number (talking points, a quote that is not the article's) must be data."""
+def _notes(slide) -> list[str]:
+    """The paragraphs of a slide's speaker notes that hold text."""
     if not slide.has_notes_slide:
         return []
     frame = slide.notes_slide.notes_text_frame
     if frame is None:
         return []
+    texts = (_paragraph_text(paragraph) for paragraph in frame._txBody.iter(f"{A}p"))
+    return [text for text in texts if text.strip()]
+
+
+def _notes_findings(notes: list[str], data: Supported, lang: str) -> list[str]:
+    """Numbers in the notes: those inside a verbatim quote of an article are supported by it;
+    every other number (talking points, a quote that is not the article's) must be data."""
     problems = []
-    for paragraph in frame._txBody.iter(f"{A}p"):
-        text = _paragraph_text(paragraph)
-        if text.strip():
-            problems += number_findings(blank_quotes(text, data), data, lang_zh)
+    for text in notes:
+        problems += number_findings(blank_quotes(text, data), data, lang)
     return problems
 
 
 # --- charts ------------------------------------------------------------------------------------
 
 
-def _marked(text: str, value_text: str, lang_zh: bool) -> bool:
-    after = text.split(value_text, 1)[1][:12]
-    return locale.get("zh" if lang_zh else "en").DERIVED_WORD in after
+def _marked(text: str, value: Shown, lang: str, exact: bool) -> bool:
+    """Whether the value in ``text`` carries its derived mark: with the content, the mark it
+    decided right after the value; from the file alone, the locale's word close after it."""
+    after = text.split(value.text, 1)[1]
+    if exact:
+        return after.startswith(value.mark)
+    return locale.get(lang).DERIVED_WORD in after[:12]
 
 
-def _chart_derived_marks(chart_xml, derived_texts, lang_zh: bool) -> list[str]:
+def _chart_derived_marks(chart_xml, derived_texts, lang: str, exact: bool) -> list[str]:
     """A derived value labelled in a chart must be hatched (pattern fill) or carry its mark."""
     problems = []
     for point in chart_xml.iter(f"{C}dLbl"):
         label = "".join(t.text or "" for t in point.iter(f"{A}t"))
-        for value_text in derived_texts:
-            if value_text in label and not _marked(label, value_text, lang_zh):
+        for value_text, value in derived_texts.items():
+            if value_text in label and not _marked(label, value, lang, exact):
                 index = point.find(f"{C}idx").get("val")
                 series = point.getparent().getparent()
                 hatched = any(
@@ -184,8 +227,9 @@ def _chart_derived_marks(chart_xml, derived_texts, lang_zh: bool) -> list[str]:
                     for dpt in series.iter(f"{C}dPt")
                 )
                 if not hatched:
+                    of = f" of {value.fact}" if exact else ""
                     problems.append(
-                        f"derived value {value_text} in a chart is neither marked nor hatched"
+                        f"derived value {value_text}{of} in a chart is neither marked nor hatched"
                     )
     return problems
 

@@ -36,12 +36,12 @@ def test_names_idioms_classes_and_units_are_no_figures():
 
 def test_a_chinese_figure_must_be_data_and_keep_its_hedge(seed):
     data = supported(seed)
-    assert number_findings("入驻企业八千七百家", data, True) == [
+    assert number_findings("入驻企业八千七百家", data, "zh") == [
         "number 八千七百家 is not in the dataset"
     ]
-    assert number_findings("入驻企业四千七百余家", data, True) == []
-    assert number_findings("管委会工作人员一百四十四人", data, True) == []
-    assert number_findings("累计开行三千列", data, True) == ["三千列 is shown without its hedge"]
+    assert number_findings("入驻企业四千七百余家", data, "zh") == []
+    assert number_findings("管委会工作人员一百四十四人", data, "zh") == []
+    assert number_findings("累计开行三千列", data, "zh") == ["三千列 is shown without its hedge"]
 
 
 def test_formula_constants_are_supported_wherever_a_formula_is(seed):
@@ -60,7 +60,7 @@ def test_formula_constants_are_supported_wherever_a_formula_is(seed):
     metrics = tuple(per_mille if m is share else m for m in seed.metrics)
     data = supported(dataclasses.replace(seed, metrics=metrics))
     assert 1000 in data
-    assert number_findings("按“对上合组织国家进出口额 ÷ 对外贸易额 × 1000”推算", data, True) == []
+    assert number_findings("按“对上合组织国家进出口额 ÷ 对外贸易额 × 1000”推算", data, "zh") == []
 
 
 def test_verbatim_quotes_are_blanked_and_others_kept(seed):
@@ -69,7 +69,7 @@ def test_verbatim_quotes_are_blanked_and_others_kept(seed):
     assert blank_quotes(nested, data).strip() == "50余项 —"
     invented = "8700家 — “目前已吸引8700余家国内外企业入驻”"
     assert blank_quotes(invented, data) == invented
-    assert "number 8700余 is not in the dataset" in number_findings(invented, data, True)
+    assert "number 8700余 is not in the dataset" in number_findings(invented, data, "zh")
 
 
 def _bar_chart(values: list[float], labels: list[str]):
@@ -105,18 +105,18 @@ def test_chart_values_are_read_in_the_charts_display_scale():
 def test_an_english_number_ends_at_a_line_break(seed):
     """A note number at a line's end is no quantity of the heading below it ("6" / "Charts")."""
     data = supported(seed)
-    assert number_findings("50 institutional innovations", data, False) == [
+    assert number_findings("50 institutional innovations", data, "en") == [
         "50 is shown without its hedge"
     ]
-    assert number_findings("over 50 institutional innovations", data, False) == []
-    assert number_findings("Key figures 50\nCharts", data, False) == []
+    assert number_findings("over 50 institutional innovations", data, "en") == []
+    assert number_findings("Key figures 50\nCharts", data, "en") == []
 
 
 def test_chinese_text_on_an_english_page_is_read_the_chinese_way(seed):
     """An untranslated draft title on an English page: 约 before a figure is its hedge."""
     data = supported(seed)
-    assert number_findings("June 2022 上合示范区4700余家企业入驻 — Qingdao", data, False) == []
-    assert number_findings("June 2022 上合示范区4700家企业入驻", data, False) == [
+    assert number_findings("June 2022 上合示范区4700余家企业入驻 — Qingdao", data, "en") == []
+    assert number_findings("June 2022 上合示范区4700家企业入驻", data, "en") == [
         "4700 is shown without its hedge"
     ]
 
@@ -145,7 +145,7 @@ def test_numbers_in_a_units_english_name_are_supported(seed):
     data = supported(dataclasses.replace(seed, metrics=(*seed.metrics, rate)))
     assert 100_000 not in supported(seed)
     assert 100_000 in data and 100 in data
-    assert number_findings("3.5 per 100,000", data, False) == []
+    assert number_findings("3.5 per 100,000", data, "en") == []
 
 
 def _with_hedged_money(seed):
@@ -158,10 +158,10 @@ def _with_hedged_money(seed):
 def test_a_scaled_number_is_read_exactly_so_its_hedge_is_checked(seed):
     """2.3 × 10**8 is 229999999.99999997 in floats; the page states 230000000, hedged."""
     data = _with_hedged_money(seed)
-    assert number_findings("对外贸易额约2.3亿元", data, True) == []
-    assert number_findings("对外贸易额2.3亿元", data, True) == ["2.3亿 is shown without its hedge"]
-    assert number_findings("about CNY 0.23 bn in 2022", data, False) == []
-    assert number_findings("CNY 0.23 bn in 2022", data, False) == [
+    assert number_findings("对外贸易额约2.3亿元", data, "zh") == []
+    assert number_findings("对外贸易额2.3亿元", data, "zh") == ["2.3亿 is shown without its hedge"]
+    assert number_findings("about CNY 0.23 bn in 2022", data, "en") == []
+    assert number_findings("CNY 0.23 bn in 2022", data, "en") == [
         "CNY 0.23 bn is shown without its hedge"
     ]
 
@@ -173,19 +173,52 @@ def test_every_chinese_hedge_before_a_number_is_read_as_its_meaning(seed):
     expected |= {"不到": "under", "至少": "at_least", "最多": "at_most", "左右": "approx"}
     for word, meaning in expected.items():
         text = f"4700家{word}" if word == "左右" else f"{word}4700家"
-        found = number_findings(text, data, True)
+        found = number_findings(text, data, "zh")
         if meaning == "over":
             assert found == [], word
         else:
             assert found and "no such hedge for 4700" in found[0], word
-    assert number_findings("4700余家", data, True) == []
-    assert number_findings("4700多家", data, True) == []
+    assert number_findings("4700余家", data, "zh") == []
+    assert number_findings("4700多家", data, "zh") == []
 
 
 def test_every_english_hedge_is_read_as_its_meaning(seed):
     data = supported(seed)
     for word in ("over", "more than"):
-        assert number_findings(f"{word} 4,700 enterprises", data, False) == [], word
+        assert number_findings(f"{word} 4,700 enterprises", data, "en") == [], word
     for word in ("nearly", "about", "at least", "under", "at most", "up to", "within"):
-        found = number_findings(f"{word} 4,700 enterprises", data, False)
+        found = number_findings(f"{word} 4,700 enterprises", data, "en")
         assert found == [f"{word} 4,700: the data has no such hedge for 4,700"], word
+
+
+def test_a_page_is_read_in_the_language_its_tag_names():
+    from reportgen.check.numbers import lang_of
+
+    assert [lang_of(t) for t in ("zh-CN", "en-US", "", None, "fr-FR")] == [
+        "zh",
+        "en",
+        "zh",  # an untagged document is in the default language
+        "zh",
+        "en",  # a language reportgen does not write is read as English, as before
+    ]
+    # the same text read the English way (about hedges 20) and the Chinese way (it does not)
+    assert number_findings("about 20%", supported_hedged(), "en") == []
+    assert number_findings("about 20%", supported_hedged(), "zh") == [
+        "20 is shown without its hedge"
+    ]
+
+
+def supported_hedged():
+    from reportgen.check.numbers import Supported
+
+    return Supported(frozenset({20.0}), {20.0: frozenset({"approx"})}, ())
+
+
+def test_numbers_in_an_event_title_are_data(seed):
+    """A draft's event title is a sentence of the article (今天上午7时30分鸣枪起跑)."""
+    from reportgen.locale.texts import Localized
+
+    title = Localized({"zh": "今天上午7时37分鸣枪起跑", "en": "Started at 7:37 am"})
+    event = seed.events[0].model_copy(update={"title": title})
+    assert 37 not in supported(seed)
+    assert 37 in supported(dataclasses.replace(seed, events=(event, *seed.events[1:])))

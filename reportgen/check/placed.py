@@ -1,0 +1,146 @@
+"""What the content put at each place, and whether the drawn output prints it there.
+
+A build checks an output with the content it was drawn from (``Job.content``): the numbers
+each slide or the summary shows (``Shown``: the fact, its text, its derived mark), the source
+notes and their numbers. Each number is printed as a fragment of one of the place's texts:
+its text, its mark where the text carries it, and on a page its citation number. The check
+proves every fragment is in what was drawn at that place, and names the fact when it is not,
+instead of guessing from strings what a number is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from reportgen.check.findings import Finding
+from reportgen.content.model import (
+    CITATION,
+    Block,
+    Bullets,
+    Deck,
+    Kpis,
+    Prose,
+    Shown,
+    Slide,
+    SourceList,
+    Summary,
+    Table,
+)
+from reportgen.data import Dataset
+
+
+def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown]:
+    """Every derived value a page may show, by its text, as the content layer shows it: the
+    content's own numbers when it is given, the dataset's other derived metrics as the
+    content layer would show them (a value edited onto a slide has no place in the content)."""
+    from reportgen.content.facts import Facts
+
+    facts = Facts(dataset, lang)  # type: ignore[arg-type]
+    found = {}
+    for metric in dataset.metrics:
+        if metric.is_derived:
+            value = facts.value(metric.id)
+            found[value.text] = value
+    if content is not None:
+        found.update((s.text, s) for s in shown_of(content) if s.derived)
+    return found
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: a drawn line may wrap anywhere, a cell may break its text."""
+    return re.sub(r"\s+", "", text)
+
+
+def citation_mark(number: int) -> str:
+    """A citation number as a page prints it after a value (``reportgen.render.pdf``)."""
+    return f"[{number}]"
+
+
+def fragments(shown: Iterable[Shown], texts: Iterable[str]) -> list[tuple[str, str]]:
+    """(fact, fragment) for each number the texts print: its text, then its derived mark
+    where the text carries it, then its citation number where the text cites it."""
+    texts = [t for t in texts if t]
+    found: dict[tuple[str, str], None] = {}
+    for value in shown:
+        mark = f"(?P<mark>{re.escape(value.mark)})?" if value.mark else ""
+        pattern = re.compile(f"{re.escape(value.text)}{mark}(?:{CITATION.pattern})?")
+        for text in texts:
+            for match in pattern.finditer(text):
+                fragment = value.text
+                if value.mark and match.group("mark"):
+                    fragment += value.mark
+                if match.group(match.re.groups):
+                    fragment += citation_mark(int(match.group(match.re.groups)))
+                found[(value.fact, fragment)] = None
+    return list(found)
+
+
+def block_texts(block: Block) -> tuple[str, ...]:
+    """What a block prints in running text (a chart's labels are drawn, maybe as a picture,
+    and are checked by the chart's own rules)."""
+    if isinstance(block, Kpis):
+        return tuple(f.value.display for f in block.figures)
+    if isinstance(block, Bullets | Table | Prose | SourceList):
+        return block.texts()
+    return ()
+
+
+def _missing(
+    shown: Sequence[Shown], texts: Iterable[str], drawn: str, file: str, where: str
+) -> list[Finding]:
+    return [
+        Finding(file, where, f"{fact}: {fragment} is not printed as the content decided")
+        for fact, fragment in fragments(shown, texts)
+        if squash(fragment) not in drawn
+    ]
+
+
+def slide_findings(
+    slide: Slide, number: int, drawn: Sequence[str], notes: Sequence[str], file: str, lang: str
+) -> list[Finding]:
+    """Every number the content put on slide ``number`` is printed there as decided (on the
+    slide, and in its speaker notes), and every source note it decided is in the notes."""
+    from reportgen.content.sources import note_text
+
+    texts = [slide.title, slide.subtitle or "", *slide.footnotes]
+    texts += [text for block in slide.blocks for text in block_texts(block)]
+    where = f"slide {number}"
+    findings = _missing(slide.shown, texts, squash("".join(drawn)), file, where)
+    findings += _missing(
+        slide.shown, slide.speaker_notes, squash("".join(notes)), file, f"{where} notes"
+    )
+    lines = {squash(line) for line in notes}
+    for source in slide.sources:
+        if squash(note_text(source, lang, "slide")) not in lines:  # type: ignore[arg-type]
+            findings.append(
+                Finding(file, f"{where} notes", f"{source.fact_id}: its source note is missing")
+            )
+    return findings
+
+
+def summary_findings(summary: Summary, pages: Sequence[str], file: str) -> list[Finding]:
+    """Every number the content put in the summary is printed as decided (with its mark and
+    its citation number), and every numbered source note is printed."""
+    texts = [summary.title, summary.byline, summary.lead]
+    texts += [text for s in summary.sections for b in s.blocks for text in block_texts(b)]
+    drawn = squash("".join(pages))
+    findings = _missing(summary.shown, texts, drawn, file, "summary")
+    for citation in summary.citations:
+        if squash(citation.text) not in drawn:
+            facts = ", ".join(citation.note.facts)
+            findings.append(
+                Finding(file, "notes", f"{facts}: source note {citation.number} is missing")
+            )
+    return findings
+
+
+def shown_of(content: Deck | Summary) -> tuple[Shown, ...]:
+    """Every number a deck or a summary shows."""
+    if isinstance(content, Deck):
+        return tuple(s for slide in content.slides for s in slide.shown)
+    return content.shown
+
+
+def citation_numbers(summary: Summary) -> frozenset[int]:
+    return frozenset(c.number for c in summary.citations)
