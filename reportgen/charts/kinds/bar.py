@@ -49,8 +49,17 @@ def draw_bars(c: Canvas, bottom: float, top: float, colours: list[str]) -> None:
     """Horizontal bars, coloured in turn from ``colours``."""
     chart = c.chart
     points = chart.points()
-    label_w = min(3.2, max(c.width_pt(p.label, c.sizes.chart_tick) for p in points) * PT + 0.2)
-    wrapped = ["\n".join(c.wrap(p.label, label_w - 0.2, c.sizes.chart_tick)) for p in points]
+    # The label column is as wide as the widest label, at most 3 in. A label that fits it is
+    # kept whole, judged by the same measure that sized the column (summing its characters'
+    # widths instead can come out a hair wider and broke the widest label in two).
+    size = c.sizes.chart_tick
+    widths = [c.width_pt(p.label, size) * PT for p in points]
+    text_w = min(3.0, max(widths))
+    label_w = text_w + 0.2
+    wrapped = [
+        p.label if w <= text_w else "\n".join(c.wrap(p.label, text_w, size))
+        for p, w in zip(points, widths, strict=True)
+    ]
     ax = c.axes(bottom, top, left_in=label_w + 0.3, right_in=0.3, below_in=0.1)
     c.style_axes(ax)
     peak = max(p.value for p in points) / chart.scale

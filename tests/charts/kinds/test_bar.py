@@ -97,12 +97,6 @@ def test_native_bars_read_top_down_with_value_labels(native):
     assert not chart.value_axis.visible and not chart.has_legend
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: the label column is sized to the widest label, then wrapped at that same "
-    "width minus a float round-off, so the widest label breaks onto two lines (seen in the "
-    "seed: 'Registered\\ncapital'); fixing it changes the guarded chart bytes",
-)
 def test_the_widest_label_is_not_wrapped(drawn):
     fig = drawn(bar.KIND, parks())
     assert "\n" not in fig.axes[0].get_yticklabels()[1].get_text()
