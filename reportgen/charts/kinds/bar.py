@@ -62,12 +62,21 @@ def draw_bars(c: Canvas, bottom: float, top: float, colours: list[str]) -> None:
     ]
     ax = c.axes(bottom, top, left_in=label_w + 0.3, right_in=0.3, below_in=0.1)
     c.style_axes(ax)
-    peak = max(p.value for p in points) / chart.scale
+    values = [p.value / chart.scale for p in points]
+    peak, low = max(max(values), 0.0), min(min(values), 0.0)
+    reach = (peak - low) or 1.0  # the bars' extent, for offsets that scale with the chart
     longest_text = max(c.width_pt(p.text, c.sizes.chart_label) for p in points) * PT
     axes_w = ax.get_position().width * c.width_in
     # Room on the right for the longest value label after the bar and its open-end marker:
-    # peak * 1.085 (bar + marker + gap) in data units plus the label in inches must fit.
-    x_max = peak * 1.085 * axes_w / max(axes_w - longest_text - 0.15, 0.5)
+    # peak * 1.085 (bar + marker + gap) in data units plus the label in inches must fit; a
+    # value below zero (a fall) gets a bar to the left of the axis and room for its label.
+    if low == 0:
+        x_min, x_max = 0.0, peak * 1.085 * axes_w / max(axes_w - longest_text - 0.15, 0.5)
+    else:
+        sides = (longest_text + 0.15) * ((peak > 0) + 1)
+        per_inch = reach * 1.085 / max(axes_w - sides, 0.5)
+        x_min = low - reach * 0.0425 - (longest_text + 0.15) * per_inch
+        x_max = x_min + per_inch * axes_w
     for y, point in enumerate(points):
         value = point.value / chart.scale
         colour = colours[y % len(colours)]
@@ -77,7 +86,7 @@ def draw_bars(c: Canvas, bottom: float, top: float, colours: list[str]) -> None:
             # An open end: the true value lies beyond the bar.
             ax.annotate(
                 "",
-                xy=(value + peak * 0.07, y),
+                xy=(value + reach * 0.07, y),
                 xytext=(value, y),
                 arrowprops={
                     "arrowstyle": "-|>",
@@ -86,20 +95,24 @@ def draw_bars(c: Canvas, bottom: float, top: float, colours: list[str]) -> None:
                     "linewidth": 1.2,
                 },
             )
-            end = value + peak * 0.07
+            end = value + reach * 0.07
+        below = value < 0
         ax.text(
-            end + peak * 0.015,
+            end - reach * 0.015 if below else end + reach * 0.015,
             y,
             point.text,
             va="center",
-            ha="left",
+            ha="right" if below else "left",
             fontsize=c.sizes.chart_label,
             family=c.face.family,
             color=c.colors.text,
         )
     ax.set_yticks(range(len(points)), wrapped)
     ax.invert_yaxis()
-    ax.set_xlim(0, x_max)
+    ax.set_xlim(x_min, x_max)
+    if low < 0:  # the bars start at zero, mid-axis: draw it, and not the axis's own edge
+        ax.axvline(0, color=c.colors.grid, linewidth=1.0, zorder=1)
+        ax.spines["left"].set_visible(False)
     # Every bar carries its value label (with its hedge), so a value axis would only repeat
     # them less precisely.
     ax.xaxis.set_visible(False)

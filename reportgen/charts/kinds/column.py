@@ -78,25 +78,30 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
     c.style_axes(ax)
     n = len(chart.series)
     width = 0.72 / n
-    peak = max(p.value for p in chart.points()) / chart.scale
+    values = [p.value / chart.scale for p in chart.points()]
+    peak, low = max(max(values), 0.0), min(min(values), 0.0)
+    reach = (peak - low) or 1.0  # the columns' extent, for offsets that scale with the chart
     for i, series in enumerate(chart.series):
         colour = c.colors.series[i % len(c.colors.series)]
         for j, point in enumerate(series.points):
             x = j + (i - (n - 1) / 2) * width
             value = point.value / chart.scale
             ax.bar(x, value, width * 0.92, **c.bar_style(point, colour))
+            below = value < 0  # a fall hangs below the zero line, its label under it
             ax.text(
                 x,
-                value + peak * 0.02,
+                value - reach * 0.02 if below else value + reach * 0.02,
                 point.text,
                 ha="center",
-                va="bottom",
+                va="top" if below else "bottom",
                 fontsize=c.sizes.chart_label,
                 family=c.face.family,
                 color=c.colors.text,
             )
     ax.set_xticks(range(len(chart.categories)), chart.categories)
-    ax.set_ylim(0, peak * 1.16)
+    ax.set_ylim(low - reach * 0.16 if low < 0 else 0, peak * 1.16 if peak > 0 else reach * 0.05)
+    if low < 0:
+        ax.axhline(0, color=c.colors.grid, linewidth=1.0, zorder=1)
     # Every column carries its value label (with its hedge and unit), so the value axis keeps
     # only faint gridlines for scale: no tick numbers that no fact stands behind.
     ax.yaxis.grid(True, color=c.colors.grid, linewidth=0.6)
@@ -158,7 +163,9 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
     if chart.axis_label:
         axis.has_title = True
         n.set_text(axis.axis_title.text_frame, chart.axis_label, n.sizes.body - 3, colours.muted)
-    peak = max(p.value for p in chart.points()) / chart.scale
+    values = [p.value / chart.scale for p in chart.points()]
+    peak, low = max(max(values), 0.0), min(min(values), 0.0)
+    reach = (peak - low) or 1.0  # the columns' extent, for offsets that scale with the chart
     axis.maximum_scale = nice_ceiling(peak * 1.15)
     axis.minimum_scale = 0
 

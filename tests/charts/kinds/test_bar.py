@@ -100,3 +100,28 @@ def test_native_bars_read_top_down_with_value_labels(native):
 def test_the_widest_label_is_not_wrapped(drawn):
     fig = drawn(bar.KIND, parks())
     assert "\n" not in fig.axes[0].get_yticklabels()[1].get_text()
+
+
+def _inside(fig, artist) -> bool:
+    """Whether an artist's drawn extent lies within the figure (not clipped off its edge)."""
+    box = artist.get_window_extent(fig.canvas.get_renderer())
+    return box.x0 >= 0 and box.x1 <= fig.bbox.width
+
+
+def test_a_fall_is_drawn_left_of_zero_with_its_label_in_view(drawn):
+    """A falling value (-40%) beside rises gets its bar and label, not an empty row."""
+    points = (
+        Point("货物通关时间", -40, "-40%"),
+        Point("进出口增速", 12.6, "12.6%"),
+    )
+    chart = ChartData(id="n", kind="bar", lang="zh", title="变化", series=(Series("变化", points),))
+    fig = drawn(bar.KIND, chart)
+    ax = fig.axes[0]
+    low, high = ax.get_xlim()
+    assert low < -40 and high > 12.6
+    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() < 1]
+    assert sorted(round(b.get_width(), 6) for b in bars) == [-40, 12.6]
+    labels = {t.get_text(): t for t in ax.texts}
+    assert set(labels) == {"-40%", "12.6%"}
+    assert all(_inside(fig, label) for label in labels.values())
+    assert labels["-40%"].get_position()[0] < -40 < 0 < labels["12.6%"].get_position()[0]

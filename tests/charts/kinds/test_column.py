@@ -128,3 +128,24 @@ def test_native_chart_keeps_display_texts_and_hatches_derived(native):
     assert first.points[1].format.fill.type == MSO_FILL.SOLID
     assert frame.chart.has_legend
     assert frame.chart.value_axis.maximum_scale >= 20 * 1.15
+
+
+def test_a_fall_hangs_below_zero_with_its_label_under_it(drawn):
+    points = (Point("2022年", -8.5, "-8.5%"), Point("2023年", 12.0, "12%"))
+    chart = ChartData(
+        id="c",
+        kind="column",
+        lang="zh",
+        title="增速",
+        categories=("2022年", "2023年"),
+        series=(Series("增速", points),),
+    )
+    fig = drawn(column.KIND, chart)
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    assert low < -8.5 and high > 12
+    heights = sorted(round(p.get_height(), 6) for p in ax.patches if isinstance(p, Rectangle))
+    assert -8.5 in heights and 12 in heights
+    fall = next(t for t in ax.texts if t.get_text() == "-8.5%")
+    assert fall.get_position()[1] < -8.5 and fall.get_va() == "top"
+    assert fall.get_position()[1] > low
