@@ -270,7 +270,7 @@ def run_task(job: Job) -> Built:
     started = time.perf_counter()
     data, count = render_task(job)
     if task.check:
-        from reportgen.check import CheckError, check_bytes
+        from reportgen.check import check_bytes
 
         findings = check_bytes(
             data, job.output_format, job.dataset, display_path(task.path), job.content

@@ -23,7 +23,7 @@ import click
 
 from reportgen import __version__
 from reportgen import formats as output_formats
-from reportgen.config import LANGUAGES, MAX_JOBS, choose
+from reportgen.config import MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.locale import LANGS
 from reportgen.paths import OUTPUT_DIR, default_data_dir, display_path
@@ -158,7 +158,7 @@ def charts(
     from reportgen.template import load_template
 
     cache_root()  # before matplotlib is imported: it follows a cache that had to move
-    languages = _split_choice(langs, LANGUAGES, "--lang")
+    languages = _split_choice(langs, LANGS, "--lang")
     kinds = _split_choice(formats, ("png", "svg"), "--format")
     dataset = load_dataset(data_dir or default_data_dir())
     loaded = load_template(template, {m.id for m in dataset.metrics})
@@ -256,7 +256,7 @@ def build(
 
     config, _ = load_config()  # every value checked; options win over it
     languages = (
-        _split_choice(langs, LANGUAGES, "--lang")
+        _split_choice(langs, LANGS, "--lang")
         if langs is not None
         else config.get("lang", [LANGS[0]])
     )

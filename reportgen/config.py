@@ -42,9 +42,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-#: What `--lang` and `lang` accept, and `--format` and `format` for build.
-LANGUAGES = LANGS
-FORMATS = formats.NAMES
 #: The most render processes `--jobs` and `jobs` accept.
 MAX_JOBS = 64
 CONFIG_FILE = "reportgen.toml"
@@ -229,8 +226,8 @@ def _jobs(value: Any, base: Path) -> int:
 SETTINGS: dict[str, Callable[[Any, Path], Any]] = {
     "data": _data,
     "template": _template,
-    "lang": _choices(LANGUAGES),
-    "format": _choices(FORMATS),
+    "lang": _choices(LANGS),
+    "format": _choices(formats.NAMES),
     "out": _out,
     "jobs": _jobs,
 }

@@ -12,7 +12,7 @@ import pptx
 import pypdf
 import pytest
 
-from reportgen import config, formats
+from reportgen import formats
 from reportgen.build import BuildContext, build, schedule
 from reportgen.check import CHECKED_SUFFIXES, check_bytes
 from reportgen.errors import UsageError
@@ -127,7 +127,7 @@ def test_an_unknown_format_on_the_command_line_is_exit_2(run, tmp_path):
 
 
 def test_the_command_line_check_and_settings_read_the_registry(run):
-    assert config.FORMATS == formats.NAMES == ("pptx", "pdf", "xlsx")
+    assert formats.NAMES == ("pptx", "pdf", "xlsx")
     assert CHECKED_SUFFIXES == (".pptx", ".pdf")
     help_text = " ".join(run("build", "--help").out.split())
     assert "comma-separated: pptx, pdf, xlsx [default: all]" in help_text

@@ -1,7 +1,7 @@
 """Templates: a folder with a theme, a master, a chart plan and the deck and summary plans.
 
 ``loader`` finds and checks a template folder, ``plan`` is the schema of its deck and summary
-plans, ``listing`` describes the templates there are, and ``draft`` and ``write`` make a first
+plans, ``listing`` describes the templates there are, and ``planner`` and ``write`` make a first
 template for a data folder (`reportgen plan`): the choices in one module, the files in another.
 """
 

@@ -139,7 +139,7 @@ def native_data(chart: ChartData, data: CategoryChartData) -> None:
 
 def style_bars(n: NativeChart, chart: ChartData, colours: list[str]) -> None:
     """Native horizontal bars, coloured in turn from ``colours``, first item at the top."""
-    from pptx.enum.chart import XL_LABEL_POSITION
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 
     from reportgen.render.pptx_chart import nice_ceiling, rgb
 
@@ -159,9 +159,13 @@ def style_bars(n: NativeChart, chart: ChartData, colours: list[str]) -> None:
     value_axis = native.value_axis
     value_axis.visible = False
     value_axis.has_major_gridlines = False
-    peak = max(p.value for p in points) / chart.scale
-    value_axis.minimum_scale = 0
-    value_axis.maximum_scale = nice_ceiling(peak * 1.7)  # room for the value labels
+    values = [p.value / chart.scale for p in points]
+    peak, low = max(max(values), 0.0), min(min(values), 0.0)
+    # Room for the value labels past each bar's end; a fall reaches left of zero.
+    value_axis.minimum_scale = -nice_ceiling(-low * 1.7) if low < 0 else 0
+    if low < 0:  # the labels stay at the chart's left edge, not on the zero line in a bar
+        native.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    value_axis.maximum_scale = nice_ceiling(peak * 1.7) if peak > 0 else 0
 
 
 def native_style(n: NativeChart, chart: ChartData) -> None:

@@ -132,7 +132,7 @@ def native_data(chart: ChartData, data: CategoryChartData) -> None:
 
 
 def native_style(n: NativeChart, chart: ChartData) -> None:
-    from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 
     from reportgen.render.pptx_chart import nice_ceiling, rgb
 
@@ -165,9 +165,10 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
         n.set_text(axis.axis_title.text_frame, chart.axis_label, n.sizes.body - 3, colours.muted)
     values = [p.value / chart.scale for p in chart.points()]
     peak, low = max(max(values), 0.0), min(min(values), 0.0)
-    reach = (peak - low) or 1.0  # the columns' extent, for offsets that scale with the chart
-    axis.maximum_scale = nice_ceiling(peak * 1.15)
-    axis.minimum_scale = 0
+    axis.maximum_scale = nice_ceiling(peak * 1.15) if peak > 0 else 0
+    axis.minimum_scale = -nice_ceiling(-low * 1.15) if low < 0 else 0
+    if low < 0:  # the categories stay below the chart, not on the zero line in a column
+        native.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
 KIND = Kind(

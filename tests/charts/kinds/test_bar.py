@@ -125,3 +125,20 @@ def test_a_fall_is_drawn_left_of_zero_with_its_label_in_view(drawn):
     assert set(labels) == {"-40%", "12.6%"}
     assert all(_inside(fig, label) for label in labels.values())
     assert labels["-40%"].get_position()[0] < -40 < 0 < labels["12.6%"].get_position()[0]
+
+
+def test_native_bars_reach_below_zero_for_a_fall(native):
+    points = (Point("货物通关时间", -40, "-40%"), Point("进出口增速", 12.6, "12.6%"))
+    chart = ChartData(id="n", kind="bar", lang="zh", title="变化", series=(Series("变化", points),))
+    axis = native(chart).chart.value_axis
+    assert axis.minimum_scale <= -40 * 1.7 and axis.maximum_scale >= 12.6 * 1.7
+    assert native(parks()).chart.value_axis.minimum_scale == 0
+
+
+def test_native_bar_labels_stay_at_the_left_edge_when_a_bar_falls(native):
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+    points = (Point("货物通关时间", -40, "-40%"), Point("进出口增速", 12.6, "12.6%"))
+    chart = ChartData(id="n", kind="bar", lang="zh", title="变化", series=(Series("变化", points),))
+    axis = native(chart).chart.category_axis
+    assert axis.tick_label_position == XL_TICK_LABEL_POSITION.LOW

@@ -2,7 +2,7 @@
 
 import pytest
 from matplotlib.patches import Rectangle
-from pptx.enum.chart import XL_CHART_TYPE
+from pptx.enum.chart import XL_CHART_TYPE, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_FILL
 
 from reportgen.charts.kinds import column
@@ -149,3 +149,19 @@ def test_a_fall_hangs_below_zero_with_its_label_under_it(drawn):
     fall = next(t for t in ax.texts if t.get_text() == "-8.5%")
     assert fall.get_position()[1] < -8.5 and fall.get_va() == "top"
     assert fall.get_position()[1] > low
+
+
+def test_native_columns_reach_below_zero_for_a_fall(native):
+    points = (Point("2022年", -8.5, "-8.5%"), Point("2023年", 12.0, "12%"))
+    chart = ChartData(
+        id="c",
+        kind="column",
+        lang="zh",
+        title="增速",
+        categories=("2022年", "2023年"),
+        series=(Series("增速", points),),
+    )
+    drawn = native(chart).chart
+    axis = drawn.value_axis
+    assert axis.minimum_scale <= -8.5 * 1.15 and axis.maximum_scale >= 12 * 1.15
+    assert drawn.category_axis.tick_label_position == XL_TICK_LABEL_POSITION.LOW
