@@ -404,10 +404,7 @@ def test_derived_chart_point_neither_hatched_nor_marked(zh_deck, seed):
 
 
 def _bar_chart(values: list[float], labels: list[str]):
-    from pptx import Presentation
-    from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE
-    from pptx.util import Inches
 
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
