@@ -107,6 +107,21 @@ def briefing(seed):
     return load_template("briefing", {m.id for m in seed.metrics})
 
 
+@pytest.fixture(scope="session")
+def decks(seed, briefing, tmp_path_factory):
+    """The seed deck in both languages: (content model, pptx bytes)."""
+    from reportgen.content.deck import build_deck
+    from reportgen.render.pptx import render_deck
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        built = {}
+        for lang in ("zh", "en"):
+            deck = build_deck(seed, briefing, briefing.deck, lang)
+            built[lang] = (deck, render_deck(deck, briefing))
+    return built
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A private copy of the small valid data folder."""

@@ -328,3 +328,23 @@ def test_build_of_the_workbook_alone_reports_its_sheets(run, mini, tmp_path):
     assert result.code == 0, result.err
     assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == ["mini-tables.xlsx"]
     assert "reportgen: 1 file(s) in" in result.err and "4 sheets" in result.err
+
+
+@pytest.mark.slow
+def test_check_command_and_build_refusing_a_bad_output(run, tmp_path, seed, monkeypatch):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert run("build", "--format", "pptx", "--out", str(out)).code == 0
+    deck = next(out.glob("*.pptx"))
+    assert run("check", str(deck)).code == 0
+    prs = Presentation(str(deck))
+    box = prs.slides[1].shapes.add_textbox(Inches(1), Inches(1), Inches(2), Inches(1))
+    box.text_frame.text = "999"
+    prs.save(deck)
+    result = run("check", str(deck))
+    assert result.code == 1
+    assert "run without an East Asian typeface" in result.err
+    assert "number 999 is not in the dataset" in result.err

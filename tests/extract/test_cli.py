@@ -202,20 +202,6 @@ def test_offsets_count_the_decoded_text_without_its_byte_order_mark(run, tmp_pat
     assert [text[f["start"] : f["end"]] for f in facts] == ["360亿元"]
 
 
-def test_event_titles_are_cut_where_a_clause_ends_not_inside_a_figure():
-    from reportgen.extract.draft import _title
-
-    sentence = (
-        "按照《青岛市空气质量持续改善行动方案（2024—2025年）》，到2025年底，"
-        "PM2.5浓度要控制在24微克/立方米以内。"
-    )
-    assert (
-        _title(sentence, limit=50)
-        == "按照《青岛市空气质量持续改善行动方案（2024—2025年）》，到2025年底"
-    )
-    assert _title("短句。") == "短句。"
-
-
 LIST_ITEMS = (
     "进出口总额 {a}亿元",
     "同比增长 {b}%",

@@ -1,16 +1,15 @@
+import os
+import shutil
+
 import pytest
 
-from reportgen.content.deck import build_deck
-from reportgen.render.pptx import render_deck
+from reportgen.render.office import soffice
 
 
-@pytest.fixture(scope="session")
-def decks(seed, briefing, tmp_path_factory):
-    """The seed deck in both languages: (content model, pptx bytes)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        built = {}
-        for lang in ("zh", "en"):
-            deck = build_deck(seed, briefing, briefing.deck, lang)
-            built[lang] = (deck, render_deck(deck, briefing))
-    return built
+@pytest.fixture(scope="module")
+def office():
+    """LibreOffice and poppler-utils, which CI must have and a workstation may lack."""
+    if soffice() is None or shutil.which("pdffonts") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice and poppler-utils (see .ci/run)")
+        pytest.skip("LibreOffice or poppler-utils not installed")

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import pytest
 
-from reportgen.render.office import soffice, to_pdf
+from reportgen.render.office import to_pdf
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def office():
-    if soffice() is None or shutil.which("pdffonts") is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install LibreOffice and poppler-utils (see .ci/run)")
-        pytest.skip("LibreOffice or poppler-utils not installed")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -48,19 +39,6 @@ def test_deck_renders_every_slide_with_the_bundled_face(office, decks, briefing,
         assert title[:4] in text.replace(" ", "")
 
 
-def test_preview_makes_pages_and_a_contact_sheet(office, decks, tmp_path):
-    from PIL import Image
-
-    from reportgen.fonts import resolve
-    from reportgen.render.preview import preview
-
-    deck = tmp_path / "deck.pptx"
-    deck.write_bytes(decks["en"][1])
-    pages, sheet = preview(deck, tmp_path / "png", [resolve("Noto Sans SC")], dpi=30)
-    assert len(pages) == 14
-    assert Image.open(sheet).size[0] > Image.open(pages[0]).size[0] * 3
-
-
 def test_missing_libreoffice_says_how_to_install_it(monkeypatch, tmp_path, run):
     monkeypatch.setattr("reportgen.render.office.soffice", lambda: None)
     deck = tmp_path / "x.pptx"
@@ -68,26 +46,6 @@ def test_missing_libreoffice_says_how_to_install_it(monkeypatch, tmp_path, run):
     result = run("preview", str(deck))
     assert result.code == 3
     assert "apt-get install --no-install-recommends libreoffice-impress" in result.err
-
-
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
-def test_preview_again_into_the_same_folder(tmp_path):
-    """A second preview finds the first one's contact sheet and longer page list there."""
-    from reportlab.pdfgen import canvas
-
-    from reportgen.render.preview import pages_to_png
-
-    pdf = tmp_path / "doc.pdf"
-    page = canvas.Canvas(str(pdf))
-    page.drawString(72, 720, "one page")
-    page.showPage()
-    page.save()
-    out = tmp_path / "preview"
-    out.mkdir()
-    (out / "doc-sheet.png").write_bytes(b"sheet")
-    (out / "doc-7.png").write_bytes(b"a page of an older, longer version")
-    assert [p.name for p in pages_to_png(pdf, out, "doc")] == ["doc-1.png"]
-    assert (out / "doc-sheet.png").exists()
 
 
 def test_a_stopped_preview_leaves_no_temporary_folder_and_no_office(office, decks, tmp_path):

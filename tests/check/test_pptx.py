@@ -1,21 +1,23 @@
-"""`reportgen check` on real built decks and PDFs tampered with the way a person would: each
-edit is reported naming the file, the slide and the number, and the untampered files pass."""
+"""The deck check (`check/pptx.py`): real built decks tampered with the way a person would,
+through `reportgen check` and in memory; each edit is reported naming the file, the slide and
+the number, and the untampered files pass."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.util import Inches
 
+from reportgen.check import check_pptx
 from reportgen.cli import main
-from reportgen.render.pptx_text import Fonts, style_run
+from reportgen.render.pptx_text import Fonts, Para, style_run, write_paragraphs
 from tests.conftest import SEED_DIR
-
-pytestmark = pytest.mark.slow
 
 ZH = "qingdao-sco-2023-05_briefing_zh.pptx"
 EN = "qingdao-sco-2023-05_briefing_en.pptx"
@@ -61,6 +63,7 @@ def check(run, path: Path):
     return result
 
 
+@pytest.mark.slow
 def test_the_untampered_outputs_pass(run, built):
     files = sorted(p for p in built.iterdir() if p.suffix in (".pptx", ".pdf"))
     assert len(files) == 4
@@ -72,6 +75,7 @@ def test_the_untampered_outputs_pass(run, built):
 # --- 1. text that overflows at the size it inherits -------------------------------------------
 
 
+@pytest.mark.slow
 def test_overflow_at_an_inherited_size_is_found(run, deck):
     """A longer title fits at its 28 pt; with its size cleared it takes the master's title
     size (44 pt) and wraps past its box."""
@@ -88,6 +92,7 @@ def test_overflow_at_an_inherited_size_is_found(run, deck):
     assert f"{path}: slide 4 'Title 1': text overflows its box by" in result.err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("word_wrap", [True, False])
 def test_overflow_in_a_new_box_without_a_size_is_found(run, deck, briefing, word_wrap):
     """A text box added with its face but no size gets the presentation's default (18 pt):
@@ -113,6 +118,7 @@ def _set_run(shape, text: str) -> None:
     runs[0].text = text
 
 
+@pytest.mark.slow
 def test_a_figure_in_chinese_numerals_is_checked(run, deck):
     path, prs = deck()
     _set_run(shape_named(prs.slides[1], "Figure 3"), "八千七百家")
@@ -124,6 +130,7 @@ def test_a_figure_in_chinese_numerals_is_checked(run, deck):
     assert "slide 2 'Figure label 3': number 八千七百 is not in the dataset" in result.err
 
 
+@pytest.mark.slow
 def test_a_supported_figure_in_chinese_numerals_keeps_its_hedge(run, deck):
     path, prs = deck()
     _set_run(shape_named(prs.slides[1], "Figure 6"), "一百四十四人")  # the data has 144人
@@ -134,6 +141,7 @@ def test_a_supported_figure_in_chinese_numerals_keeps_its_hedge(run, deck):
     assert "slide 2 'Figure 4': 三千列 is shown without its hedge" in result.err
 
 
+@pytest.mark.slow
 def test_names_and_idioms_with_numerals_are_not_figures(run, deck):
     path, prs = deck()
     body = shape_named(prs.slides[12], "Text Placeholder 3")
@@ -146,6 +154,7 @@ def test_names_and_idioms_with_numerals_are_not_figures(run, deck):
 # --- 3. speaker notes --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_number_added_to_the_notes_is_found(run, deck):
     path, prs = deck()
     prs.slides[1].notes_slide.notes_text_frame.add_paragraph().text = "另有8700家企业排队入驻。"
@@ -155,6 +164,7 @@ def test_a_number_added_to_the_notes_is_found(run, deck):
     assert f"{path}: slide 2 notes: number 8700 is not in the dataset" in result.err
 
 
+@pytest.mark.slow
 def test_a_quote_that_is_not_the_articles_supports_nothing(run, deck):
     """4700余家 is in the dataset, so a quote edited to 8700余家 is no verbatim quote and its
     numbers are checked like any other."""
@@ -169,6 +179,7 @@ def test_a_quote_that_is_not_the_articles_supports_nothing(run, deck):
     assert "slide 2 notes: number 8700余 is not in the dataset" in result.err
 
 
+@pytest.mark.slow
 def test_english_notes_are_checked(run, deck):
     path, prs = deck(EN)
     prs.slides[5].notes_slide.notes_text_frame.add_paragraph().text = "Over 8,700 trains ran."
@@ -178,6 +189,7 @@ def test_english_notes_are_checked(run, deck):
     assert f"{path}: slide 6 notes: number 8,700 is not in the dataset" in result.err
 
 
+@pytest.mark.slow
 def test_the_notes_quote_numbers_the_slides_do_not_show(deck, seed):
     """The seed notes quote 每晚8点至11点, and no fact holds 8: the verbatim quote supports
     it (this is what makes the untampered deck pass)."""
@@ -198,6 +210,7 @@ def _trade_chart(prs):
     return shape_named(prs.slides[3], "Chart Placeholder 2").chart
 
 
+@pytest.mark.slow
 def test_tripled_chart_values_are_found(run, deck):
     path, prs = deck()
     chart = _trade_chart(prs)
@@ -216,6 +229,7 @@ def test_tripled_chart_values_are_found(run, deck):
     assert "chart value 243 for '2022年' does not match its label 81亿元" in result.err
 
 
+@pytest.mark.slow
 def test_a_doughnut_edited_to_disagree_with_its_parts_is_found(run, deck):
     """A doughnut has no value labels: each part's category (硕士研究生 62人) states it."""
     path, prs = deck()
@@ -234,6 +248,7 @@ def test_a_doughnut_edited_to_disagree_with_its_parts_is_found(run, deck):
     assert "'本科" not in result.err and "'博士" not in result.err
 
 
+@pytest.mark.slow
 def test_a_chart_cache_edited_apart_from_its_workbook_is_found(run, deck):
     path, prs = deck(EN)
     chart = _trade_chart(prs)
@@ -250,6 +265,7 @@ def test_a_chart_cache_edited_apart_from_its_workbook_is_found(run, deck):
 # --- 5. constants of derived formulas ----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_per_mille_share_shows_its_formula_and_passes(run, tmp_path):
     """A derived share in ‰ prints "× 1000" in its source notes: the formula's constants are
     data, so the build's own check passes, and the notes do show the formula."""
@@ -272,3 +288,143 @@ def test_a_per_mille_share_shows_its_formula_and_passes(run, tmp_path):
     assert "× 1000" in notes
     files = sorted(str(p) for p in out.iterdir() if p.suffix in (".pptx", ".pdf"))
     assert run("check", "--data", str(data), *files).code == 0
+
+
+# --- 6. the seed deck edited in memory, checked by check_pptx ---------------------------
+
+
+@pytest.fixture
+def zh_deck(decks):
+    return Presentation(io.BytesIO(decks["zh"][1]))
+
+
+def findings_of(prs, seed) -> list[str]:
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return [str(f) for f in check_pptx(buffer.getvalue(), seed, "deck.pptx")]
+
+
+def styled_box(slide, text: str, briefing, width=4.0, height=1.0, size=14):
+    box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(width), Inches(height))
+    fonts = Fonts("Noto Sans SC", "Noto Sans SC", briefing.face(), "zh-CN")
+    write_paragraphs(box.text_frame, [Para(text)], size, fonts)
+    return box
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_built_decks_are_clean(decks, seed, lang):
+    assert check_pptx(decks[lang][1], seed, "deck") == []
+
+
+@pytest.mark.slow
+def test_overflowing_text(zh_deck, seed, briefing):
+    styled_box(zh_deck.slides[2], "很长的一段文字" * 40, briefing, width=3, height=0.6)
+    assert any("text overflows its box" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_shape_past_the_slide_edge(zh_deck, seed, briefing):
+    box = styled_box(zh_deck.slides[2], "边缘", briefing)
+    box.left = zh_deck.slide_width - Inches(1)
+    assert any("extends past the slide edge" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_run_without_east_asian_typeface(zh_deck, seed):
+    box = zh_deck.slides[2].shapes.add_textbox(Inches(1), Inches(1), Inches(3), Inches(1))
+    box.text_frame.text = "没有东亚字体"
+    box.text_frame.paragraphs[0].runs[0].font.name = "Arial"  # python-pptx sets a:latin only
+    assert any("run without an East Asian typeface" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_glyph_the_font_lacks(zh_deck, seed, briefing):
+    styled_box(zh_deck.slides[2], "火箭\U0001f680", briefing)
+    assert any("has no glyph for U+1F680" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_chart_without_alt_text(zh_deck, seed):
+    slide = zh_deck.slides[3]
+    frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
+    frame._element.xpath("./*[1]/p:cNvPr")[0].attrib.pop("descr")
+    assert any("without alt text" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_empty_placeholder(zh_deck, seed):
+    layout = next(lay for lay in zh_deck.slide_layouts if lay.name == "Section")
+    zh_deck.slides.add_slide(layout)
+    assert any("empty placeholder" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_number_the_data_does_not_support(zh_deck, seed, briefing):
+    styled_box(zh_deck.slides[2], "对外贸易额达999亿元", briefing)
+    assert any("number 999亿 is not in the dataset" in f for f in findings_of(zh_deck, seed))
+
+
+@pytest.mark.slow
+def test_hedge_dropped_or_changed(zh_deck, seed, briefing):
+    styled_box(zh_deck.slides[2], "入驻企业4700家", briefing)
+    styled_box(zh_deck.slides[4], "员工不到144人", briefing)
+    found = findings_of(zh_deck, seed)
+    assert any("4700 is shown without its hedge" in f for f in found)
+    assert any("不到144: the data has no such hedge" in f for f in found)
+
+
+@pytest.mark.slow
+def test_derived_value_without_its_mark(zh_deck, seed, briefing):
+    styled_box(zh_deck.slides[2], "2021年对外贸易额约260.3亿元", briefing)
+    assert any(
+        "derived value 约260.3亿元 shown without its derived mark" in f
+        for f in findings_of(zh_deck, seed)
+    )
+
+
+@pytest.mark.slow
+def test_derived_chart_point_neither_hatched_nor_marked(zh_deck, seed):
+    slide = zh_deck.slides[3]
+    chart = next(s for s in slide.shapes if getattr(s, "has_chart", False)).chart
+    xml = chart._chartSpace
+    for patt in xml.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}pattFill"):
+        parent = patt.getparent()
+        solid = etree.SubElement(
+            parent, "{http://schemas.openxmlformats.org/drawingml/2006/main}solidFill"
+        )
+        etree.SubElement(
+            solid, "{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr", val="0B3D6B"
+        )
+        parent.remove(patt)
+    assert any("in a chart is neither marked nor hatched" in f for f in findings_of(zh_deck, seed))
+
+
+# --- 7. native chart values against their labels ---------------------------------------
+
+
+def _bar_chart(values: list[float], labels: list[str]):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    data = CategoryChartData()
+    data.categories = [f"c{i}" for i in range(len(values))]
+    data.add_series("s", values)
+    frame = slide.shapes.add_chart(
+        XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1), Inches(4), Inches(3), data
+    )
+    for point, label in zip(frame.chart.plots[0].series[0].points, labels, strict=True):
+        point.data_label.text_frame.text = label
+    return frame.chart
+
+
+def test_chart_values_are_read_in_the_charts_display_scale():
+    from reportgen.check.pptx import _chart_values
+
+    assert _chart_values(_bar_chart([5.0], ["5个"])) == []  # one point: a one-cell range
+    assert _chart_values(_bar_chart([360.0, 81.0], ["360亿元", "81亿元"])) == []  # in 亿
+    assert _chart_values(_bar_chart([36.0, 8.1], ["CNY 36 bn", "CNY 8.1 bn"])) == []
+    assert _chart_values(_bar_chart([360.0, 243.0], ["360亿元", "81亿元"])) == [
+        "chart value 243 for 'c1' does not match its label 81亿元"
+    ]

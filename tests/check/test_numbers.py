@@ -72,36 +72,6 @@ def test_verbatim_quotes_are_blanked_and_others_kept(seed):
     assert "number 8700余 is not in the dataset" in number_findings(invented, data, "zh")
 
 
-def _bar_chart(values: list[float], labels: list[str]):
-    from pptx import Presentation
-    from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE
-    from pptx.util import Inches
-
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    data = CategoryChartData()
-    data.categories = [f"c{i}" for i in range(len(values))]
-    data.add_series("s", values)
-    frame = slide.shapes.add_chart(
-        XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1), Inches(4), Inches(3), data
-    )
-    for point, label in zip(frame.chart.plots[0].series[0].points, labels, strict=True):
-        point.data_label.text_frame.text = label
-    return frame.chart
-
-
-def test_chart_values_are_read_in_the_charts_display_scale():
-    from reportgen.check.pptx import _chart_values
-
-    assert _chart_values(_bar_chart([5.0], ["5个"])) == []  # one point: a one-cell range
-    assert _chart_values(_bar_chart([360.0, 81.0], ["360亿元", "81亿元"])) == []  # in 亿
-    assert _chart_values(_bar_chart([36.0, 8.1], ["CNY 36 bn", "CNY 8.1 bn"])) == []
-    assert _chart_values(_bar_chart([360.0, 243.0], ["360亿元", "81亿元"])) == [
-        "chart value 243 for 'c1' does not match its label 81亿元"
-    ]
-
-
 def test_an_english_number_ends_at_a_line_break(seed):
     """A note number at a line's end is no quantity of the heading below it ("6" / "Charts")."""
     data = supported(seed)

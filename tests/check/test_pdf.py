@@ -1,0 +1,43 @@
+"""The PDF check (`check/pdf.py`): a summary page is read as a presenter reads it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from reportgen.check import check_pdf
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_built_summaries_are_clean(seed, briefing, lang):
+    from reportgen.content.summary import build_summary
+    from reportgen.render.pdf import render_summary
+
+    pdf = render_summary(build_summary(seed, briefing, briefing.summary, lang), briefing)
+    assert check_pdf(pdf, seed, "summary") == []
+
+
+def test_pdf_font_not_embedded(seed):
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 720, "Foreign trade CNY 36 bn")
+    canvas.save()
+    found = [str(f) for f in check_pdf(buffer.getvalue(), seed, "x.pdf")]
+    assert any("font /Helvetica is not embedded" in f for f in found)
+
+
+def test_wrapped_pdf_lines_read_as_one_sentence():
+    from reportgen.check import unwrap
+
+    line = "中国—上海合作组织地方经贸合作示范区今天举行重点项目集中签"  # a full paragraph line
+    assert unwrap(line + "\n 约32个项目") == line + "约32个项目"  # not the hedge 约
+    line = "The share of key groups signed up rose to more"
+    assert unwrap(line + "\nthan 80%") == line + " than 80%"
+    # the short lines of a table's cells stay apart: 6月 and the note number 1 are not 6月1
+    assert unwrap("2025年6月\n1\n给予") == "2025年6月\n1\n给予"

@@ -1,0 +1,121 @@
+"""Scoring the extractor against hand-checked gold files."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.errors import DataError
+from reportgen.extract.evaluate import Report, Score, evaluate, format_report, load_gold
+
+ARTICLE = "对外贸易额达360亿元，入驻企业4700余家。"
+GOLD = """source: article.txt
+date: '2023-05-20'
+facts:
+- text: 360亿元
+  start: 6
+  end: 11
+  kind: money
+  value: 36000000000
+  unit: CNY
+  qualifier: exact
+  subject: 对外贸易额
+- text: 4700余家
+  start: 16
+  end: 22
+  kind: count
+  value: 4700
+  unit: 家
+  qualifier: approx
+"""
+
+
+def gold_file(folder, gold: str = GOLD, article: str = ARTICLE):
+    (folder / "article.txt").write_text(article, "utf-8")
+    path = folder / "g.yaml"
+    path.write_text(gold, "utf-8")
+    return path
+
+
+def test_precision_recall_and_f1_count_facts():
+    score = Score(true=3, predicted=4, gold=6)
+    assert (score.precision, score.recall) == (0.75, 0.5)
+    assert score.f1 == pytest.approx(0.6)
+    assert (Score().precision, Score().recall) == (1.0, 1.0)  # nothing asked, nothing missed
+    assert Score(true=0, predicted=2, gold=2).f1 == 0.0
+
+
+def test_a_found_fact_with_another_qualifier_is_detected_but_no_full_match(tmp_path):
+    report = evaluate(gold_file(tmp_path))
+    assert (report.detection.true, report.detection.predicted, report.detection.gold) == (2, 2, 2)
+    assert report.full.true == 1  # 4700余家 is "over", the gold says "approx"
+    assert (report.qualifier_right, report.qualifier_total) == (1, 2)
+    assert (report.subject.true, report.subject.gold) == (1, 1)
+    assert report.misses == []
+
+
+def test_a_fact_at_the_wrong_value_is_a_miss_and_an_extra(tmp_path):
+    report = evaluate(gold_file(tmp_path, GOLD.replace("value: 4700", "value: 470")))
+    assert report.detection.true == 1
+    assert report.misses == [
+        "g.yaml: missed '4700余家' (count)",
+        "g.yaml: extra '4700余家' (count)",
+    ]
+
+
+def test_reports_pool_fact_by_fact():
+    one = Report(detection=Score(1, 1, 2), qualifier_right=1, qualifier_total=1, misses=["a"])
+    two = Report(detection=Score(3, 4, 3), qualifier_right=0, qualifier_total=3, misses=["b"])
+    one.by_kind["count"] = Score(1, 1, 1)
+    two.by_kind["count"] = Score(2, 2, 2)
+    two.by_kind["money"] = Score(1, 2, 1)
+    one.add(two)
+    assert (one.detection.true, one.detection.predicted, one.detection.gold) == (4, 5, 5)
+    assert one.by_kind["count"] == Score(3, 3, 3) and one.by_kind["money"] == Score(1, 2, 1)
+    assert one.qualifier_accuracy == 0.25
+    assert one.misses == ["a", "b"]
+
+
+def test_the_report_is_one_row_per_score_and_kind():
+    report = Report(detection=Score(3, 4, 6), full=Score(2, 4, 6), qualifier_right=3)
+    report.qualifier_total = 3
+    report.by_kind["count"] = Score(1, 1, 1)
+    assert format_report(report, "g.yaml").splitlines() == [
+        "g.yaml",
+        "  detection      P 0.75  R 0.50  F1 0.60  (3/4 predicted, 3/6 gold)",
+        "  full match     P 0.50  R 0.33  F1 0.40  (2/4 predicted, 2/6 gold)",
+        "  subject        P 1.00  R 1.00  F1 1.00  (0/0 predicted, 0/0 gold)",
+        "  qualifier accuracy 1.00 (3/3)",
+        "    count        P 1.00  R 1.00  F1 1.00  (1/1 predicted, 1/1 gold)",
+    ]
+
+
+def problems(path) -> list[str]:
+    with pytest.raises(DataError) as error:
+        load_gold(path)
+    return [str(p) for p in error.value.problems]
+
+
+def test_a_file_that_is_no_gold_file_is_one_line_per_problem(tmp_path):
+    (tmp_path / "list.yaml").write_text("- 1\n- 2\n", "utf-8")
+    assert problems(tmp_path / "list.yaml") == [
+        f"{tmp_path / 'list.yaml'}: expected a mapping with 'facts'"
+    ]
+    path = gold_file(tmp_path, GOLD.replace("kind: money", "kind: cash"))
+    [problem] = problems(path)
+    assert problem.startswith(f"{path}:7: gold file, field 'facts.0.kind': 'cash' is not a kind")
+
+
+def test_the_source_is_read_beside_the_gold_file_only(tmp_path):
+    path = gold_file(tmp_path, GOLD.replace("source: article.txt", "source: /etc/hostname"))
+    [problem] = problems(path)
+    assert problem.startswith(f"{path}:1: gold file, field 'source': /etc/hostname")
+    assert "an absolute path; name it relative to the gold file" in problem
+    path = gold_file(tmp_path, GOLD.replace("source: article.txt", "source: missing.txt"))
+    [problem] = problems(path)
+    assert problem.startswith(f"{path}:1: gold file, field 'source':")
+
+
+def test_a_gold_file_and_its_text_are_read_together(tmp_path):
+    gold, text = load_gold(gold_file(tmp_path))
+    assert text == ARTICLE
+    assert [text[f.start : f.end] for f in gold.facts] == [f.text for f in gold.facts]
