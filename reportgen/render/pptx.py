@@ -21,6 +21,7 @@ from pptx.util import Emu
 
 from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
+from reportgen.charts.kinds.native import rgb
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
@@ -258,7 +259,7 @@ class _SlideWriter:
 
     def donut_total(self, slide, chart: ChartData) -> None:
         """The composition's total in the doughnut's hole: 144人 / committee staff."""
-        from reportgen.render.pptx_chart import HOLE_PERCENT, donut_centre
+        from reportgen.charts.kinds.composition import HOLE_PERCENT, donut_centre
 
         frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
         cx, cy, diameter = donut_centre(frame)
@@ -314,7 +315,7 @@ class _SlideWriter:
         for c, heading in enumerate(block.columns):
             cell = table.cell(0, c)
             cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(self.colours.primary)
+            cell.fill.fore_color.rgb = rgb(self.colours.primary)
             self.cell_text(
                 cell, heading, self.colours.background, table.columns[c].width, row_h, where
             )
@@ -323,7 +324,7 @@ class _SlideWriter:
                 cell = table.cell(r, c)
                 cell.fill.solid()
                 stripe = block.striped and not r % 2
-                cell.fill.fore_color.rgb = _rgb(
+                cell.fill.fore_color.rgb = rgb(
                     self.colours.stripe if stripe else self.colours.background
                 )
                 align = "r" if block.numeric and block.numeric[c] else None
@@ -456,12 +457,6 @@ def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
         min_size=10,
         where=f"{place.where} {box.name}",
     )
-
-
-def _rgb(colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
 
 
 def render_deck(deck: Deck, template: Template) -> bytes:

@@ -20,10 +20,10 @@ from reportgen.charts.wording import labelled, listed, listing, separators
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
 
 #: The doughnut's hole, as a percentage of its diameter.
 HOLE_PERCENT = 58

@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
     from reportgen.charts.canvas import Canvas
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.model import ChartData
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
 
 
 @dataclass(frozen=True)
