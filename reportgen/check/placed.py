@@ -26,6 +26,7 @@ from reportgen.content.model import (
     SourceList,
     Summary,
     Table,
+    citation_mark,
 )
 from reportgen.data import Dataset
 
@@ -50,11 +51,6 @@ def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown
 def squash(text: str) -> str:
     """Text without whitespace: a drawn line may wrap anywhere, a cell may break its text."""
     return re.sub(r"\s+", "", text)
-
-
-def citation_mark(number: int) -> str:
-    """A citation number as a page prints it after a value (``reportgen.render.pdf``)."""
-    return f"[{number}]"
 
 
 def fragments(shown: Iterable[Shown], texts: Iterable[str]) -> list[tuple[str, str]]:

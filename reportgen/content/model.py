@@ -185,6 +185,14 @@ CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"  # around a source-note number inside
 #: A whole citation marker; its number is group 1. Data can never hold these characters
 #: (reportgen.text.safe refuses private-use text), so every match is the content model's own.
 CITATION = re.compile(f"{CITE_OPEN}(\\d{{1,4}}){CITE_CLOSE}")
+#: A printed citation mark (``citation_mark``) in a page's extracted text.
+CITATION_MARK = re.compile(r"\[\d+\]")
+
+
+def citation_mark(number: int) -> str:
+    """A citation number as a page prints it after a value: in brackets, so a copied
+    "60多个[17]" never reads as 6017. The renderer prints it and the checks look for it."""
+    return f"[{number}]"
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from reportgen.content.model import (
     Prose,
     SourceList,
     Summary,
+    citation_mark,
 )
 from reportgen.content.model import Table as TableBlock
 from reportgen.fonts import Face, check_glyphs, truetype_subset
@@ -69,8 +70,9 @@ def safe(text: str) -> str:
     markup, and a stray marker character is a bug, never half a <super> tag.
     """
     escaped = escape(text, {'"': "&quot;"})
-    # Brackets keep a copied "60多个[17]" from reading as 6017.
-    marked = CITATION.sub(r'<super rise="4" size="6.5">[\1]</super>', escaped)
+    marked = CITATION.sub(
+        lambda m: f'<super rise="4" size="6.5">{citation_mark(int(m.group(1)))}</super>', escaped
+    )
     if CITE_OPEN in marked or CITE_CLOSE in marked:
         raise ValueError(f"a citation marker character outside a marker in {text[:40]!r}")
     return marked

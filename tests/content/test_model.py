@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.content.model import (
+    CITATION,
+    CITATION_MARK,
+    CITE_CLOSE,
+    CITE_OPEN,
     Block,
     Bullets,
     Chart,
@@ -16,6 +20,7 @@ from reportgen.content.model import (
     SourceList,
     SourceNote,
     Table,
+    citation_mark,
 )
 
 
@@ -54,3 +59,15 @@ def test_blocks_list_what_they_print():
     assert Bullets(("a", "b"), "h").texts() == ("h", "a", "b")
     note = SourceNote("m", "1", None, None, "d")
     assert SourceList((Citation(1, "1. x", note),)).texts() == ("1. x",)
+
+
+def test_a_citation_mark_is_its_number_in_brackets_and_the_check_pattern_finds_it():
+    assert citation_mark(17) == "[17]"
+    page = f"企业60多个{citation_mark(17)}，投资{citation_mark(3)}"
+    assert CITATION_MARK.findall(page) == ["[17]", "[3]"]
+    assert CITATION_MARK.sub("", page) == "企业60多个，投资"  # 60 never reads as 6017
+
+
+def test_a_citation_marker_in_a_text_carries_its_number():
+    text = f"60多个{CITE_OPEN}17{CITE_CLOSE}"
+    assert [int(n) for n in CITATION.findall(text)] == [17]
