@@ -5,7 +5,8 @@ parses markup: before 3.6.13 a crafted <font color> ran code, and today <img src
 and <a href="javascript:"> makes links), so article text is always literal text. Chinese is
 set in an embedded TrueType subset of the template's East Asian face and wraps by character.
 Charts are vector drawings (SVG via svglib). The file is reproducible (invariant mode) and
-has bookmarks per section, page numbers "第 X 页 / 共 Y 页", and document metadata.
+has bookmarks per section, numbered pages (the label's wording is the locale's
+``page_label``), and document metadata.
 """
 
 from __future__ import annotations
@@ -135,8 +136,9 @@ class _SvgChart(Flowable):
         self.canv.restoreState()
 
 
-def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str):
-    """A canvas that knows the page count when it draws each page's header and footer."""
+def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str, muted: str):
+    """A canvas that knows the page count when it draws each page's header and footer: a
+    band in ``colour``, their texts in ``muted``."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -161,7 +163,7 @@ def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str
             self.setFillColor(colors.HexColor(colour))
             self.rect(0, height - 6 * mm, width, 2.2 * mm, stroke=0, fill=1)
             self.setFont(font, 8)
-            self.setFillColor(colors.HexColor("#677586"))
+            self.setFillColor(colors.HexColor(muted))
             self.drawString(MARGIN, height - 12 * mm, header)
             self.drawString(MARGIN, 10 * mm, source)
             page = self._pageNumber
@@ -220,7 +222,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         "bullet", 9.5, 14.5, leftIndent=10, bulletIndent=0, spaceAfter=2, bulletFontName=font_name
     )
     cell = style("cell", 8.5, 12)
-    head_cell = style("head", 8.5, 12, colors.HexColor(theme.colors.background))
+    head_cell = style("head", 8.5, 12, colors.HexColor(theme.colors.on_primary))
     note = style("note", 7.5, 10.5, muted, leftIndent=12, firstLineIndent=-12, spaceAfter=1.5)
 
     width = A4[0] - 2 * MARGIN
@@ -286,7 +288,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
     doc.build(
         story,
         canvasmaker=_numbered_canvas(
-            header, source, font_name, summary.info.lang, theme.colors.primary
+            header, source, font_name, summary.info.lang, theme.colors.primary, theme.colors.muted
         ),
     )
     return buffer.getvalue()

@@ -317,7 +317,7 @@ class _SlideWriter:
             cell.fill.solid()
             cell.fill.fore_color.rgb = rgb(self.colours.primary)
             self.cell_text(
-                cell, heading, self.colours.background, table.columns[c].width, row_h, where
+                cell, heading, self.colours.on_primary, table.columns[c].width, row_h, where
             )
         for r, values in enumerate(block.rows, start=1):
             for c, value in enumerate(values):

@@ -59,7 +59,7 @@ class NativeChart:
             fmt.fill.patterned()
             fmt.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
             fmt.fill.fore_color.rgb = rgb(colour)
-            fmt.fill.back_color.rgb = rgb("#FFFFFF")
+            fmt.fill.back_color.rgb = rgb(self.colors.background)
             fmt.line.color.rgb = rgb(colour)
             fmt.line.width = Pt(1)
         else:
