@@ -21,12 +21,12 @@ from pptx.util import Emu
 
 from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
-from reportgen.charts.kinds.native import rgb
+from reportgen.charts.kinds.native import Overlay, rgb
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
 from reportgen.outputs import document_time, reproducible_zip
-from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart
+from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart, overlays
 from reportgen.render.pptx_text import Fonts, Para, fill_box, write_paragraphs
 from reportgen.template import Template
 
@@ -257,25 +257,20 @@ class _SlideWriter:
             )
             label.name = f"Figure label {index + 1}"
 
-    def donut_total(self, slide, chart: ChartData) -> None:
-        """The composition's total in the doughnut's hole: 144人 / committee staff."""
-        from reportgen.charts.kinds.composition import HOLE_PERCENT, donut_centre
-
-        frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
-        cx, cy, diameter = donut_centre(frame)
-        side = int(diameter * HOLE_PERCENT / 100 * 0.7)  # a square inside the hole
-        box = slide.shapes.add_textbox(cx - side // 2, cy - side // 2, side, side)
-        box.name = "Total"
+    def overlay(self, slide, overlay: Overlay) -> None:
+        """A text box a chart kind lays over its native chart, fitted like every text."""
+        box = slide.shapes.add_textbox(*overlay.box)
+        box.name = overlay.name
         fill_box(
             box,
             [
-                Para(chart.total.text, colour=self.colours.primary, align="ctr"),
-                Para(chart.total.label, colour=self.colours.muted, align="ctr", scale=0.5),
+                Para(line.text, colour=line.colour, align="ctr", scale=line.scale)
+                for line in overlay.lines
             ],
             self.fonts,
-            max_size=28,
-            min_size=9,
-            where="doughnut total",
+            max_size=overlay.max_size,
+            min_size=overlay.min_size,
+            where=overlay.where,
             anchor="ctr",
         )
 
@@ -424,9 +419,9 @@ def _draw_chart(writer: _SlideWriter, block: Chart, place: _Place) -> None:
     if block.chart.kind in NATIVE_KINDS:
         target = writer.placeholders(place.slide, PP_PLACEHOLDER.CHART)[0]
         place.filled.add(target.placeholder_format.idx)
-        add_chart(target, block.chart, writer.theme, writer.fonts)
-        if block.chart.kind == "composition" and block.chart.total:
-            writer.donut_total(place.slide, block.chart)
+        frame = add_chart(target, block.chart, writer.theme, writer.fonts)
+        for overlay in overlays(frame, block.chart, writer.theme):
+            writer.overlay(place.slide, overlay)
     else:
         target = writer.placeholders(place.slide, PP_PLACEHOLDER.PICTURE)[0]
         place.filled.add(target.placeholder_format.idx)

@@ -17,12 +17,12 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from reportgen.charts.kinds import KINDS, NATIVE_KINDS
-from reportgen.charts.kinds.native import NativeChart
+from reportgen.charts.kinds.native import NativeChart, Overlay
 from reportgen.charts.model import ChartData
 from reportgen.render.pptx_text import Fonts, style_run
 from reportgen.theme import Theme
 
-__all__ = ["NATIVE_KINDS", "add_chart"]
+__all__ = ["NATIVE_KINDS", "add_chart", "overlays"]
 
 
 def add_chart(placeholder, chart: ChartData, theme: Theme, fonts: Fonts):
@@ -43,6 +43,14 @@ def add_chart(placeholder, chart: ChartData, theme: Theme, fonts: Fonts):
     kind.native.style(NativeChart(native, theme, style_text), chart)
     _alt_text(frame, chart)
     return frame
+
+
+def overlays(frame, chart: ChartData, theme: Theme) -> tuple[Overlay, ...]:
+    """What ``chart``'s kind lays over its inserted ``frame`` (none for most kinds)."""
+    native = KINDS[chart.kind].native
+    if native is None or native.after_insert is None:
+        return ()
+    return native.after_insert(frame, chart, theme.colors)
 
 
 def _chart_fonts(chart, fonts: Fonts, size: float, colour: str) -> None:

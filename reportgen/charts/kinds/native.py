@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,6 +20,30 @@ if TYPE_CHECKING:
 
 #: Styles a run's properties element with a size and a colour, in the deck's fonts.
 StyleText = Callable[[Any, float, str], None]
+
+
+@dataclass(frozen=True)
+class OverlayLine:
+    """One centred line of an overlay: its text, colour and size relative to the fitted one."""
+
+    text: str
+    colour: str
+    scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A text box a kind lays over its inserted chart (the doughnut's total in its hole).
+    The kind decides where and what; the deck writer fits the text and draws the box."""
+
+    name: str
+    #: left, top, width, height, in EMU
+    box: tuple[int, int, int, int]
+    lines: tuple[OverlayLine, ...]
+    max_size: float
+    min_size: float
+    #: What a fitting error names.
+    where: str
 
 
 def rgb(colour: str) -> RGBColor:
