@@ -89,7 +89,18 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class Kpis(Block):
+    """Key figures in a grid of ``rows`` by ``cols``, decided with the content (the kpi
+    chart's rule), so a renderer only places them."""
+
     figures: tuple[KeyFigure, ...]
+    rows: int
+    cols: int
+
+    def __post_init__(self) -> None:
+        if self.rows * self.cols < len(self.figures):
+            raise ValueError(
+                f"a {self.rows} x {self.cols} grid cannot hold {len(self.figures)} figures"
+            )
 
     def texts(self) -> tuple[str, ...]:
         return tuple(t for f in self.figures for t in (f.value.display, f.label))

@@ -20,7 +20,6 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from reportgen import locale
-from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.kinds.native import Overlay, rgb
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
@@ -225,8 +224,7 @@ class _SlideWriter:
     def kpis(self, slide, area, block: Kpis, where: str) -> None:
         x, y, w, h = area.left, area.top, area.width, area.height
         area._element.getparent().remove(area._element)
-        count = len(block.figures)
-        rows, cols = kpi_grid(count)
+        rows, cols = block.rows, block.cols
         cell_w, cell_h = w // cols, h // rows
         for index, figure in enumerate(block.figures):
             row, col = divmod(index, cols)

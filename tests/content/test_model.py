@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from reportgen.content.model import (
     CITATION,
     CITATION_MARK,
@@ -53,7 +55,7 @@ def test_a_new_block_kind_registers_itself():
 
 def test_blocks_list_what_they_print():
     figure = KeyFigure("企业", Shown("m", "4700余家"))
-    assert Kpis((figure,)).texts() == ("4700余家", "企业")
+    assert Kpis((figure,), 1, 1).texts() == ("4700余家", "企业")
     table = Table(("甲", "乙"), (("1", "2"),))
     assert table.texts() == ("甲", "乙", "1", "2")
     assert Bullets(("a", "b"), "h").texts() == ("h", "a", "b")
@@ -71,3 +73,10 @@ def test_a_citation_mark_is_its_number_in_brackets_and_the_check_pattern_finds_i
 def test_a_citation_marker_in_a_text_carries_its_number():
     text = f"60多个{CITE_OPEN}17{CITE_CLOSE}"
     assert [int(n) for n in CITATION.findall(text)] == [17]
+
+
+def test_a_kpi_grid_must_hold_its_figures():
+    figure = KeyFigure("企业", Shown("m", "4700余家"))
+    assert (Kpis((figure,) * 6, 2, 3).rows, Kpis((figure,) * 6, 2, 3).cols) == (2, 3)
+    with pytest.raises(ValueError, match="2 x 2 grid cannot hold 5 figures"):
+        Kpis((figure,) * 5, 2, 2)
