@@ -16,16 +16,10 @@ from collections.abc import Iterable, Sequence
 from reportgen.check.findings import Finding
 from reportgen.content.model import (
     CITATION,
-    Block,
-    Bullets,
     Deck,
-    Kpis,
-    Prose,
     Shown,
     Slide,
-    SourceList,
     Summary,
-    Table,
     citation_mark,
 )
 from reportgen.data import Dataset
@@ -72,16 +66,6 @@ def fragments(shown: Iterable[Shown], texts: Iterable[str]) -> list[tuple[str, s
     return list(found)
 
 
-def block_texts(block: Block) -> tuple[str, ...]:
-    """What a block prints in running text (a chart's labels are drawn, maybe as a picture,
-    and are checked by the chart's own rules)."""
-    if isinstance(block, Kpis):
-        return tuple(f.value.display for f in block.figures)
-    if isinstance(block, Bullets | Table | Prose | SourceList):
-        return block.texts()
-    return ()
-
-
 def _missing(
     shown: Sequence[Shown], texts: Iterable[str], drawn: str, file: str, where: str
 ) -> list[Finding]:
@@ -100,7 +84,7 @@ def slide_findings(
     from reportgen.content.sources import note_text
 
     texts = [slide.title, slide.subtitle or "", *slide.footnotes]
-    texts += [text for block in slide.blocks for text in block_texts(block)]
+    texts += [text for block in slide.blocks for text in block.checked_texts()]
     where = f"slide {number}"
     findings = _missing(slide.shown, texts, squash("".join(drawn)), file, where)
     findings += _missing(
@@ -119,7 +103,7 @@ def summary_findings(summary: Summary, pages: Sequence[str], file: str) -> list[
     """Every number the content put in the summary is printed as decided (with its mark and
     its citation number), and every numbered source note is printed."""
     texts = [summary.title, summary.byline, summary.lead]
-    texts += [text for s in summary.sections for b in s.blocks for text in block_texts(b)]
+    texts += [text for s in summary.sections for b in s.blocks for text in b.checked_texts()]
     drawn = squash("".join(pages))
     findings = _missing(summary.shown, texts, drawn, file, "summary")
     for citation in summary.citations:

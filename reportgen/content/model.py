@@ -76,6 +76,11 @@ class Block:
         """Every string the block prints (a renderer checks its font has their glyphs)."""
         raise NotImplementedError
 
+    def checked_texts(self) -> tuple[str, ...]:
+        """What the block prints in running text, where the check looks for the numbers the
+        content put in it. Every kind says so itself, so a new kind is never skipped."""
+        raise NotImplementedError(f"{type(self).__name__} does not say what the check reads")
+
 
 @dataclass(frozen=True)
 class KeyFigure:
@@ -105,6 +110,9 @@ class Kpis(Block):
     def texts(self) -> tuple[str, ...]:
         return tuple(t for f in self.figures for t in (f.value.display, f.label))
 
+    def checked_texts(self) -> tuple[str, ...]:
+        return tuple(f.value.display for f in self.figures)
+
 
 @dataclass(frozen=True)
 class Chart(Block):
@@ -112,6 +120,10 @@ class Chart(Block):
 
     def texts(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.chart.texts())
+
+    def checked_texts(self) -> tuple[str, ...]:
+        """None: a chart's labels are drawn, maybe as a picture, and checked by its own rules."""
+        return ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,9 @@ class Table(Block):
     def texts(self) -> tuple[str, ...]:
         return (*self.columns, *(cell for row in self.rows for cell in row))
 
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
+
 
 @dataclass(frozen=True)
 class Bullets(Block):
@@ -135,6 +150,9 @@ class Bullets(Block):
 
     def texts(self) -> tuple[str, ...]:
         return (self.heading or "", *self.items)
+
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
 
 
 @dataclass(frozen=True)
@@ -146,6 +164,9 @@ class Prose(Block):
     def texts(self) -> tuple[str, ...]:
         return (self.text,)
 
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
+
 
 @dataclass(frozen=True)
 class SourceList(Block):
@@ -155,6 +176,9 @@ class SourceList(Block):
 
     def texts(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.citations)
+
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,25 @@ def test_a_kpi_grid_must_hold_its_figures():
     assert (Kpis((figure,) * 6, 2, 3).rows, Kpis((figure,) * 6, 2, 3).cols) == (2, 3)
     with pytest.raises(ValueError, match="2 x 2 grid cannot hold 5 figures"):
         Kpis((figure,) * 5, 2, 2)
+
+
+def test_every_block_kind_says_what_the_check_reads():
+    for kind in (Kpis, Chart, Table, Bullets, Prose, SourceList):
+        assert kind.checked_texts is not Block.checked_texts, kind.__name__
+    figure = KeyFigure("企业", Shown("m", "4700余家"))
+    assert Kpis((figure,), 1, 1).checked_texts() == ("4700余家",)  # labels hold no numbers
+    assert Prose("共60多个").checked_texts() == ("共60多个",)
+
+
+def test_a_block_kind_that_does_not_say_what_the_check_reads_fails_loudly():
+    before = list(Block.kinds)
+    try:
+
+        @dataclass(frozen=True)
+        class Quote(Block):
+            text: str
+
+        with pytest.raises(NotImplementedError, match="Quote does not say"):
+            Quote("x").checked_texts()
+    finally:
+        Block.kinds[:] = before
