@@ -42,12 +42,14 @@ class Colours(_Model):
     text: Colour
     muted: Colour
     grid: Colour
+    #: The page behind everything, and the rows of a table between stripes.
     background: Colour
-    #: The page behind everything, the rows of a table between stripes, and text set on a
-    #: primary-coloured fill (a table's header row).
     #: Every other row of a table, in the deck and the PDF alike. Optional so a theme
     #: written before it keeps its look.
     stripe: Colour = "#F2F4F6"
+    #: Text set on a primary-coloured fill (a table's header row): it must read on
+    #: ``primary`` whatever ``background`` is. Optional, as ``stripe``.
+    on_primary: Colour = "#FFFFFF"
 
 
 class DerivedStyle(_Model):

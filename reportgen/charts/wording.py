@@ -33,6 +33,12 @@ def labelled(label: str, point: Point, lang: str) -> str:
     return f"{label}{locale.get(lang).SPACE}{value_text(point, lang)}"
 
 
+def legend_entry(point: Point, lang: str, gap: str = " ") -> str:
+    """A legend's name for a part, with its value: 硕士研究生 62人 / 本科 77人（推算）. A
+    legend sets the two apart with a space in every language."""
+    return f"{point.label}{gap}{value_text(point, lang)}"
+
+
 def listing(chart: ChartData) -> list[str]:
     """Each point as label and value, in order."""
     return [labelled(p.label, p, chart.lang) for p in chart.points()]

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
-from reportgen.check.placed import citation_mark, summary_findings
+from reportgen.check.placed import summary_findings
+from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ def _footer_pattern(lang: str) -> str:
 
 
 _PAGE_FOOTER = re.compile("|".join(_footer_pattern(lang) for lang in locale.LANGS))
-#: A citation marker, as guessed in a file read without its content.
-_CITATION = re.compile(r"\[\d+\]")
 #: A page line at least this long is a wrapped paragraph line, not a table cell or a label.
 _WRAPPED_LINE = 24
 #: Page and note numbers a summary prints beside its facts.
@@ -126,7 +125,7 @@ def check_pdf(
     if content is None:
         pages = []
         for text in texts:
-            text = unwrap(_CITATION.sub(" ", text))  # citation markers out
+            text = unwrap(CITATION_MARK.sub(" ", text))  # citation markers out
             text = _PAGE_FOOTER.sub(" ", text)  # 第 1 页 / 共 3 页 counts pages, not facts
             pages.append(blank_quotes(text, known))  # the source notes quote their sentences
         extra = _PAGE_NUMBERS

@@ -16,16 +16,11 @@ from collections.abc import Iterable, Sequence
 from reportgen.check.findings import Finding
 from reportgen.content.model import (
     CITATION,
-    Block,
-    Bullets,
     Deck,
-    Kpis,
-    Prose,
     Shown,
     Slide,
-    SourceList,
     Summary,
-    Table,
+    citation_mark,
 )
 from reportgen.data import Dataset
 
@@ -52,11 +47,6 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def citation_mark(number: int) -> str:
-    """A citation number as a page prints it after a value (``reportgen.render.pdf``)."""
-    return f"[{number}]"
-
-
 def fragments(shown: Iterable[Shown], texts: Iterable[str]) -> list[tuple[str, str]]:
     """(fact, fragment) for each number the texts print: its text, then its derived mark
     where the text carries it, then its citation number where the text cites it."""
@@ -74,16 +64,6 @@ def fragments(shown: Iterable[Shown], texts: Iterable[str]) -> list[tuple[str, s
                     fragment += citation_mark(int(match.group(match.re.groups)))
                 found[(value.fact, fragment)] = None
     return list(found)
-
-
-def block_texts(block: Block) -> tuple[str, ...]:
-    """What a block prints in running text (a chart's labels are drawn, maybe as a picture,
-    and are checked by the chart's own rules)."""
-    if isinstance(block, Kpis):
-        return tuple(f.value.display for f in block.figures)
-    if isinstance(block, Bullets | Table | Prose | SourceList):
-        return block.texts()
-    return ()
 
 
 def _missing(
@@ -104,7 +84,7 @@ def slide_findings(
     from reportgen.content.sources import note_text
 
     texts = [slide.title, slide.subtitle or "", *slide.footnotes]
-    texts += [text for block in slide.blocks for text in block_texts(block)]
+    texts += [text for block in slide.blocks for text in block.checked_texts()]
     where = f"slide {number}"
     findings = _missing(slide.shown, texts, squash("".join(drawn)), file, where)
     findings += _missing(
@@ -123,7 +103,7 @@ def summary_findings(summary: Summary, pages: Sequence[str], file: str) -> list[
     """Every number the content put in the summary is printed as decided (with its mark and
     its citation number), and every numbered source note is printed."""
     texts = [summary.title, summary.byline, summary.lead]
-    texts += [text for s in summary.sections for b in s.blocks for text in block_texts(b)]
+    texts += [text for s in summary.sections for b in s.blocks for text in b.checked_texts()]
     drawn = squash("".join(pages))
     findings = _missing(summary.shown, texts, drawn, file, "summary")
     for citation in summary.citations:

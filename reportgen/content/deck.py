@@ -8,6 +8,7 @@ returns.
 from __future__ import annotations
 
 from reportgen import locale
+from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import resolve_chart
 from reportgen.content.facts import Facts
@@ -85,7 +86,8 @@ class _Builder:
         blocks: list[Block] = []
         if plan.kpis:
             kpis = self.chart(plan.kpis)
-            blocks.append(Kpis(self.facts.chart_figures(kpis)))
+            figures = self.facts.chart_figures(kpis)
+            blocks.append(Kpis(figures, *kpi_grid(len(figures))))
             used.extend(s for p in kpis.points() for s in p.sources)
         for chart_id in (plan.chart, plan.timeline):
             if chart_id:

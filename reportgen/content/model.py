@@ -76,6 +76,11 @@ class Block:
         """Every string the block prints (a renderer checks its font has their glyphs)."""
         raise NotImplementedError
 
+    def checked_texts(self) -> tuple[str, ...]:
+        """What the block prints in running text, where the check looks for the numbers the
+        content put in it. Every kind says so itself, so a new kind is never skipped."""
+        raise NotImplementedError(f"{type(self).__name__} does not say what the check reads")
+
 
 @dataclass(frozen=True)
 class KeyFigure:
@@ -89,10 +94,24 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class Kpis(Block):
+    """Key figures in a grid of ``rows`` by ``cols``, decided with the content (the kpi
+    chart's rule), so a renderer only places them."""
+
     figures: tuple[KeyFigure, ...]
+    rows: int
+    cols: int
+
+    def __post_init__(self) -> None:
+        if self.rows * self.cols < len(self.figures):
+            raise ValueError(
+                f"a {self.rows} x {self.cols} grid cannot hold {len(self.figures)} figures"
+            )
 
     def texts(self) -> tuple[str, ...]:
         return tuple(t for f in self.figures for t in (f.value.display, f.label))
+
+    def checked_texts(self) -> tuple[str, ...]:
+        return tuple(f.value.display for f in self.figures)
 
 
 @dataclass(frozen=True)
@@ -101,6 +120,10 @@ class Chart(Block):
 
     def texts(self) -> tuple[str, ...]:
         return tuple(text for _, text in self.chart.texts())
+
+    def checked_texts(self) -> tuple[str, ...]:
+        """None: a chart's labels are drawn, maybe as a picture, and checked by its own rules."""
+        return ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,9 @@ class Table(Block):
     def texts(self) -> tuple[str, ...]:
         return (*self.columns, *(cell for row in self.rows for cell in row))
 
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
+
 
 @dataclass(frozen=True)
 class Bullets(Block):
@@ -124,6 +150,9 @@ class Bullets(Block):
 
     def texts(self) -> tuple[str, ...]:
         return (self.heading or "", *self.items)
+
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
 
 
 @dataclass(frozen=True)
@@ -135,6 +164,9 @@ class Prose(Block):
     def texts(self) -> tuple[str, ...]:
         return (self.text,)
 
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
+
 
 @dataclass(frozen=True)
 class SourceList(Block):
@@ -144,6 +176,9 @@ class SourceList(Block):
 
     def texts(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.citations)
+
+    def checked_texts(self) -> tuple[str, ...]:
+        return self.texts()
 
 
 @dataclass(frozen=True)
@@ -185,6 +220,14 @@ CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"  # around a source-note number inside
 #: A whole citation marker; its number is group 1. Data can never hold these characters
 #: (reportgen.text.safe refuses private-use text), so every match is the content model's own.
 CITATION = re.compile(f"{CITE_OPEN}(\\d{{1,4}}){CITE_CLOSE}")
+#: A printed citation mark (``citation_mark``) in a page's extracted text.
+CITATION_MARK = re.compile(r"\[\d+\]")
+
+
+def citation_mark(number: int) -> str:
+    """A citation number as a page prints it after a value: in brackets, so a copied
+    "60多个[17]" never reads as 6017. The renderer prints it and the checks look for it."""
+    return f"[{number}]"
 
 
 @dataclass(frozen=True)

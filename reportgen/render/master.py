@@ -135,7 +135,7 @@ def _theme_xml(blob: bytes, theme: Theme) -> bytes:
         "dk1": c.text,
         "lt1": c.background,
         "dk2": c.primary,
-        "lt2": "#F2F4F6",
+        "lt2": c.stripe,
         "accent1": series[0],
         "accent2": series[1],
         "accent3": series[2],

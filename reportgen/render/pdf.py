@@ -5,7 +5,8 @@ parses markup: before 3.6.13 a crafted <font color> ran code, and today <img src
 and <a href="javascript:"> makes links), so article text is always literal text. Chinese is
 set in an embedded TrueType subset of the template's East Asian face and wraps by character.
 Charts are vector drawings (SVG via svglib). The file is reproducible (invariant mode) and
-has bookmarks per section, page numbers "第 X 页 / 共 Y 页", and document metadata.
+has bookmarks per section, numbered pages (the label's wording is the locale's
+``page_label``), and document metadata.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from reportgen.content.model import (
     Prose,
     SourceList,
     Summary,
+    citation_mark,
 )
 from reportgen.content.model import Table as TableBlock
 from reportgen.fonts import Face, check_glyphs, truetype_subset
@@ -69,8 +71,9 @@ def safe(text: str) -> str:
     markup, and a stray marker character is a bug, never half a <super> tag.
     """
     escaped = escape(text, {'"': "&quot;"})
-    # Brackets keep a copied "60多个[17]" from reading as 6017.
-    marked = CITATION.sub(r'<super rise="4" size="6.5">[\1]</super>', escaped)
+    marked = CITATION.sub(
+        lambda m: f'<super rise="4" size="6.5">{citation_mark(int(m.group(1)))}</super>', escaped
+    )
     if CITE_OPEN in marked or CITE_CLOSE in marked:
         raise ValueError(f"a citation marker character outside a marker in {text[:40]!r}")
     return marked
@@ -133,8 +136,9 @@ class _SvgChart(Flowable):
         self.canv.restoreState()
 
 
-def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str):
-    """A canvas that knows the page count when it draws each page's header and footer."""
+def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str, muted: str):
+    """A canvas that knows the page count when it draws each page's header and footer: a
+    band in ``colour``, their texts in ``muted``."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -159,7 +163,7 @@ def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str
             self.setFillColor(colors.HexColor(colour))
             self.rect(0, height - 6 * mm, width, 2.2 * mm, stroke=0, fill=1)
             self.setFont(font, 8)
-            self.setFillColor(colors.HexColor("#677586"))
+            self.setFillColor(colors.HexColor(muted))
             self.drawString(MARGIN, height - 12 * mm, header)
             self.drawString(MARGIN, 10 * mm, source)
             page = self._pageNumber
@@ -218,7 +222,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         "bullet", 9.5, 14.5, leftIndent=10, bulletIndent=0, spaceAfter=2, bulletFontName=font_name
     )
     cell = style("cell", 8.5, 12)
-    head_cell = style("head", 8.5, 12, colors.HexColor(theme.colors.background))
+    head_cell = style("head", 8.5, 12, colors.HexColor(theme.colors.on_primary))
     note = style("note", 7.5, 10.5, muted, leftIndent=12, firstLineIndent=-12, spaceAfter=1.5)
 
     width = A4[0] - 2 * MARGIN
@@ -284,7 +288,7 @@ def render_summary(summary: Summary, template: Template) -> bytes:
     doc.build(
         story,
         canvasmaker=_numbered_canvas(
-            header, source, font_name, summary.info.lang, theme.colors.primary
+            header, source, font_name, summary.info.lang, theme.colors.primary, theme.colors.muted
         ),
     )
     return buffer.getvalue()

@@ -20,12 +20,12 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from reportgen import locale
-from reportgen.charts.kinds.kpi import kpi_grid
+from reportgen.charts.kinds.native import Overlay, rgb
 from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
 from reportgen.outputs import document_time, reproducible_zip
-from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart
+from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart, overlays
 from reportgen.render.pptx_text import Fonts, Para, fill_box, write_paragraphs
 from reportgen.template import Template
 
@@ -224,8 +224,7 @@ class _SlideWriter:
     def kpis(self, slide, area, block: Kpis, where: str) -> None:
         x, y, w, h = area.left, area.top, area.width, area.height
         area._element.getparent().remove(area._element)
-        count = len(block.figures)
-        rows, cols = kpi_grid(count)
+        rows, cols = block.rows, block.cols
         cell_w, cell_h = w // cols, h // rows
         for index, figure in enumerate(block.figures):
             row, col = divmod(index, cols)
@@ -256,25 +255,20 @@ class _SlideWriter:
             )
             label.name = f"Figure label {index + 1}"
 
-    def donut_total(self, slide, chart: ChartData) -> None:
-        """The composition's total in the doughnut's hole: 144人 / committee staff."""
-        from reportgen.render.pptx_chart import HOLE_PERCENT, donut_centre
-
-        frame = next(s for s in slide.shapes if getattr(s, "has_chart", False))
-        cx, cy, diameter = donut_centre(frame)
-        side = int(diameter * HOLE_PERCENT / 100 * 0.7)  # a square inside the hole
-        box = slide.shapes.add_textbox(cx - side // 2, cy - side // 2, side, side)
-        box.name = "Total"
+    def overlay(self, slide, overlay: Overlay) -> None:
+        """A text box a chart kind lays over its native chart, fitted like every text."""
+        box = slide.shapes.add_textbox(*overlay.box)
+        box.name = overlay.name
         fill_box(
             box,
             [
-                Para(chart.total.text, colour=self.colours.primary, align="ctr"),
-                Para(chart.total.label, colour=self.colours.muted, align="ctr", scale=0.5),
+                Para(line.text, colour=line.colour, align="ctr", scale=line.scale)
+                for line in overlay.lines
             ],
             self.fonts,
-            max_size=28,
-            min_size=9,
-            where="doughnut total",
+            max_size=overlay.max_size,
+            min_size=overlay.min_size,
+            where=overlay.where,
             anchor="ctr",
         )
 
@@ -314,16 +308,16 @@ class _SlideWriter:
         for c, heading in enumerate(block.columns):
             cell = table.cell(0, c)
             cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(self.colours.primary)
+            cell.fill.fore_color.rgb = rgb(self.colours.primary)
             self.cell_text(
-                cell, heading, self.colours.background, table.columns[c].width, row_h, where
+                cell, heading, self.colours.on_primary, table.columns[c].width, row_h, where
             )
         for r, values in enumerate(block.rows, start=1):
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
                 cell.fill.solid()
                 stripe = block.striped and not r % 2
-                cell.fill.fore_color.rgb = _rgb(
+                cell.fill.fore_color.rgb = rgb(
                     self.colours.stripe if stripe else self.colours.background
                 )
                 align = "r" if block.numeric and block.numeric[c] else None
@@ -423,9 +417,9 @@ def _draw_chart(writer: _SlideWriter, block: Chart, place: _Place) -> None:
     if block.chart.kind in NATIVE_KINDS:
         target = writer.placeholders(place.slide, PP_PLACEHOLDER.CHART)[0]
         place.filled.add(target.placeholder_format.idx)
-        add_chart(target, block.chart, writer.theme, writer.fonts)
-        if block.chart.kind == "composition" and block.chart.total:
-            writer.donut_total(place.slide, block.chart)
+        frame = add_chart(target, block.chart, writer.theme, writer.fonts)
+        for overlay in overlays(frame, block.chart, writer.theme):
+            writer.overlay(place.slide, overlay)
     else:
         target = writer.placeholders(place.slide, PP_PLACEHOLDER.PICTURE)[0]
         place.filled.add(target.placeholder_format.idx)
@@ -456,12 +450,6 @@ def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
         min_size=10,
         where=f"{place.where} {box.name}",
     )
-
-
-def _rgb(colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
 
 
 def render_deck(deck: Deck, template: Template) -> bytes:

@@ -34,3 +34,9 @@ def test_listing_and_listed_follow_the_points_in_order():
     assert wording.listing(chart("zh")) == ["本科77人（推算）", "硕士研究生62人"]
     assert wording.listed(chart("zh")) == "本科77人（推算）、硕士研究生62人。"
     assert wording.listed(chart("en")) == "本科 77人 (derived), 硕士研究生 62人."
+
+
+def test_a_legend_entry_keeps_label_and_value_apart_in_every_language():
+    assert wording.legend_entry(REPORTED, "zh") == "硕士研究生 62人"
+    assert wording.legend_entry(DERIVED, "zh") == "本科 77人（推算）"
+    assert wording.legend_entry(REPORTED, "en", gap="  ") == "硕士研究生  62人"

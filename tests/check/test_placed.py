@@ -56,7 +56,7 @@ def _slide(**fields) -> Slide:
         layout="Content",
         title="关键数据",
         blocks=(
-            Kpis((KeyFigure("对外贸易额", TRADE),)),
+            Kpis((KeyFigure("对外贸易额", TRADE),), 1, 1),
             Bullets(("占比22.5%（推算）", "平台4700余家企业"), shown=((SHARE,), (FIRMS,))),
         ),
         sources=(note,),

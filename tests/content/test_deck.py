@@ -122,3 +122,8 @@ def test_document_info_comes_from_the_source(decks):
     assert info.title == "上合示范区：三年迈上三个台阶"
     assert info.date == "2023-05-19"
     assert info.keywords[0] == "qingdao-sco-2023-05"
+
+
+def test_the_kpi_grid_is_decided_with_the_content(decks):
+    (grid,) = slide(decks["zh"], "key_figures").blocks
+    assert (grid.rows, grid.cols) == (2, 3)  # six figures: two rows of three

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from reportgen.charts.model import ChartData, Point, Series
-from reportgen.render.pptx_chart import add_chart, nice_ceiling, rgb
+from reportgen.render.pptx_chart import add_chart
 from reportgen.render.pptx_text import Fonts
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -30,29 +29,6 @@ CHART = ChartData(
     ),
     alt_text="条形图：产业园区布局。布局园区20个；建设中约12个（推算）。",
 )
-
-
-@pytest.mark.parametrize(
-    ("value", "ceiling"),
-    [
-        (0, 1.0),
-        (-3, 1.0),
-        (1, 1),
-        (7, 8),
-        (13, 15),
-        (95, 100),
-        (100, 100),
-        (101, 120),
-        (360 * 1.7, 800),
-        (0.036, 0.04),
-    ],
-)
-def test_the_axis_ends_at_a_round_number_at_or_above_the_peak(value, ceiling):
-    assert nice_ceiling(value) == pytest.approx(ceiling)
-
-
-def test_a_theme_colour_becomes_an_rgb_colour_whatever_its_case():
-    assert rgb("#0b3d6b") == RGBColor(0x0B, 0x3D, 0x6B) == rgb("#0B3D6B")
 
 
 def insert(briefing, chart: ChartData):

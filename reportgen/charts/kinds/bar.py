@@ -17,10 +17,10 @@ from reportgen.charts.wording import listed, listing
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
 
 
 def check(spec: ChartSpec) -> None:
@@ -141,7 +141,7 @@ def style_bars(n: NativeChart, chart: ChartData, colours: list[str]) -> None:
     """Native horizontal bars, coloured in turn from ``colours``, first item at the top."""
     from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 
-    from reportgen.render.pptx_chart import nice_ceiling, rgb
+    from reportgen.charts.kinds.native import nice_ceiling, rgb
 
     native = n.native
     points = chart.points()

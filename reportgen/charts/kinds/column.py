@@ -19,10 +19,10 @@ from reportgen.formatting import format_period
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
 
 
 def check(spec: ChartSpec) -> None:
@@ -134,7 +134,7 @@ def native_data(chart: ChartData, data: CategoryChartData) -> None:
 def native_style(n: NativeChart, chart: ChartData) -> None:
     from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 
-    from reportgen.render.pptx_chart import nice_ceiling, rgb
+    from reportgen.charts.kinds.native import nice_ceiling, rgb
 
     native, colours = n.native, n.colors
     n.plot.gap_width = 60

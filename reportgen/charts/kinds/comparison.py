@@ -12,8 +12,8 @@ from reportgen.charts.model import ChartData
 from reportgen.charts.wording import listed, listing
 
 if TYPE_CHECKING:
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
-    from reportgen.render.pptx_chart import NativeChart
 
 
 def check(spec: ChartSpec) -> None:

@@ -12,18 +12,20 @@ from reportgen import locale
 from reportgen.charts import lookup
 from reportgen.charts.canvas import PT, Canvas
 from reportgen.charts.kinds import bar
+from reportgen.charts.kinds.native import Overlay, OverlayLine
 from reportgen.charts.kinds.parts import Kind, NativePart, require_metrics
 from reportgen.charts.lookup import ChartError
 from reportgen.charts.model import ChartData
-from reportgen.charts.wording import labelled, listed, listing, separators
+from reportgen.charts.wording import labelled, legend_entry, listed, listing, separators
 
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
+    from reportgen.theme import Colours
 
 #: The doughnut's hole, as a percentage of its diameter.
 HOLE_PERCENT = 58
@@ -31,6 +33,9 @@ HOLE_PERCENT = 58
 #: total can be placed in the hole whatever the legend does.
 DONUT_PLOT_AREA = (0.02, 0.04, 0.56, 0.92)
 RING = 0.36  # the drawn ring's width, as a fraction of the radius
+#: Between a part's label and its value in the drawn legend, which sets its entries apart
+#: more than the native legend (one space) does.
+DRAWN_GAP = "  "
 
 
 def check(spec: ChartSpec) -> None:
@@ -116,8 +121,7 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
             family=c.face.family,
             color=c.colors.primary,
         )
-    derived_mark = locale.get(chart.lang).DERIVED_MARK
-    labels = [f"{p.label}  {p.text}{derived_mark if p.derived else ''}" for p in points]
+    labels = [legend_entry(p, chart.lang, DRAWN_GAP) for p in points]
     handles = [
         c.patch(
             facecolor=c.lighter(colour) if p.derived else colour,
@@ -145,9 +149,8 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
 
 def native_data(chart: ChartData, data: CategoryChartData) -> None:
     # The legend names each part with its value: 硕士研究生 62人; 本科 77人（推算）.
-    mark = locale.get(chart.lang).DERIVED_MARK
     points = chart.points()
-    data.categories = [f"{p.label} {p.text}{mark if p.derived else ''}" for p in points]
+    data.categories = [legend_entry(p, chart.lang) for p in points]
     data.add_series(chart.title, [p.value for p in points])
 
 
@@ -165,6 +168,20 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
     native.legend.font.size = Pt(n.sizes.body)
     _hole(native, HOLE_PERCENT)
     _manual_plot_area(native, *DONUT_PLOT_AREA)
+
+
+def native_after_insert(frame, chart: ChartData, colors: Colours) -> tuple[Overlay, ...]:
+    """The total in the doughnut's hole: 144人 over 管委会工作人员, in a square inside it."""
+    if not chart.total:
+        return ()
+    cx, cy, diameter = donut_centre(frame)
+    side = int(diameter * HOLE_PERCENT / 100 * 0.7)
+    lines = (
+        OverlayLine(chart.total.text, colors.primary),
+        OverlayLine(chart.total.label, colors.muted, scale=0.5),
+    )
+    box = (cx - side // 2, cy - side // 2, side, side)
+    return (Overlay("Total", box, lines, max_size=28, min_size=9, where="doughnut total"),)
 
 
 def donut_centre(frame) -> tuple[int, int, int]:
@@ -216,5 +233,5 @@ KIND = Kind(
     alt_body=alt_body,
     takeaway=takeaway,
     draw=draw,
-    native=NativePart("DOUGHNUT", native_data, native_style),
+    native=NativePart("DOUGHNUT", native_data, native_style, native_after_insert),
 )

@@ -19,11 +19,12 @@ if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
     from reportgen.charts.canvas import Canvas
+    from reportgen.charts.kinds.native import NativeChart, Overlay
     from reportgen.charts.model import ChartData
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
+    from reportgen.theme import Colours
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class NativePart:
     data: Callable[[ChartData, CategoryChartData], None]
     #: Colours, labels, axes and legend of the inserted chart.
     style: Callable[[NativeChart, ChartData], None]
+    #: What the kind lays over the inserted chart's frame, in the theme's colours.
+    after_insert: Callable[[Any, ChartData, Colours], tuple[Overlay, ...]] | None = None
 
 
 @dataclass(frozen=True)

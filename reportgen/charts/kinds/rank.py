@@ -19,10 +19,10 @@ from reportgen.formatting import rank_text
 if TYPE_CHECKING:
     from pptx.chart.data import CategoryChartData
 
+    from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.formatting import Lang
-    from reportgen.render.pptx_chart import NativeChart
 
 
 def check(spec: ChartSpec) -> None:
@@ -101,7 +101,7 @@ def native_style(n: NativeChart, chart: ChartData) -> None:
     from pptx.enum.chart import XL_AXIS_CROSSES, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
 
-    from reportgen.render.pptx_chart import rgb
+    from reportgen.charts.kinds.native import rgb
 
     native, colours = n.native, n.colors
     points = chart.points()

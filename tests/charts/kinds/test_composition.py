@@ -1,5 +1,6 @@
 """Composition kind: parts of a whole as a doughnut, checked against the total."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -109,3 +110,26 @@ def test_donut_centre_is_the_middle_of_the_plot_area():
     assert diameter == int(min(10000 * w, 5000 * h))
     assert cx == int(1000 + 10000 * x + 10000 * w / 2)
     assert cy == int(2000 + 5000 * y + 5000 * h / 2)
+
+
+def test_the_total_is_laid_over_the_doughnuts_hole(resolved, briefing):
+    chart = resolved("staff_by_degree")
+    frame = SimpleNamespace(left=1000, top=2000, width=100000, height=50000)
+    colours = briefing.theme.colors
+    (total,) = composition.native_after_insert(frame, chart, colours)
+    cx, cy, diameter = composition.donut_centre(frame)
+    left, top, width, height = total.box
+    assert width == height < diameter * composition.HOLE_PERCENT / 100  # inside the hole
+    assert (left + width // 2, top + height // 2) == (cx, cy)
+    assert [(line.text, line.colour) for line in total.lines] == [
+        (chart.total.text, colours.primary),
+        (chart.total.label, colours.muted),
+    ]
+    assert total.lines[1].scale < total.lines[0].scale
+
+
+def test_without_a_total_nothing_is_laid_over_the_doughnut(resolved, briefing):
+    chart = resolved("staff_by_degree")
+    frame = SimpleNamespace(left=0, top=0, width=100000, height=50000)
+    untotalled = replace(chart, total=None)
+    assert composition.native_after_insert(frame, untotalled, briefing.theme.colors) == ()
