@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Literal, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from reportgen.locale.reading import Reading
 
 Lang = Literal["zh", "en"]
 #: Every language reportgen writes, the default first.
@@ -94,6 +97,8 @@ class Language(Protocol):
     PDF_WORD_WRAP: str | None
     #: What a draft data folder writes where the article does not say (the outlet).
     TO_BE_WRITTEN: str
+    #: How the checker reads a page in this language back (`reading.Reading`).
+    READING: Reading
 
     def format_value(
         self,

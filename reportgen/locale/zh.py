@@ -15,7 +15,8 @@ from reportgen.locale.numbers import (
     largest_exact_scale,
     plain_number,
 )
-from reportgen.text.normalize import drop_spaces_by_cjk
+from reportgen.locale.reading import Reading, alternatives
+from reportgen.text.normalize import CJK, drop_spaces_by_cjk
 
 #: The language tag written into decks and PDFs.
 TAG = "zh-CN"
@@ -223,15 +224,11 @@ def derivation_text(label: str, formula: str) -> str:
     return f"{label}：按“{formula}”推算，原文未直接报道。"
 
 
-def _alternatives(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
 _PARSE = re.compile(
-    rf"^(?:第)?({_alternatives(hedges_at('before'))})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?"
+    rf"^(?:第)?({alternatives(hedges_at('before'))})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?"
     rf"({'|'.join(SCALES)})?(余|多)?"
     rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?"
-    rf"({_alternatives(TRAILING_HEDGES)})?$"
+    rf"({alternatives(TRAILING_HEDGES)})?$"
 )
 
 
@@ -248,6 +245,51 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
     hedge = prefix or infix or after_scale or suffix or ("多" if "个多月" in text else None)
     qualifier = HEDGES.get(hedge, "exact") if hedge else "exact"
     return decimal_value(digits, SCALES.get(scale or "", 1)), qualifier
+
+
+# --- reading a page back (the checker) ---------------------------------------------------------
+
+# hedges that follow the number or its measure word (a unit as the schema allows it)
+_AFTER_RE = re.compile(
+    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
+    rf"({alternatives(TRAILING_HEDGES)})"
+)
+# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
+# 近 in 将近 is read as 将近).
+_NOT_AFTER = "".join(sorted(set("".join(HEDGE_WORD_TAILS.values())) | {"将"}))
+_NUMBER = re.compile(
+    rf"(?<![{_NOT_AFTER}])(?:(?P<before>{alternatives(hedges_at('before'))})"
+    rf"(?:{'|'.join(HEDGE_LINKS)})?)?"
+    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:[ \t]*(?P<scale>{'|'.join(SCALES)}))?"
+    rf"(?:[ \t]*(?P<inside>{'|'.join(_INSIDE_HEDGES)}))?"
+)
+
+
+def _qualifier(match: re.Match, text: str) -> Qualifier | None:
+    """The hedge before the number, between it and its measure word, or after both
+    (160小时以上, 一年多)."""
+    after = _AFTER_RE.match(text[match.end() :])
+    hedge = match.group("before") or match.group("inside") or (after.group(1) if after else None)
+    return HEDGES.get(hedge) if hedge else None
+
+
+def _is_quantity(text: str, end: int) -> bool:
+    """Whether a number is followed by a measure word (4700家), as opposed to a bare operand
+    such as the 100 in ``÷ 100``."""
+    if re.match(r"\s*[年月日号时]", text[end : end + 2]):
+        return False  # 2025年6月30日: a date, not a quantity
+    # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
+    return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+
+
+#: Chinese text on another language's page (a quoted source sentence, an untranslated draft
+#: title): from a Chinese character to the last Chinese character or % before Latin text, so
+#: the figures inside it are read the Chinese way (提升约20% keeps its hedge 约).
+RUN = re.compile(rf"“?[\u4e00-\u9fff](?:[{CJK}\d.,%\s“”‘’]*[{CJK}%”])?")
+
+#: How the checker reads a Chinese page: Arabic numbers with their hedges, and figures
+#: written in Chinese numerals.
+READING = Reading(_NUMBER, _qualifier, _is_quantity, numerals=True, run=RUN)
 
 
 #: After a value computed from reported ones, wherever it is shown.
