@@ -99,6 +99,10 @@ class Language(Protocol):
     TO_BE_WRITTEN: str
     #: How the checker reads a page in this language back (`reading.Reading`).
     READING: Reading
+    #: The fixed texts of the plans `reportgen plan` writes.
+    PLAN_TEXTS: PlanTexts
+    #: A planned chart's title for each topic of figures (贸易 / Trade).
+    TOPIC_NAMES: Mapping[str, str]
 
     def format_value(
         self,
@@ -186,6 +190,18 @@ class Language(Protocol):
 
     def rank_moved(self, first: tuple[str, str], last: tuple[str, str], moved: Moved) -> str:
         """One sentence: how a rank went from the first (year, rank) to the last."""
+        ...
+
+    def with_unit(self, title: str, unit: str) -> str:
+        """A chart title with the unit of its figures; the title alone without one."""
+        ...
+
+    def plan_point(self, label: str, value: str) -> str:
+        """A planned chart slide's point: a figure's label and its value."""
+        ...
+
+    def plan_lead(self, figures: list[tuple[str, str]]) -> str:
+        """A planned summary's lead: the source, then its first figures (label, value)."""
         ...
 
 
