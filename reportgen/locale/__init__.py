@@ -156,6 +156,14 @@ class Language(Protocol):
         """An article's title where a source note names it."""
         ...
 
+    def slide_note(self, shown: str, quote: str, title: str) -> str:
+        """A source note in a slide's speaker notes: the number, its sentence, its article."""
+        ...
+
+    def slide_derivation(self, shown: str, derivation: str) -> str:
+        """A derived number's note in a slide's speaker notes: the number, its computation."""
+        ...
+
     def page_note(self, shown: str, quote: str, title: str) -> str:
         """A numbered source note on a PDF page: the number, its sentence, its article."""
         ...

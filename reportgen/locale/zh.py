@@ -429,6 +429,16 @@ def source_line(outlet: str, date: str) -> str:
     return f"来源：{outlet}，{date}"
 
 
+def slide_note(shown: str, quote: str, title: str) -> str:
+    """A source note in a slide's speaker notes: the number, its sentence, its article."""
+    return slide_derivation(shown, f"“{quote}” {quoted_title(title)}")
+
+
+def slide_derivation(shown: str, derivation: str) -> str:
+    """A derived number's note in a slide's speaker notes: the number, how it was computed."""
+    return f"{shown} — {derivation}"
+
+
 def page_note(shown: str, quote: str, title: str) -> str:
     """A numbered source note on a PDF page: the number, its sentence, its article."""
     return f"{shown}{COLON}“{quote}”{quoted_title(title)}"

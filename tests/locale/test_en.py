@@ -212,3 +212,10 @@ def test_an_english_number_is_a_quantity_before_its_unit(text, end, quantity):
 
 def test_an_english_page_reads_the_chinese_it_quotes_the_chinese_way():
     assert en.READING.embedded == "zh" and not en.READING.numerals
+
+
+def test_a_slide_note_names_the_sentence_and_the_article():
+    assert en.slide_note("CNY 36 bn", "对外贸易额达360亿元", "上合新动能") == (
+        'CNY 36 bn — “对外贸易额达360亿元” "上合新动能"'
+    )
+    assert en.slide_derivation("22.5%", "computed as A ÷ B") == "22.5% — computed as A ÷ B"

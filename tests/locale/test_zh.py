@@ -219,3 +219,10 @@ def test_a_chinese_number_is_a_quantity_before_its_measure_word(text, end, quant
 def test_chinese_text_is_found_on_another_page():
     text = "as the article says “提升约20%” in 2023"
     assert [m.group() for m in zh.READING.run.finditer(text)] == ["“提升约20%”"]
+
+
+def test_a_slide_note_names_the_sentence_and_the_article():
+    assert zh.slide_note("360亿元", "对外贸易额达360亿元", "上合新动能") == (
+        "360亿元 — “对外贸易额达360亿元” 《上合新动能》"
+    )
+    assert zh.slide_derivation("22.5%", "按“甲 ÷ 乙”推算") == "22.5% — 按“甲 ÷ 乙”推算"
