@@ -117,10 +117,10 @@ CURRENCY_WORDS: dict[str, str] = {
 SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 _SCALE_WORDS = {factor: word for word, factor in SCALES.items()} | {1: ""}
 #: Scales a count may take (5.2万家, 3.6亿人); 万亿 is money only.
-_COUNT_SCALES = ("亿", "万")
+COUNT_SCALES = ("亿", "万")
 
-#: Units printed in other words than the data writes them.
-_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
+#: Units printed in other words than the data writes them (the extractor reads them back).
+UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
 
 
 def money_scale(values: list[float]) -> tuple[int, str]:
@@ -138,7 +138,7 @@ def money_axis_label(values: list[float]) -> tuple[int, str]:
 def _count(value: float) -> str:
     """5.2万 and 3.6亿 as Chinese prints large counts, where that loses no digit; else whole."""
     if abs(value) >= 10**4:
-        for word in _COUNT_SCALES:
+        for word in COUNT_SCALES:
             factor = SCALES[word]
             if abs(value) >= factor:
                 try:
@@ -162,7 +162,7 @@ def _number_and_unit(value: float, unit: str, money_factor: int | None) -> tuple
         return f"{value:.1f}", "版"
     if unit == "名":
         return f"第{plain_number(value)}", "名"
-    return _count(value), _UNIT_TEXT.get(unit, unit)
+    return _count(value), UNIT_TEXT.get(unit, unit)
 
 
 def format_value(
@@ -190,7 +190,7 @@ def format_value(
 
 def unit_label(unit: str) -> str:
     """The unit of a value axis: 个, 天, 元, 平方公里."""
-    return {"CNY": "元", "%": "%"}.get(unit, _UNIT_TEXT.get(unit, unit))
+    return {"CNY": "元", "%": "%"}.get(unit, UNIT_TEXT.get(unit, unit))
 
 
 def rank_text(rank: int) -> str:
