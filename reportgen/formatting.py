@@ -20,7 +20,7 @@ import re
 
 from reportgen import locale
 from reportgen.data.schema import Metric
-from reportgen.locale import LANGS, Lang, Qualifier
+from reportgen.locale import LANGS, Lang
 from reportgen.locale.numbers import MEASURE_DECIMALS, FormatError, plain_number
 
 __all__ = [
@@ -33,9 +33,7 @@ __all__ = [
     "format_date_range",
     "format_metric",
     "format_period",
-    "format_value",
     "money_axis_label",
-    "parse_value",
     "plain_number",
     "rank_text",
     "unit_label",
@@ -48,38 +46,9 @@ def format_metric(metric: Metric, lang: Lang, *, money_factor: int | None = None
 
     ``money_factor`` forces a money scale (1e8 for 亿元, 1e9 for bn) so a chart's labels agree.
     """
-    return format_value(
-        metric.value,
-        metric.unit,
-        metric.qualifier,
-        metric.hedge,
-        lang,
-        money_factor=money_factor,
-        derived=metric.is_derived,
+    return locale.get(lang).format_value(
+        metric.value, metric.unit, metric.qualifier, metric.hedge, money_factor=money_factor
     )
-
-
-def format_value(
-    value: float,
-    unit: str,
-    qualifier: Qualifier,
-    hedge: str | None,
-    lang: Lang,
-    *,
-    money_factor: int | None = None,
-    derived: bool = False,
-) -> str:
-    """``format_metric`` for loose parts (used where no Metric exists, e.g. chart axes)."""
-    return locale.get(lang).format_value(value, unit, qualifier, hedge, money_factor=money_factor)
-
-
-def parse_value(text: str, lang: Lang) -> tuple[float, Qualifier]:
-    """The value and qualifier a formatted text states; the inverse of ``format_value``.
-
-    >>> parse_value("4700余家", "zh"), parse_value("more than CNY 130 bn", "en")
-    ((4700.0, 'over'), (130000000000.0, 'over'))
-    """
-    return locale.get(lang).parse_value(text)
 
 
 def money_axis_label(values: list[float], lang: Lang) -> tuple[int, str]:

@@ -53,12 +53,12 @@ def test_money_scale_can_be_forced_for_a_chart(seed):
     ],
 )
 def test_currencies_and_hedges_from_new_articles_round_trip(value, unit, qualifier, hedge, zh, en):
-    from reportgen.formatting import format_value, parse_value
+    from reportgen import locale
 
-    assert format_value(value, unit, qualifier, hedge, "zh") == zh
-    assert format_value(value, unit, qualifier, hedge, "en") == en
-    assert parse_value(zh, "zh") == (value, qualifier)
-    assert parse_value(en, "en") == (value, qualifier)
+    assert locale.get("zh").format_value(value, unit, qualifier, hedge) == zh
+    assert locale.get("en").format_value(value, unit, qualifier, hedge) == en
+    assert locale.get("zh").parse_value(zh) == (value, qualifier)
+    assert locale.get("en").parse_value(en) == (value, qualifier)
 
 
 def test_periods_dates_and_ranks_are_written_in_the_language_asked_for():

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pptx.util import Pt
 
+from reportgen import locale
 from reportgen.fonts import resolve
-from reportgen.formatting import FormatError, format_value, parse_value
+from reportgen.locale.numbers import FormatError
 from reportgen.locale.zh import HEDGES
 from reportgen.render.pptx_text import Fonts, Para, TextOverflowError, _height, fit_size
 from reportgen.text.numerals import numbers_in
@@ -41,10 +42,10 @@ def displayed_values(draw):
 def test_format_then_parse_gives_back_value_and_hedge(case, lang):
     value, unit, qualifier, hedge = case
     try:
-        text = format_value(value, unit, qualifier, hedge, lang)
+        text = locale.get(lang).format_value(value, unit, qualifier, hedge)
     except FormatError:
         assume(False)  # more digits than the display allows: refused, never rounded
-    read, read_qualifier = parse_value(text, lang)
+    read, read_qualifier = locale.get(lang).parse_value(text)
     assert read == pytest.approx(value, rel=1e-12, abs=1e-9), text
     assert read_qualifier == qualifier, text
 

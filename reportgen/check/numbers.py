@@ -7,58 +7,26 @@ events, periods and articles, and numbers printed in titles (the dataset's, its 
 its events'), labels and units. A text is read twice: Arabic numbers with their hedges, and
 figures written in Chinese numerals, found by the extractor (which knows the names and idioms
 whose numerals are no figures: 一带一路, 十四五) and read with the same numeral reader
-`validate` uses. A page is read the way its language writes numbers (``_READINGS``).
+`validate` uses. A page is read the way its language writes numbers: its locale module's
+``READING``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
-from reportgen.locale import LANGS, en, get, zh
+from reportgen.locale import LANGS, get
 from reportgen.locale.numbers import decimal_value
-from reportgen.text.normalize import CJK
 from reportgen.text.numerals import parse_chinese_numeral
 
-
-def _alternatives(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-# The hedge words, scale words and month names are the locale's: a page is read with the
-# words it was written with.
-_ZH_HEDGE = _alternatives(zh.hedges_at("before"))
-_ZH_INSIDE = "|".join(zh.hedges_at("inside"))
-# hedges that follow the number or its measure word (a unit as the schema allows it)
-_ZH_AFTER_RE = re.compile(
-    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
-    rf"({_alternatives(zh.TRAILING_HEDGES)})"
-)
-# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
-# 近 in 将近 is read as 将近).
-_NOT_AFTER = "".join(sorted(set("".join(zh.HEDGE_WORD_TAILS.values())) | {"将"}))
-_ZH_NUMBER = re.compile(
-    rf"(?<![{_NOT_AFTER}])(?:(?P<before>{_ZH_HEDGE})(?:{'|'.join(zh.HEDGE_LINKS)})?)?"
-    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:[ \t]*(?P<scale>{'|'.join(zh.SCALES)}))?"
-    rf"(?:[ \t]*(?P<inside>{_ZH_INSIDE}))?"
-)
-_EN_NUMBER = re.compile(
-    rf"(?P<before>{'|'.join(en.HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
-    # spaces go with a scale word only
-    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(en.SCALES)}))?\b"
-)
-# Chinese text on an English page (a quoted source sentence, an untranslated draft title):
-# from a Chinese character to the last Chinese character or % before Latin text, so the
-# figures inside it are read the Chinese way (提升约20% keeps its hedge 约).
-_ZH_RUN = re.compile(rf"“?[\u4e00-\u9fff](?:[{CJK}\d.,%\s“”‘’]*[{CJK}%”])?")
 #: Every scale word a page may print, in any language, and its factor (亿, bn).
 SCALE: dict[str, int] = {word: f for lang in LANGS for word, f in get(lang).SCALES.items()}
 _FACTORS = tuple(sorted({1, *SCALE.values()}))  # every display scale a value may be printed in
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_MONTHS = "|".join(en.MONTHS)
 
 
 @dataclass(frozen=True)
@@ -150,11 +118,12 @@ def number_findings(
 ) -> list[str]:
     """Numbers in ``text`` (written in ``lang``) no fact supports, and hedged facts shown
     without their hedge."""
-    reading = _READINGS[lang]
+    reading = get(lang).READING
     problems = []
     quotes = []
-    if reading.embedded is not None:  # Chinese text on an English page: read it as Chinese
-        other, run = reading.embedded
+    other = reading.embedded  # Chinese text on an English page: read it as Chinese
+    run = get(other).READING.run if other is not None else None
+    if other is not None and run is not None:
         quotes = [m.span() for m in run.finditer(text)]
         for start, end in quotes:
             problems += number_findings(text[start:end], data, other, extra)
@@ -195,53 +164,6 @@ def _hedge_findings(shown, digits, value, number, qualifier, data: Supported, qu
     return []
 
 
-def _zh_qualifier(match: re.Match, text: str) -> str | None:
-    """The hedge before the number, between it and its measure word, or after both
-    (160小时以上, 一年多)."""
-    after = _ZH_AFTER_RE.match(text[match.end() :])
-    hedge = match.group("before") or match.group("inside") or (after.group(1) if after else None)
-    return zh.HEDGES.get(hedge) if hedge else None
-
-
-def _en_qualifier(match: re.Match, text: str) -> str | None:
-    hedge = match.group("before")
-    return en.HEDGES.get(hedge) if hedge else None
-
-
-def _zh_is_quantity(text: str, end: int) -> bool:
-    """Whether a number is followed by a measure word (4700家), as opposed to a bare operand
-    such as the 100 in ``÷ 100``."""
-    if re.match(r"\s*[年月日号时]", text[end : end + 2]):
-        return False  # 2025年6月30日: a date, not a quantity
-    # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
-    return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
-
-
-def _en_is_quantity(text: str, end: int) -> bool:
-    """Whether a number is followed by a unit (4,700 enterprises, 38.3%)."""
-    if re.match(rf"\s*(?:{_MONTHS})\b", text[end : end + 12]) or re.search(
-        rf"\b(?:{_MONTHS})\s+\d*$", text[max(0, end - 14) : end]
-    ):
-        return False  # 30 June 2025, June 30: a date
-    return bool(re.match(r"(%| ?[A-Za-z])", text[end : end + 2]))
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """How a page in one language prints a number and its hedge."""
-
-    pattern: re.Pattern  # groups: before (hedge), digits, scale, inside (hedge; optional)
-    qualifier: Callable[[re.Match, str], str | None]
-    is_quantity: Callable[[str, int], bool]
-    #: Text of another language a page of this one quotes, read that language's way.
-    embedded: tuple[str, re.Pattern] | None = None
-    numerals: bool = False  # figures are written in words too (八千七百家)
-
-
-_READINGS: dict[str, _Reading] = {
-    "zh": _Reading(_ZH_NUMBER, _zh_qualifier, _zh_is_quantity, numerals=True),
-    "en": _Reading(_EN_NUMBER, _en_qualifier, _en_is_quantity, embedded=("zh", _ZH_RUN)),
-}
 #: The reading of a page whose language tag is none of reportgen's.
 _FOREIGN = "en"
 

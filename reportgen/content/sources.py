@@ -3,7 +3,7 @@
 A slide's speaker notes name each number's source after its talking points; a page lists
 numbered notes that its texts cite. The wording differs between the two (a slide's note reads
 "360亿元 — “quote” 《title》", a page's "360亿元：“quote”《title》"), and both are written
-here, so no renderer spells a note.
+here from the locale's forms (`slide_note`, `page_note`), so no renderer spells a note.
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ Place = Literal["slide", "page"]
 
 def note_text(note: SourceNote, lang: Lang, place: Place) -> str:
     """One source note worded for where it is read."""
+    words = locale.get(lang)
     if place == "slide":
         if note.derivation:
-            return f"{note.shown} — {note.derivation}"
-        where = locale.get(lang).quoted_title(note.article)
-        return f"{note.shown} — “{note.quote}” {where}"
-    words = locale.get(lang)
+            return words.slide_derivation(note.shown, note.derivation)
+        return words.slide_note(note.shown, note.quote, note.article)
     if note.derivation:
         return f"{note.shown}{words.COLON}{note.derivation}"
     return words.page_note(note.shown, note.quote, note.article)

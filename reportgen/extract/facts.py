@@ -33,6 +33,7 @@ from reportgen.extract.values import (
     number,
     scaled,
 )
+from reportgen.locale.zh import DEFAULT_HEDGE, UNIT_TEXT
 
 __all__ = ["CN", "KINDS", "READERS", "Fact", "extract", "is_name", "view_of"]
 
@@ -212,11 +213,14 @@ def _money(found: Found, stated: Figure) -> Reading:
     return _stated(found, stated, value, CURRENCY_CODES[re.sub(r"\s+", "", stated.unit)])
 
 
+#: A unit as Chinese prints it -> as the data writes it (平方公里 -> km2): the locale's unit
+#: text, read back.
+_DATA_UNIT = {text: unit for unit, text in UNIT_TEXT.items()}
+
+
 def _area(found: Found, stated: Figure) -> Reading:
     value = int_or_float(scaled(stated.raw, stated.factor))
-    return _stated(
-        found, stated, value, {"平方公里": "km2", "平方米": "m2"}.get(stated.unit, stated.unit)
-    )
+    return _stated(found, stated, value, _DATA_UNIT.get(stated.unit, stated.unit))
 
 
 def _count(found: Found, stated: Figure) -> Reading | None:
@@ -303,7 +307,11 @@ def _percent(found: Found) -> Reading | None:
         if not denominator or numerator is None or numerator > denominator:
             return None
         reading = found.reading(int_or_float(round(numerator / denominator * 100, 6)), "%")
-        return replace(reading, qualifier="approx", hedge="约") if found.group("pre") else reading
+        return (
+            replace(reading, qualifier="approx", hedge=DEFAULT_HEDGE["approx"])
+            if found.group("pre")
+            else reading
+        )
     if found.group("share_half"):  # 接近一半
         return found.reading(50, "%")
     return _numbered_percent(found)

@@ -23,7 +23,14 @@ from reportgen.extract.lexicon import (
     TIME_UNITS,
     VAGUE_HEADS,
 )
-from reportgen.locale.zh import HEDGE_LINKS, HEDGE_WORD_TAILS
+from reportgen.locale.zh import (
+    COUNT_SCALES,
+    DEFAULT_HEDGE,
+    HEDGE_LINKS,
+    HEDGE_WORD_TAILS,
+    SCALES,
+    hedges_at,
+)
 
 _FULL = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -68,9 +75,19 @@ PREFIX = "|".join(
 # A hedge, then perhaps a linking word, before the number: 最高可达400万元, 约为35%, 约占六成
 LINK = "|".join(HEDGE_LINKS)
 PRE = rf"(?:(?P<pre>{PREFIX}){S}(?:{LINK})?)?{S}"
+# A hedge inside a figure, between its number and its measure word: 4700余家, 60多个
+INSIDE = "|".join(hedges_at("inside"))
+# Scale words as the locale writes them (万亿, 亿, 万); a count takes 亿 and 万 only, money
+# also 千 (3千元)
+SCALE = "|".join(SCALES)
+COUNT_SCALE = "|".join(COUNT_SCALES)
+MONEY_SCALE = f"{SCALE}|千"
+# A share's hedge: 约/近 (the one-character approximations), and 约占
+_APPROX = [w for w, meaning in hedges_at("before").items() if meaning == "approx" and len(w) == 1]
+SHARE_PRE = _alternatives([*_APPROX, DEFAULT_HEDGE["approx"] + "占"])
 # The low end of a range: 16—24岁, 2至3年, 5万至6万人, 10%—30%, 三到五年
 LO = (
-    rf"(?:(?P<lo>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+){S}(?P<lomag>万亿|亿|万)?{S}"
+    rf"(?:(?P<lo>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+){S}(?P<lomag>{SCALE})?{S}"
     rf"(?P<lopct>%)?{S}(?:至|到|—{{1,2}}|～|~|-){S})?"
 )
 # A hedge after the number: 以上, 及以上, 以内, 左右 (spaces may stand inside)
@@ -143,7 +160,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "percent",
         re.compile(
-            rf"(?:(?P<pre>约占|约|近)[^，。；、\d]{{0,6}}?)?(?P<den>[{CN}\d]+)分之(?P<num>[{CN}\d]+)"
+            rf"(?:(?P<pre>{SHARE_PRE})[^，。；、\d]{{0,6}}?)?(?P<den>[{CN}\d]+)分之(?P<num>[{CN}\d]+)"
         ),
     ),
     # 缩短一半, 增长一倍, 翻一番: changes said in words
@@ -162,8 +179,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?P<verb>同比增加|同比减少|增加|减少|提高|降低|缩短|延长|下降|多出|少了|上升|提升|前移|后移)"
             rf"了?{S}"
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>岁|{TIME_UNIT}|{MEASURES}){SUF2}?"
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}(?P<mag>{COUNT_SCALE})?{S}"
+            rf"(?P<suf3>{INSIDE})?{S}(?P<u>岁|{TIME_UNIT}|{MEASURES}){SUF2}?"
         ),
     ),
     (
@@ -176,15 +193,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "money",
         re.compile(
-            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万亿|亿|万|千)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>{CURRENCY_WORD_RE}){SUF2}?"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}(?P<mag>{MONEY_SCALE})?{S}"
+            rf"(?P<suf3>{INSIDE})?{S}(?P<u>{CURRENCY_WORD_RE}){SUF2}?"
         ),
     ),
     (
         "area",
         re.compile(
-            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩){SUF2}?"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}(?P<mag>万)?{S}"
+            rf"(?P<suf3>{INSIDE})?{S}(?P<u>平方公里|平方千米|平方米|公顷|亩){SUF2}?"
         ),
     ),
     (
@@ -227,7 +244,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("other", re.compile(rf"(?P<pre>零下)?{S}(?P<n>-?\d+(?:\.\d+)?){S}(?P<u>℃|摄氏度)")),
-    ("age", re.compile(rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}岁{SUF2}?")),
+    ("age", re.compile(rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}岁{SUF2}?")),
     ("code", re.compile(r"[“\"](?P<code>\d+(?:[-+]\d+|[-+][A-Za-z])+)[”\"]")),
     ("code", re.compile(r"[“\"](?P<code>\d{3,6})[”\"]")),
     ("other", re.compile(rf"(?P<n>\d+\.\d){S}(?P<u>版本|版)")),
@@ -242,7 +259,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "duration",
         re.compile(
-            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<u>{TIME_UNIT})"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}(?P<u>{TIME_UNIT})"
             rf"(?:(?P<suf3>多)|{SUF2})?(?P<tail>来|间|内|的时间)?"
         ),
     ),
@@ -254,15 +271,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "count",
         re.compile(
-            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)?{S}"
-            rf"(?P<suf3>余|多)?{S}(?P<u>{MEASURES}){SUF2}?"
+            rf"{PRE}{LO}(?P<n>{NUM}){S}(?P<suf>{INSIDE})?{S}(?P<mag>{COUNT_SCALE})?{S}"
+            rf"(?P<suf3>{INSIDE})?{S}(?P<u>{MEASURES}){SUF2}?"
         ),
     ),
     (
         "count",
         re.compile(
-            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}(?P<suf>余|多)?{S}(?P<mag>万|亿)"
-            rf"(?P<suf3>余|多)?{SUF2}?"
+            rf"(?P<pre>{PREFIX})?{S}(?P<n>\d+(?:\.\d+)?){S}(?P<suf>{INSIDE})?{S}(?P<mag>{COUNT_SCALE})"
+            rf"(?P<suf3>{INSIDE})?{SUF2}?"
         ),
     ),
 ]

@@ -7,11 +7,12 @@ import re
 
 from reportgen.extract.lexicon import LEAD_VERBS, NOUN_ENDS
 from reportgen.extract.sentences import ITEM_START
+from reportgen.locale.zh import SCALES
 
 _STOP = re.compile(r"[，。；：、！？,;:!?（）()“”\"《》■—]|(?<!\d)\.(?!\d)")  # 2.5 is no stop
 _NOUN_END = re.compile("|".join(NOUN_ENDS))
 _NEXT_FIGURE = re.compile(r"(?:约|近|超过|超|逾)?\d")
-_AFTER_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d[\d.,]*(?:万亿|亿|万)?[^\d，。；、]?")
+_AFTER_FIGURE = re.compile(rf"(?<![A-Za-z\d.])\d[\d.,]*(?:{'|'.join(SCALES)})?[^\d，。；、]?")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
 
 

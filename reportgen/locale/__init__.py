@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Literal, NamedTuple, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from reportgen.locale.reading import Reading
 
 Lang = Literal["zh", "en"]
 #: Every language reportgen writes, the default first.
@@ -94,6 +97,12 @@ class Language(Protocol):
     PDF_WORD_WRAP: str | None
     #: What a draft data folder writes where the article does not say (the outlet).
     TO_BE_WRITTEN: str
+    #: How the checker reads a page in this language back (`reading.Reading`).
+    READING: Reading
+    #: The fixed texts of the plans `reportgen plan` writes.
+    PLAN_TEXTS: PlanTexts
+    #: A planned chart's title for each topic of figures (贸易 / Trade).
+    TOPIC_NAMES: Mapping[str, str]
 
     def format_value(
         self,
@@ -147,6 +156,14 @@ class Language(Protocol):
         """An article's title where a source note names it."""
         ...
 
+    def slide_note(self, shown: str, quote: str, title: str) -> str:
+        """A source note in a slide's speaker notes: the number, its sentence, its article."""
+        ...
+
+    def slide_derivation(self, shown: str, derivation: str) -> str:
+        """A derived number's note in a slide's speaker notes: the number, its computation."""
+        ...
+
     def page_note(self, shown: str, quote: str, title: str) -> str:
         """A numbered source note on a PDF page: the number, its sentence, its article."""
         ...
@@ -181,6 +198,18 @@ class Language(Protocol):
 
     def rank_moved(self, first: tuple[str, str], last: tuple[str, str], moved: Moved) -> str:
         """One sentence: how a rank went from the first (year, rank) to the last."""
+        ...
+
+    def with_unit(self, title: str, unit: str) -> str:
+        """A chart title with the unit of its figures; the title alone without one."""
+        ...
+
+    def plan_point(self, label: str, value: str) -> str:
+        """A planned chart slide's point: a figure's label and its value."""
+        ...
+
+    def plan_lead(self, figures: list[tuple[str, str]]) -> str:
+        """A planned summary's lead: the source, then its first figures (label, value)."""
         ...
 
 

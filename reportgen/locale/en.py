@@ -13,6 +13,7 @@ from reportgen.locale.numbers import (
     largest_exact_scale,
     plain_number,
 )
+from reportgen.locale.reading import Reading
 
 #: The language tag written into decks and PDFs.
 TAG = "en-US"
@@ -203,6 +204,34 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
     return decimal_value(digits, SCALES.get(scale or "", 1)), qualifier
 
 
+# --- reading a page back (the checker) ---------------------------------------------------------
+
+_NUMBER = re.compile(
+    rf"(?P<before>{'|'.join(HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    # spaces go with a scale word only
+    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(SCALES)}))?\b"
+)
+_MONTH_NAMES = "|".join(MONTHS)
+
+
+def _qualifier(match: re.Match, text: str) -> Qualifier | None:
+    hedge = match.group("before")
+    return HEDGES.get(hedge) if hedge else None
+
+
+def _is_quantity(text: str, end: int) -> bool:
+    """Whether a number is followed by a unit (4,700 enterprises, 38.3%)."""
+    if re.match(rf"\s*(?:{_MONTH_NAMES})\b", text[end : end + 12]) or re.search(
+        rf"\b(?:{_MONTH_NAMES})\s+\d*$", text[max(0, end - 14) : end]
+    ):
+        return False  # 30 June 2025, June 30: a date
+    return bool(re.match(r"(%| ?[A-Za-z])", text[end : end + 2]))
+
+
+#: How the checker reads an English page; the Chinese it quotes is read the Chinese way.
+READING = Reading(_NUMBER, _qualifier, _is_quantity, embedded="zh")
+
+
 #: After a value computed from reported ones, wherever it is shown.
 DERIVED_MARK = " (derived)"
 #: The word of the derived mark, as the checker looks for it after a value.
@@ -347,6 +376,16 @@ def rank_moved(first: tuple[str, str], last: tuple[str, str], moved: Moved) -> s
 def source_line(outlet: str, date: str) -> str:
     """Where a chart's numbers come from: Source: Qingdao Daily, 18 May 2023."""
     return f"Source: {outlet}, {date}"
+
+
+def slide_note(shown: str, quote: str, title: str) -> str:
+    """A source note in a slide's speaker notes: the number, its sentence, its article."""
+    return slide_derivation(shown, f"“{quote}” {quoted_title(title)}")
+
+
+def slide_derivation(shown: str, derivation: str) -> str:
+    """A derived number's note in a slide's speaker notes: the number, how it was computed."""
+    return f"{shown} — {derivation}"
 
 
 def page_note(shown: str, quote: str, title: str) -> str:

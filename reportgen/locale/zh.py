@@ -15,7 +15,8 @@ from reportgen.locale.numbers import (
     largest_exact_scale,
     plain_number,
 )
-from reportgen.text.normalize import drop_spaces_by_cjk
+from reportgen.locale.reading import Reading, alternatives
+from reportgen.text.normalize import CJK, drop_spaces_by_cjk
 
 #: The language tag written into decks and PDFs.
 TAG = "zh-CN"
@@ -116,10 +117,10 @@ CURRENCY_WORDS: dict[str, str] = {
 SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 _SCALE_WORDS = {factor: word for word, factor in SCALES.items()} | {1: ""}
 #: Scales a count may take (5.2万家, 3.6亿人); 万亿 is money only.
-_COUNT_SCALES = ("亿", "万")
+COUNT_SCALES = ("亿", "万")
 
-#: Units printed in other words than the data writes them.
-_UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
+#: Units printed in other words than the data writes them (the extractor reads them back).
+UNIT_TEXT = {"km2": "平方公里", "m2": "平方米", "月": "个月", "℃": "℃"}
 
 
 def money_scale(values: list[float]) -> tuple[int, str]:
@@ -137,7 +138,7 @@ def money_axis_label(values: list[float]) -> tuple[int, str]:
 def _count(value: float) -> str:
     """5.2万 and 3.6亿 as Chinese prints large counts, where that loses no digit; else whole."""
     if abs(value) >= 10**4:
-        for word in _COUNT_SCALES:
+        for word in COUNT_SCALES:
             factor = SCALES[word]
             if abs(value) >= factor:
                 try:
@@ -161,7 +162,7 @@ def _number_and_unit(value: float, unit: str, money_factor: int | None) -> tuple
         return f"{value:.1f}", "版"
     if unit == "名":
         return f"第{plain_number(value)}", "名"
-    return _count(value), _UNIT_TEXT.get(unit, unit)
+    return _count(value), UNIT_TEXT.get(unit, unit)
 
 
 def format_value(
@@ -189,7 +190,7 @@ def format_value(
 
 def unit_label(unit: str) -> str:
     """The unit of a value axis: 个, 天, 元, 平方公里."""
-    return {"CNY": "元", "%": "%"}.get(unit, _UNIT_TEXT.get(unit, unit))
+    return {"CNY": "元", "%": "%"}.get(unit, UNIT_TEXT.get(unit, unit))
 
 
 def rank_text(rank: int) -> str:
@@ -223,15 +224,11 @@ def derivation_text(label: str, formula: str) -> str:
     return f"{label}：按“{formula}”推算，原文未直接报道。"
 
 
-def _alternatives(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
 _PARSE = re.compile(
-    rf"^(?:第)?({_alternatives(hedges_at('before'))})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?"
+    rf"^(?:第)?({alternatives(hedges_at('before'))})?(-?\d[\d,]*(?:\.\d+)?)(余|多)?"
     rf"({'|'.join(SCALES)})?(余|多)?"
     rf"(?:元|个多月|个月|平方公里|平方米|%|‰|℃|[\u4e00-\u9fff]{{0,4}}?)?"
-    rf"({_alternatives(TRAILING_HEDGES)})?$"
+    rf"({alternatives(TRAILING_HEDGES)})?$"
 )
 
 
@@ -248,6 +245,51 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
     hedge = prefix or infix or after_scale or suffix or ("多" if "个多月" in text else None)
     qualifier = HEDGES.get(hedge, "exact") if hedge else "exact"
     return decimal_value(digits, SCALES.get(scale or "", 1)), qualifier
+
+
+# --- reading a page back (the checker) ---------------------------------------------------------
+
+# hedges that follow the number or its measure word (a unit as the schema allows it)
+_AFTER_RE = re.compile(
+    rf"(?:[%‰]|[\u4e00-\u9fff]{{1,4}}?(?:/[\u4e00-\u9fff]{{1,3}})?)?"
+    rf"({alternatives(TRAILING_HEDGES)})"
+)
+# A hedge word counts only where it is a hedge: 约 in 签约/条约 or 近 in 最近/附近 is not (and
+# 近 in 将近 is read as 将近).
+_NOT_AFTER = "".join(sorted(set("".join(HEDGE_WORD_TAILS.values())) | {"将"}))
+_NUMBER = re.compile(
+    rf"(?<![{_NOT_AFTER}])(?:(?P<before>{alternatives(hedges_at('before'))})"
+    rf"(?:{'|'.join(HEDGE_LINKS)})?)?"
+    rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:[ \t]*(?P<scale>{'|'.join(SCALES)}))?"
+    rf"(?:[ \t]*(?P<inside>{'|'.join(_INSIDE_HEDGES)}))?"
+)
+
+
+def _qualifier(match: re.Match, text: str) -> Qualifier | None:
+    """The hedge before the number, between it and its measure word, or after both
+    (160小时以上, 一年多)."""
+    after = _AFTER_RE.match(text[match.end() :])
+    hedge = match.group("before") or match.group("inside") or (after.group(1) if after else None)
+    return HEDGES.get(hedge) if hedge else None
+
+
+def _is_quantity(text: str, end: int) -> bool:
+    """Whether a number is followed by a measure word (4700家), as opposed to a bare operand
+    such as the 100 in ``÷ 100``."""
+    if re.match(r"\s*[年月日号时]", text[end : end + 2]):
+        return False  # 2025年6月30日: a date, not a quantity
+    # a line break ends the number: a table's note "1" above the label 给予 is no 1给予
+    return bool(re.match(r"[ \t]?[\u4e00-\u9fff%]", text[end : end + 3]))
+
+
+#: Chinese text on another language's page (a quoted source sentence, an untranslated draft
+#: title): from a Chinese character to the last Chinese character or % before Latin text, so
+#: the figures inside it are read the Chinese way (提升约20% keeps its hedge 约).
+RUN = re.compile(rf"“?[\u4e00-\u9fff](?:[{CJK}\d.,%\s“”‘’]*[{CJK}%”])?")
+
+#: How the checker reads a Chinese page: Arabic numbers with their hedges, and figures
+#: written in Chinese numerals.
+READING = Reading(_NUMBER, _qualifier, _is_quantity, numerals=True, run=RUN)
 
 
 #: After a value computed from reported ones, wherever it is shown.
@@ -385,6 +427,16 @@ def rank_moved(first: tuple[str, str], last: tuple[str, str], moved: Moved) -> s
 def source_line(outlet: str, date: str) -> str:
     """Where a chart's numbers come from: 来源：青岛日报，2023年5月18日."""
     return f"来源：{outlet}，{date}"
+
+
+def slide_note(shown: str, quote: str, title: str) -> str:
+    """A source note in a slide's speaker notes: the number, its sentence, its article."""
+    return slide_derivation(shown, f"“{quote}” {quoted_title(title)}")
+
+
+def slide_derivation(shown: str, derivation: str) -> str:
+    """A derived number's note in a slide's speaker notes: the number, how it was computed."""
+    return f"{shown} — {derivation}"
 
 
 def page_note(shown: str, quote: str, title: str) -> str:

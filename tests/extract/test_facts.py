@@ -277,3 +277,12 @@ def test_every_kind_has_one_reader():
 def test_a_low_end_above_the_figure_is_no_range_and_not_part_of_the_fact():
     fact = only("招聘10至5家")
     assert (fact.text, fact.value, fact.start) == ("5家", 5, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("面积38.85平方公里", "km2"), ("建筑面积12万平方米", "m2"), ("占地300亩", "亩")],
+)
+def test_an_area_is_read_in_the_unit_the_data_writes(text, unit):
+    (fact,) = [f for f in extract(text) if f.kind == "area"]
+    assert fact.unit == unit

@@ -147,3 +147,27 @@ def test_no_fact_starts_inside_a_number():
     assert money.match("三十亿元", 1) is None  # the 十 of 三十
     assert money.match("312亿元", 1) is None  # the 1 of 312
     assert money.match("3亿5000万元", 2).group() == "5000万元"  # 亿 ends a number
+
+
+def test_hedge_and_scale_words_are_the_locales_in_the_order_the_patterns_need():
+    # the words are spelled once, in reportgen.locale.zh; these are the alternations they make
+    assert patterns.INSIDE == "余|多"
+    assert patterns.SCALE == "万亿|亿|万"
+    assert patterns.MONEY_SCALE == "万亿|亿|万|千"
+    assert set(patterns.COUNT_SCALE.split("|")) == {"亿", "万"}
+    assert patterns.SHARE_PRE == "约占|约|近"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("约占四分之三", 75, "approx"),
+        ("近三分之一", 33.333333, "approx"),
+        ("三分之一", 33.333333, "exact"),
+    ],
+)
+def test_a_share_keeps_its_hedge(text, value, qualifier):
+    from reportgen.extract import extract
+
+    (fact,) = [f for f in extract(text) if f.kind == "percent"]
+    assert (fact.value, fact.qualifier) == (value, qualifier)

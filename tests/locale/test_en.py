@@ -180,3 +180,42 @@ def test_sources_are_named_in_brackets():
 def test_a_draft_marks_what_is_still_to_write():
     assert en.TO_BE_WRITTEN == "(to be written)"
     assert en.draft("Title") == "(draft) Title"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "scale", "qualifier"),
+    [
+        ("more than CNY 130 bn", "130", "bn", "over"),
+        ("nearly 3,000 trains", "3,000", None, "approx"),
+        ("4,700 enterprises", "4,700", None, None),
+    ],
+)
+def test_an_english_page_is_read_with_its_hedges(text, digits, scale, qualifier):
+    match = en.READING.pattern.search(text)
+    assert (match.group("digits"), match.group("scale")) == (digits, scale)
+    assert en.READING.qualifier(match, text) == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "quantity"),
+    [
+        ("4,700 enterprises", 5, True),
+        ("38.3%", 4, True),
+        ("30 June 2025", 2, False),  # a day before its month
+        ("June 30 2025", 7, False),  # a day after its month
+        ("÷ 100", 5, False),
+    ],
+)
+def test_an_english_number_is_a_quantity_before_its_unit(text, end, quantity):
+    assert en.READING.is_quantity(text, end) is quantity
+
+
+def test_an_english_page_reads_the_chinese_it_quotes_the_chinese_way():
+    assert en.READING.embedded == "zh" and not en.READING.numerals
+
+
+def test_a_slide_note_names_the_sentence_and_the_article():
+    assert en.slide_note("CNY 36 bn", "对外贸易额达360亿元", "上合新动能") == (
+        'CNY 36 bn — “对外贸易额达360亿元” "上合新动能"'
+    )
+    assert en.slide_derivation("22.5%", "computed as A ÷ B") == "22.5% — computed as A ÷ B"

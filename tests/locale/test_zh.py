@@ -183,3 +183,46 @@ def test_sources_are_named_with_book_title_marks():
 def test_a_draft_marks_what_is_still_to_write():
     assert zh.TO_BE_WRITTEN == "（待补充）"
     assert zh.draft("标题") == "（草稿）标题"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "qualifier"),
+    [
+        ("近3000列", "3000", "approx"),  # before
+        ("4700余家", "4700", "over"),  # inside
+        ("160小时以上", "160", "at_least"),  # after the measure word
+        ("最高可达400万元", "400", "at_most"),  # a link between hedge and number
+        ("签约30个项目", "30", None),  # 约 ends 签约: no hedge
+        ("最近20年", "20", None),  # 近 ends 最近
+    ],
+)
+def test_a_chinese_page_is_read_with_its_hedges(text, digits, qualifier):
+    match = zh.READING.pattern.search(text)
+    assert match.group("digits") == digits
+    assert zh.READING.qualifier(match, text) == qualifier
+
+
+def test_a_chinese_page_reads_scales_and_numerals():
+    match = zh.READING.pattern.search("360亿元")
+    assert (match.group("digits"), match.group("scale")) == ("360", "亿")
+    assert zh.READING.numerals and zh.READING.embedded is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "quantity"),
+    [("4700家", 4, True), ("38.3%", 4, True), ("2025年6月", 4, False), ("÷ 100\n给予", 5, False)],
+)
+def test_a_chinese_number_is_a_quantity_before_its_measure_word(text, end, quantity):
+    assert zh.READING.is_quantity(text, end) is quantity
+
+
+def test_chinese_text_is_found_on_another_page():
+    text = "as the article says “提升约20%” in 2023"
+    assert [m.group() for m in zh.READING.run.finditer(text)] == ["“提升约20%”"]
+
+
+def test_a_slide_note_names_the_sentence_and_the_article():
+    assert zh.slide_note("360亿元", "对外贸易额达360亿元", "上合新动能") == (
+        "360亿元 — “对外贸易额达360亿元” 《上合新动能》"
+    )
+    assert zh.slide_derivation("22.5%", "按“甲 ÷ 乙”推算") == "22.5% — 按“甲 ÷ 乙”推算"

@@ -2,7 +2,7 @@
 
 Each kind is one module here holding its input rule, resolve, describe, draw and (where
 PowerPoint has the chart type) native parts, ending in a ``KIND``. To add a kind: write its
-module, add its name to ``ChartKind`` and its ``KIND`` to ``KINDS`` below, and give it a test
+module, add its ``KIND`` to ``KINDS`` below (``ChartKind`` is read from it), and give it a test
 in ``tests/charts/kinds/``.
 """
 
@@ -14,9 +14,6 @@ from reportgen.charts.kinds import bar, column, comparison, composition, kpi, ra
 from reportgen.charts.kinds.parts import Kind, NativePart
 
 __all__ = ["KINDS", "NATIVE_KINDS", "ChartKind", "Kind", "NativePart"]
-
-#: The kind names a template's charts.yaml may use.
-ChartKind = Literal["column", "bar", "rank", "composition", "comparison", "timeline", "kpi"]
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
@@ -30,6 +27,10 @@ KINDS: dict[str, Kind] = {
         kpi.KIND,
     )
 }
+
+#: The kind names a template's charts.yaml may use: the registry's, in its order (which is the
+#: order a validation error lists them in).
+ChartKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
 
 #: The kinds PowerPoint draws as native, editable charts (what a deck's chart slot takes);
 #: the others are placed as pictures.

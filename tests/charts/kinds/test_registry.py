@@ -16,8 +16,27 @@ from tests.conftest import ROOT
 
 
 def test_every_chart_kind_name_is_registered_and_nothing_else():
-    assert set(get_args(ChartKind)) == set(KINDS)
-    assert len(get_args(ChartKind)) == len(KINDS)
+    assert get_args(ChartKind) == (
+        "column",
+        "bar",
+        "rank",
+        "composition",
+        "comparison",
+        "timeline",
+        "kpi",
+    )
+
+
+def test_a_spec_naming_no_registered_kind_is_refused_with_every_kind_in_order():
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError) as refused:
+        ChartSpec.model_validate({"id": "c", "kind": "pie", "title": {"zh": "图", "en": "C"}})
+    message = str(refused.value)
+    assert (
+        "Input should be 'column', 'bar', 'rank', 'composition', 'comparison', 'timeline' "
+        "or 'kpi'" in message
+    )
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
