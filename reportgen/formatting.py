@@ -21,20 +21,16 @@ import re
 from reportgen import locale
 from reportgen.data.schema import Metric
 from reportgen.locale import LANGS, Lang
-from reportgen.locale.numbers import MEASURE_DECIMALS, FormatError, plain_number
+from reportgen.locale.numbers import FormatError
 
 __all__ = [
-    "LANGS",
-    "MEASURE_DECIMALS",
     "FormatError",
-    "Lang",
     "derivation_text",
     "format_date",
     "format_date_range",
     "format_metric",
     "format_period",
     "money_axis_label",
-    "plain_number",
     "rank_text",
     "unit_label",
     "unprintable",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
     from reportgen.fonts import Face
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
     from reportgen.theme import Theme
 
 __all__ = ["ChartFile", "render_charts", "resolve_all"]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reportgen.charts.spec import ChartSpec, Item
     from reportgen.data import Dataset
     from reportgen.data.schema import Metric
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
 
 
 class ChartError(ReportgenError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from reportgen.formatting import Lang
+from reportgen.locale import Lang
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from reportgen.charts.lookup import ChartError, metric_labels
 from reportgen.charts.model import ChartData
 from reportgen.charts.spec import PLACEHOLDER, ChartSpec
 from reportgen.data import Dataset
-from reportgen.formatting import Lang, format_date, format_metric
+from reportgen.formatting import format_date, format_metric
+from reportgen.locale import Lang
 
 __all__ = ["ChartError", "fill_placeholders", "metric_labels", "resolve_chart", "source_line"]
 

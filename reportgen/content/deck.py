@@ -31,7 +31,8 @@ from reportgen.content.text import (
     template_file,
 )
 from reportgen.data import Dataset
-from reportgen.formatting import Lang, format_date, format_date_range, format_period
+from reportgen.formatting import format_date, format_date_range, format_period
+from reportgen.locale import Lang
 from reportgen.locale.texts import Localized
 from reportgen.template.plan import DeckPlan, SlidePlan, TablePlan
 

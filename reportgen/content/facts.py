@@ -14,7 +14,8 @@ from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import metric_labels
 from reportgen.content.model import KeyFigure, Shown, SourceNote
 from reportgen.data import Dataset
-from reportgen.formatting import Lang, derivation_text, format_metric, format_period, rank_text
+from reportgen.formatting import derivation_text, format_metric, format_period, rank_text
+from reportgen.locale import Lang
 
 
 class Facts:

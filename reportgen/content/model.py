@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from reportgen.charts.model import ChartData
-from reportgen.formatting import Lang
+from reportgen.locale import Lang
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Literal
 from reportgen import locale
 from reportgen.content.facts import Facts
 from reportgen.content.model import CITE_CLOSE, CITE_OPEN, Citation, SourceNote
-from reportgen.formatting import Lang
+from reportgen.locale import Lang
 
 #: Where a note is read: in a slide's speaker notes, or in a page's numbered notes.
 Place = Literal["slide", "page"]

@@ -26,7 +26,8 @@ from reportgen.content.text import (
     template_file,
 )
 from reportgen.data import Dataset
-from reportgen.formatting import Lang, format_date, format_date_range
+from reportgen.formatting import format_date, format_date_range
+from reportgen.locale import Lang
 from reportgen.template.plan import SummaryPlan
 
 

@@ -29,7 +29,8 @@ from reportgen.content.facts import Facts
 from reportgen.content.model import CITATION
 from reportgen.data import Dataset
 from reportgen.errors import ReportgenError
-from reportgen.formatting import Lang, format_date
+from reportgen.formatting import format_date
+from reportgen.locale import Lang
 from reportgen.paths import display_path
 from reportgen.text.safe import describe_character, refused_character
 

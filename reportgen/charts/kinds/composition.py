@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
     from reportgen.theme import Colours
 
 #: The doughnut's hole, as a percentage of its diameter.

@@ -17,7 +17,7 @@ from reportgen.charts.wording import listed, listing
 if TYPE_CHECKING:
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
 
 MAX_FIGURES = 8
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from reportgen.charts.model import ChartData
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
     from reportgen.theme import Colours
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from reportgen.charts.kinds.native import NativeChart
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
 
 
 def check(spec: ChartSpec) -> None:

@@ -23,7 +23,7 @@ from reportgen.formatting import format_date_range
 if TYPE_CHECKING:
     from reportgen.charts.spec import ChartSpec
     from reportgen.data import Dataset
-    from reportgen.formatting import Lang
+    from reportgen.locale import Lang
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
