@@ -155,9 +155,15 @@ def _summary_check(data: bytes, dataset: Dataset, shown: str, summary: Any = Non
 # --- the tables workbook -----------------------------------------------------------------------
 
 
-def _workbook_filename(dataset_id: str, template_name: str, lang: str) -> str:
-    from reportgen.tables import workbook_filename
+def workbook_filename(dataset_id: str) -> str:
+    """The workbook of a dataset's tables, as `tables --format xlsx` and `build` write it.
 
+    Decided here, not in ``reportgen.tables``: naming the file must not import pandas, so a
+    rebuild that reuses every output stays as light as it was."""
+    return f"{dataset_id}-tables.xlsx"
+
+
+def _workbook_filename(dataset_id: str, template_name: str, lang: str) -> str:
     return workbook_filename(dataset_id)
 
 

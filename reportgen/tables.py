@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportgen.data import Dataset
+from reportgen.formats import workbook_filename
 from reportgen.outputs import atomic_write, document_time, reproducible_zip
 from reportgen.text.numerals import format_plain
 
@@ -91,11 +92,6 @@ def _text_never_formula(sheet) -> None:
             if cell.data_type == "f":
                 cell.data_type = "s"
                 cell.quotePrefix = True
-
-
-def workbook_filename(dataset_id: str) -> str:
-    """The workbook of a dataset's tables, as `tables --format xlsx` and `build` write it."""
-    return f"{dataset_id}-tables.xlsx"
 
 
 def serialise(frames: dict[str, pd.DataFrame], fmt: str) -> str:

@@ -8,13 +8,13 @@ import pytest
 
 from reportgen import formats
 from reportgen.data import load_dataset
+from reportgen.formats import workbook_filename
 from reportgen.tables import (
     csv_text_cell,
     serialise,
     to_csv,
     to_markdown,
     to_xlsx,
-    workbook_filename,
     write_tables,
 )
 from tests.conftest import edit

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.charts.kinds import NATIVE_KINDS
-from reportgen.charts.spec import ChartSpec
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
@@ -21,9 +20,12 @@ from reportgen.safeio import (
     check_file,
     resolve_inside,
 )
-from reportgen.template.plan import DeckPlan, SummaryPlan
 from reportgen.theme import Theme
 from reportgen.yamlio import LineDict, load_yaml, validate_model
+
+if TYPE_CHECKING:  # the plan and chart schemas load with a template, not to find its face
+    from reportgen.charts.spec import ChartSpec
+    from reportgen.template.plan import DeckPlan, SummaryPlan
 
 DEFAULT_TEMPLATE = "briefing"
 TEMPLATES_DIR = Path("templates")
@@ -179,6 +181,8 @@ def _load_charts(
     if not isinstance(doc, LineDict) or not isinstance(doc.get("charts"), list):
         problems.append(Problem(shown, None, None, None, "expected a mapping with a 'charts' list"))
         return None
+    from reportgen.charts.spec import ChartSpec
+
     specs: list[ChartSpec] = []
     seen: set[str] = set()
     for index, item in enumerate(doc["charts"]):
@@ -216,11 +220,11 @@ def _already_reported(chart_id: str, failed: set[str] | None) -> bool:
     return failed is None or chart_id in failed
 
 
-_CHART_KIND_FOR = {
-    "kpis": ("kpi",),
-    "timeline": ("timeline",),
-    "chart": NATIVE_KINDS,
-}
+def _chart_kind_for() -> dict[str, tuple[str, ...]]:
+    """Which chart kinds each chart-holding field of a slide takes."""
+    from reportgen.charts.kinds import NATIVE_KINDS
+
+    return {"kpis": ("kpi",), "timeline": ("timeline",), "chart": NATIVE_KINDS}
 
 
 def _load_deck(
@@ -236,6 +240,8 @@ def _load_deck(
     if not isinstance(doc, LineDict):
         problems.append(Problem(shown, None, None, None, "expected a mapping with a 'slides' list"))
         return None
+    from reportgen.template.plan import DeckPlan
+
     plan = validate_model(DeckPlan, doc, shown, "deck", problems)
     if plan is None:
         return None
@@ -243,7 +249,7 @@ def _load_deck(
         item.get("id"): item.line for item in doc.get("slides", []) if isinstance(item, LineDict)
     }
     for slide in plan.slides:
-        for field, kinds in _CHART_KIND_FOR.items():
+        for field, kinds in _chart_kind_for().items():
             chart_id = getattr(slide, field)
             if chart_id is None:
                 continue
@@ -290,6 +296,8 @@ def _load_summary(
         if doc is not None:
             problems.append(Problem(shown, None, None, None, "expected a mapping"))
         return None
+    from reportgen.template.plan import SummaryPlan
+
     plan = validate_model(SummaryPlan, doc, shown, "summary", problems)
     if plan is None:
         return None
