@@ -67,13 +67,22 @@ class Fact:
     subject: str
     sentence: str
     hedge: str | None = None
+    #: Where the fact's sentence stands in the text (``text[sentence_start:sentence_end]``):
+    #: the frame, period and topic of a figure are read within it.
+    sentence_start: int = 0
+    sentence_end: int = 0
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def extract(text: str, article_date: date | None = None) -> list[Fact]:
-    """Every quantitative fact in ``text``, in order, without overlaps."""
+def extract(
+    text: str, article_date: date | None = None, breaks: frozenset[int] = frozenset()
+) -> list[Fact]:
+    """Every quantitative fact in ``text``, in order, without overlaps.
+
+    ``breaks`` are offsets where a sentence ends whatever the punctuation says: the edges of a
+    headline, a byline or a caption (``layout``), which must not run into the next sentence."""
     view = view_of(text)
     taken = [False] * len(text)
     facts: list[Fact] = []
@@ -95,7 +104,7 @@ def extract(text: str, article_date: date | None = None) -> list[Fact]:
                 taken[i] = True
             facts.append(fact)
     facts.sort(key=lambda f: f.start)
-    return _listed_growth(_same_year(_with_sentences(facts, text, view), view), view)
+    return _listed_growth(_same_year(_with_sentences(facts, text, view, breaks), view), view)
 
 
 # --- reading a match, per kind ---------------------------------------------------------------
@@ -364,11 +373,15 @@ def _trim(view: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _with_sentences(facts: list[Fact], text: str, view: str) -> list[Fact]:
+def _with_sentences(
+    facts: list[Fact], text: str, view: str, breaks: frozenset[int] = frozenset()
+) -> list[Fact]:
     """Each fact with its sentence and its subject, read within that sentence (the next item of
     a list is not what a figure measures). The sentence ends are found once the facts are known
     (a list of figures breaks at each line; see ``sentences``); a shared sentence is made once."""
     bounds = sentence_bounds(text, {fact.end for fact in facts})
+    if breaks:
+        bounds = sorted(set(bounds) | {b for b in breaks if 0 < b < len(text)})
     made: dict[tuple[int, int], str] = {}
     out = []
     for fact in facts:
@@ -376,7 +389,15 @@ def _with_sentences(facts: list[Fact], text: str, view: str) -> list[Fact]:
         if span not in made:
             made[span] = re.sub(r"\s+", "", text[span[0] : span[1]]).strip("”」 ")
         measured = subject(view, fact.start, fact.end, fact.kind, span)
-        out.append(replace(fact, sentence=made[span], subject=measured))
+        out.append(
+            replace(
+                fact,
+                sentence=made[span],
+                subject=measured,
+                sentence_start=span[0],
+                sentence_end=span[1],
+            )
+        )
     return out
 
 
