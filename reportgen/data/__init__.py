@@ -40,6 +40,7 @@ def load_dataset(root: str | Path, face: Face | None = None) -> Dataset:
         events=tuple(located.record for located in raw.events),
         assessment=raw.assessment,
         source_digest=raw.source_digest(),
+        topics=raw.topics,
     )
 
 

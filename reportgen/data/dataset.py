@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from reportgen import locale
 from reportgen.data.formulas import names_in
 from reportgen.data.schema import Article, DatasetInfo, Event, Metric, Page, Ranking
+from reportgen.data.topics import Topics
 from reportgen.locale import LANGS
 from reportgen.locale.texts import Localized, unfold
 
@@ -90,6 +91,8 @@ class Dataset:
     assessment: Localized[str | None] = field(default_factory=lambda: Localized({}))
     #: hash of every file the loader read (names and bytes): what outputs depend on
     source_digest: str = ""
+    #: the topics in force: the bundled lexicon and the folder's own topics.yaml
+    topics: Topics = field(default_factory=Topics.load)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "article_texts", MappingProxyType(dict(self.article_texts)))

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from reportgen.data.schema import (
     DISPLAY_FACE,
+    KNOWN_TOPICS,
     Article,
     ArticlesFile,
     DatasetInfo,
@@ -20,6 +21,7 @@ from reportgen.data.schema import (
     Page,
     Ranking,
 )
+from reportgen.data.topics import TOPICS_FILE, Topics, TopicsError
 from reportgen.errors import Problem
 from reportgen.fonts import Face
 from reportgen.locale.texts import Localized, fold, unfold
@@ -72,6 +74,8 @@ class RawData:
     #: kinds whose whole file could not be read (already reported; nothing in it can be found)
     unreadable: set[str] = field(default_factory=set)
 
+    #: the topics the folder's metrics may have: the bundled lexicon and its own topics.yaml
+    topics: Topics = field(default_factory=Topics.load)
     #: sha256 of each file read, by its name in the folder: the dataset's part of the key
     #: that decides whether an output is up to date
     digests: dict[str, str] = field(default_factory=dict)
@@ -92,7 +96,7 @@ class RawData:
     @property
     def context(self) -> dict[str, object]:
         """What the schema's validators are given: the face displayed text is checked against."""
-        return {DISPLAY_FACE: self.face}
+        return {DISPLAY_FACE: self.face, KNOWN_TOPICS: self.topics.ids}
 
 
 def read_folder(root: Path, face: Face | None = None) -> RawData:
@@ -110,6 +114,7 @@ def read_folder(root: Path, face: Face | None = None) -> RawData:
             )
         )
         return raw
+    _read_topics(raw)
     _read_info(raw)
     _read_articles(raw)
     raw.metrics = _read_list(raw, METRICS_FILE, "metrics", Metric, "metric", required=True)
@@ -124,6 +129,19 @@ def read_folder(root: Path, face: Face | None = None) -> RawData:
     )
     raw.events = _read_list(raw, EVENTS_FILE, "events", Event, "event", required=False)
     return raw
+
+
+def _read_topics(raw: RawData) -> None:
+    """The folder's own topics.yaml, if it has one, merged into the bundled lexicon."""
+    path = raw.root / TOPICS_FILE
+    if not path.exists():
+        return
+    try:
+        raw.topics = Topics.load(path)
+        raw.digests[TOPICS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+    except (TopicsError, OSError) as exc:
+        why = str(exc).removeprefix(f"{path}: ")
+        raw.problems.append(Problem(raw.shown(TOPICS_FILE), None, None, None, why))
 
 
 def _read_info(raw: RawData) -> None:

@@ -72,19 +72,29 @@ Number = Annotated[
     AfterValidator(_zero_not_negative),
 ]
 
-Topic = Literal[
-    "ranking",
-    "trade",
-    "logistics",
-    "platform",
-    "industry",
-    "finance",
-    "reform",
-    "talent",
-    "events",
-    "promotion",
-    "general",
-]
+#: Validation context key for the topics a data folder may use (``reportgen.data.topics``);
+#: absent, the bundled lexicon's.
+KNOWN_TOPICS = "known_topics"
+
+
+def _known_topic(topic: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get(KNOWN_TOPICS)
+    if known is None:
+        from reportgen.data.topics import Topics
+
+        known = Topics.load().ids
+    if topic not in known:
+        raise ValueError(
+            f"unknown topic '{topic}'; known: {', '.join(sorted(known))} "
+            "(a data folder's topics.yaml may add topics)"
+        )
+    return topic
+
+
+Topic = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_known_topic)]
+#: What a figure is: an amount (level), a number of things (count), a change, a part of a
+#: whole (share) or a place in a ranking (rank).
+Role = Literal["level", "count", "change", "share", "rank"]
 ArticleKind = Literal["feature", "sidebar", "news", "captions", "interview", "other"]
 
 # The hedge vocabulary lives in the locale; the schema checks a metric's hedge against it.
@@ -175,10 +185,17 @@ class Metric(_Model):
     period: Period
     period_kind: Literal["during", "as_of"] = "during"
     topic: Topic
+    role: Role | None = None
+    #: the level this change changes (a metric id), when the text gives both
+    change_of: Id | None = None
+    #: a figure the article leads with (its headline or lead)
+    salient: bool = False
     article: Id | None = None
     quote: LongText | None = None
     derived: Derivation | None = None
     note: Localized[Text | None] = Localized({})
+    #: further articles that report the same figure (ids), beside ``article``
+    also_in: list[Id] = Field(default_factory=list)
     reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
 
     @model_validator(mode="after")
@@ -200,6 +217,8 @@ class Metric(_Model):
             raise ValueError(
                 f"qualifier '{self.qualifier}' needs 'hedge': the word the article hedges with"
             )
+        if self.change_of is not None and self.role not in (None, "change"):
+            raise ValueError(f"'change_of' is for a change, not a {self.role}")
         counted = self.unit not in SIGNED_UNITS
         if counted and self.value < 0:
             raise ValueError(f"value {self.value:g} cannot be negative for unit '{self.unit}'")

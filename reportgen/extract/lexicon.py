@@ -89,6 +89,38 @@ NOT_FACTS = (
 #: Names that begin like a rank (第一时间 is "at once", not first place).
 RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
 
+#: Words a clause opens with that are not what it measures (其中出口…, 此外…).
+CLAUSE_OPENERS = _words("其中 此外 另外 同时 而且 并且 而 并 全年 当年 合计 共计 总计 均")
+#: Function words a presenter's label never starts or ends with: a label cut at one of them
+#: (…总值的, 占同期…, 和) is a broken phrase, not a noun.
+EDGE_WORDS = _words(
+    "其中 分别 今年前 今年 去年 同比 以及 和 及 与 或 的 了 占 等 为 达 并 且 是 在 对 从 由 "
+    "至 到 共 均 也 都 已 将 把 被 向 约 近 超 逾 余 多"
+)
+#: Endings of a place or body that figures are about: 青岛市, 黄岛区, 上合示范区, 青岛港.
+ENTITY_SUFFIXES = "|".join(
+    _words("示范区 自贸片区 片区 新区 开发区 保税区 综保区 园区 省 市 区 县 镇 港 海关")
+)
+#: How an article names its own subject (全市 in a city's statistics): dropped from a label.
+SELF_ENTITIES = _words("全市 全省 全区 全县 本市 本区 本省 该市 该区 示范区 全港")
+#: Measure words of amounts rather than of things counted: a figure in them is a level.
+LEVEL_UNITS = frozenset(
+    _words(
+        "标准箱 自然箱 标箱 TEU 吨 万吨 公里 千米 米 平方米 平方公里 公顷 亩 立方米 千瓦时 "
+        "兆瓦时 兆瓦 千瓦 吉瓦 吨标准煤 英尺 海里 公斤 千克 斤 克 升 度 人次 车次 架次 艘次 "
+        "班次 户次"
+    )
+)
+#: Period words inside a clause (前4个月, 1—10月, 2022年, 今年以来, 截至5月底): when, not what.
+PERIOD_WORDS = (
+    r"截至(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|份)?|"
+    r"(?:今年|去年|前年|\d{4}年)?(?:前\d{1,2}个月|前[一二三四五六七八九十]{1,3}个月|"
+    r"\d{1,2}[—\-–～~至到]\d{1,2}月(?:份)?|[上下]半年|[一二三四]季度|第[一二三四]季度|"
+    r"前三季度|全年|以来|同期|当月|\d{1,2}月(?:份|末|底)?)|"
+    r"\d{4}年(?:底|末)?|今年|去年|前年|近[一二三四五六七八九十\d]{1,2}年|"
+    r"[一二三四五六七八九十\d]{1,2}年来|目前|现已|截至目前|同比|比去年同期|比上年|较上年|下同"
+)
+
 #: Verbs between a subject and its figure (对外贸易额达360亿元): not part of the subject.
 LEAD_VERBS = _words("共有 达到 累计 总计 共计 达 为 是 有 约 超过 共 已 用时 实现 开行 完成")
 #: Words that end the noun after a measure word (4700余家企业入驻: the noun is 企业).

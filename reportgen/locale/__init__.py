@@ -102,7 +102,6 @@ class Language(Protocol):
     #: The fixed texts of the plans `reportgen plan` writes.
     PLAN_TEXTS: PlanTexts
     #: A planned chart's title for each topic of figures (贸易 / Trade).
-    TOPIC_NAMES: Mapping[str, str]
 
     def format_value(
         self,

@@ -268,21 +268,6 @@ DERIVED_NOTE = (
 #: Between the items of a list in running text (parties to an agreement).
 LIST_SEPARATOR = "; "
 
-#: The name of each data topic, as a chart title says it.
-TOPIC_NAMES = {
-    "general": "General",
-    "trade": "Trade",
-    "platform": "Platform",
-    "industry": "Industry",
-    "finance": "Finance",
-    "reform": "Reform",
-    "talent": "Talent",
-    "logistics": "Logistics",
-    "events": "Events",
-    "promotion": "Promotion",
-    "ranking": "Ranking",
-}
-
 
 def with_unit(title: str, unit: str) -> str:
     """A chart title with the unit of its figures: Talent (years); the title alone without one."""

@@ -325,21 +325,6 @@ DERIVED_NOTE = "标注“推算”的数值由报道中的数据计算得出，�
 #: Between the items of a list in running text (parties to an agreement).
 LIST_SEPARATOR = "、"
 
-#: The name of each data topic, as a chart title says it.
-TOPIC_NAMES = {
-    "general": "数据",
-    "trade": "贸易",
-    "platform": "平台",
-    "industry": "产业",
-    "finance": "金融",
-    "reform": "改革",
-    "talent": "人才",
-    "logistics": "物流",
-    "events": "活动",
-    "promotion": "推介",
-    "ranking": "排名",
-}
-
 
 def with_unit(title: str, unit: str) -> str:
     """A chart title with the unit of its figures: 人才（岁）; the title alone without one."""

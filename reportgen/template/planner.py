@@ -20,6 +20,7 @@ from reportgen import locale
 from reportgen.charts.spec import ChartSpec, EventQuery, Item
 from reportgen.data import Dataset
 from reportgen.data.schema import Metric
+from reportgen.data.topics import Topics
 from reportgen.formatting import unit_label
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized
@@ -68,7 +69,9 @@ def plan_template(dataset: Dataset) -> Plans:
     reported = reported_figures(dataset)
     ranked = ranked_figures(reported)
     days = event_days(dataset)
-    charts = choose_charts(reported, ranked, days, ranking=bool(dataset.rankings))
+    charts = choose_charts(
+        reported, ranked, days, ranking=bool(dataset.rankings), topics=dataset.topics
+    )
     return Plans(
         charts=tuple(charts),
         deck=choose_deck(reported, charts),
@@ -99,12 +102,16 @@ def event_days(dataset: Dataset) -> list[str]:
 
 
 def choose_charts(
-    reported: Sequence[Metric], ranked: Sequence[Metric], days: Sequence[str], ranking: bool
+    reported: Sequence[Metric],
+    ranked: Sequence[Metric],
+    days: Sequence[str],
+    ranking: bool,
+    topics: Topics | None = None,
 ) -> list[ChartSpec]:
     """Key figures, bar charts, the ranking (when the data ranks something) and the timeline,
     each when the data has what it shows."""
     key = key_figures_chart(ranked[:KEY_FIGURES])
-    bars = bar_charts(reported)
+    bars = bar_charts(reported, topics)
     rank = ranking_chart() if ranking else None
     return [c for c in (key, *bars, rank, events_chart(days)) if c is not None]
 
@@ -121,9 +128,10 @@ def key_figures_chart(key: Sequence[Metric]) -> ChartSpec | None:
     )
 
 
-def bar_charts(reported: Sequence[Metric]) -> list[ChartSpec]:
+def bar_charts(reported: Sequence[Metric], topics: Topics | None = None) -> list[ChartSpec]:
     """One bar chart for each of the largest groups of two or more figures with one topic and
     one unit (like with like), at most ``BAR_CHARTS``."""
+    topics = topics or Topics.load()
     groups: dict[tuple[str, str], list[Metric]] = defaultdict(list)
     for metric in reported:
         if metric.unit not in NOT_COMPARABLE:
@@ -136,16 +144,17 @@ def bar_charts(reported: Sequence[Metric]) -> list[ChartSpec]:
                 ChartSpec(
                     id=f"{topic}_{len(charts) + 1}",
                     kind="bar",
-                    title=_localized(lambda lang, t=topic, u=unit: _bar_title(t, u, lang)),
+                    title=_localized(
+                        lambda lang, t=topic, u=unit: _bar_title(topics.name(t, lang), u, lang)
+                    ),
                     metrics=[_item(m) for m in metrics[:BAR_ITEMS]],
                 )
             )
     return charts
 
 
-def _bar_title(topic: str, unit: str, lang: Lang) -> str:
-    words = locale.get(lang)
-    return words.with_unit(words.TOPIC_NAMES[topic], unit_label(unit, lang) or unit)
+def _bar_title(name: str, unit: str, lang: Lang) -> str:
+    return locale.get(lang).with_unit(name, unit_label(unit, lang) or unit)
 
 
 def ranking_chart() -> ChartSpec:

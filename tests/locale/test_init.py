@@ -49,12 +49,12 @@ def _protocol_members() -> set[str]:
 def test_the_protocol_lists_what_callers_read(lang):
     # what `reportgen plan` and the checker read through locale.get(lang)
     members = _protocol_members()
-    assert {"PLAN_TEXTS", "TOPIC_NAMES", "with_unit", "plan_point", "plan_lead"} <= members
+    assert {"PLAN_TEXTS", "with_unit", "plan_point", "plan_lead"} <= members
     assert "READING" in members
     assert all(hasattr(locale.get(lang), name) for name in members)
 
 
-@pytest.mark.parametrize("missing", ["PLAN_TEXTS", "TOPIC_NAMES", "plan_lead", "READING"])
+@pytest.mark.parametrize("missing", ["PLAN_TEXTS", "plan_lead", "READING"])
 def test_a_module_missing_a_plan_or_reading_member_does_not_pass(missing):
     import types
 
@@ -90,12 +90,6 @@ def test_the_shared_tuples_are_every_tuple_the_protocol_lists():
         if str(kind).startswith("tuple")
     }
     assert tuples == set(_TUPLES)
-
-
-@pytest.mark.parametrize("lang", locale.LANGS)
-def test_every_language_names_the_same_topics(lang):
-    assert set(locale.get(lang).TOPIC_NAMES) == set(locale.get(locale.LANGS[0]).TOPIC_NAMES)
-    assert all(locale.get(lang).TOPIC_NAMES.values())
 
 
 @pytest.mark.parametrize(("lang", "wrap"), [("zh", "CJK"), ("en", None)])

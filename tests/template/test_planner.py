@@ -3,13 +3,10 @@ template gets (nothing is written here; tests/template/test_write.py covers the 
 
 from __future__ import annotations
 
-import typing
-
 import pytest
 
-from reportgen import locale
 from reportgen.data import load_dataset
-from reportgen.data.schema import Metric, Topic
+from reportgen.data.schema import Metric
 from reportgen.template import planner
 from tests.conftest import MINI_DIR
 
@@ -179,11 +176,6 @@ def test_summary_shows_up_to_three_charts_without_key_figures_when_it_has_two():
     charts = [planner.key_figures_chart(metrics), *planner.bar_charts(metrics)]
     assert planner.choose_summary(metrics, charts, []).charts == ["trade_1", "finance_2"]
     assert planner.choose_summary([], [], []) is None
-
-
-def test_every_topic_has_a_name_in_every_language():
-    for lang in locale.LANGS:
-        assert set(locale.get(lang).TOPIC_NAMES) == set(typing.get_args(Topic)), lang
 
 
 def test_charts_come_key_figures_bars_ranking_timeline_each_when_there_is_data():

@@ -1,0 +1,402 @@
+"""What each figure is: its role, the entity and indicator it measures, and a label a presenter
+would print.
+
+A figure's words are read within its own clause (the stretch of its sentence after the last
+clause mark before it): the indicator is that clause without its period words (前4个月, 2022年,
+同比), its connectors (其中, 此外), the verbs that lead to the figure (达, 实现, 累计) and any other
+figure. Where a clause names nothing (…128.6亿元，增长21.4%), a change or a share measures what
+the clause before it measured. Three shapes are read as a whole:
+
+- ``分别`` lists: 出口和进口分别增长25.1%和9.8% gives 出口增速 and 进口增速, the items paired
+  with the figures in order, one label each;
+- start and end levels: 由12.1万公里增加到14.6万公里 / 从3家增至15家 are two levels of one
+  indicator (the change between them is derived, never reported);
+- a count followed by its noun: 4700余家国内外企业入驻 is 入驻企业 (the verb after the noun tells
+  which enterprises).
+
+The label is the indicator with the role's word (增速, 降幅, 增加, 占比, 排名) and without the
+entity when that entity is what the whole folder is about (``label``). Nothing in a label is
+invented: every character comes from the article, or is one of those role words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportgen.extract.facts import Fact
+from reportgen.extract.lexicon import (
+    CLAUSE_OPENERS,
+    EDGE_WORDS,
+    ENTITY_SUFFIXES,
+    LEAD_VERBS,
+    LEVEL_UNITS,
+    NOUN_ENDS,
+    PERIOD_WORDS,
+    SELF_ENTITIES,
+)
+
+#: Roles a metric can have; facts of other kinds (dates, periods, codes) are no metrics.
+ROLES = ("level", "count", "change", "share", "rank")
+
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?\n（）()“”\"]")
+_FIGURE_CHARS = re.compile(
+    r"[\d０-９]|[零〇一二两三四五六七八九十百千万亿](?=[个家项列人名条批%％])"
+)
+_LIST_JOINS = re.compile(r"[和、及与以及]+")
+_PERIOD = re.compile(PERIOD_WORDS)
+_FROM = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?$")
+_TO = re.compile(
+    r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|降低|下降|减少|缩短|压缩|缩减|降|增|升|跃)?"
+    r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?)?$"
+)
+_SHARE_WORDS = ("占", "比重", "占比", "份额")
+_ENTITY = re.compile(
+    rf"^(?:{'|'.join(SELF_ENTITIES)}|(?![占对在从由向比与和及])[^在的和与对]{{1,8}}?(?:{ENTITY_SUFFIXES}))"
+    r"(?!内|外|级|场|口|长)"
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A figure and what it is: ``role`` (one of ROLES), the ``entity`` it is about ('' when the
+    text names none), the ``indicator`` it measures, and ``pair`` (the index of the other end
+    of a start/end pair, with ``end_level`` true on its end)."""
+
+    fact: Fact
+    role: str
+    entity: str
+    indicator: str
+    salient: bool = False
+    pair: int | None = None
+    end_level: bool = False
+
+    def label(self, subject: str = "") -> str:
+        """The label a presenter prints: the indicator with its role's word, the entity kept
+        unless it is ``subject`` (what the whole folder is about) or a 全市/本区 of it."""
+        entity = self.entity
+        if entity in SELF_ENTITIES or (subject and entity and (entity in subject)):
+            entity = ""
+        return tidy(entity + _worded(self))
+
+
+def _worded(frame: Frame) -> str:
+    """The indicator with the word that says what kind of figure it is."""
+    indicator, fact = frame.indicator, frame.fact
+    if frame.role == "change":
+        down = isinstance(fact.value, int | float) and fact.value < 0
+        if fact.unit == "%":
+            word = "降幅" if down else "增速"
+        elif fact.unit in ("个百分点", "百分点"):
+            word = "下降" if down else "提高"
+        else:
+            word = "减少" if down else "增加"
+        if indicator.endswith(("增速", "增幅", "降幅", "增长", "增量", "增加", "减少", "提高")):
+            return indicator
+        return indicator + word
+    if frame.role == "share":
+        if indicator.endswith(("占比", "比重", "份额", "比例", "率")):
+            return indicator
+        return indicator + "占比" if indicator else "占比"
+    if frame.role == "rank":
+        return indicator if indicator.endswith(("排名", "名次", "位次")) else indicator + "排名"
+    return indicator
+
+
+def tidy(label: str) -> str:
+    """A label without a dangling function word at either edge (和, 的, 其中, 占…), figures or
+    brackets, at most 20 characters (cut at a word boundary the text gives: 的)."""
+    label = re.sub(r"\s+", "", label)
+    label = re.sub(r"[“”\"‘’《》「」（）()]", "", label)
+    changed = True
+    while changed and label:
+        changed = False
+        for word in EDGE_WORDS:
+            if label.startswith(word) and len(label) > len(word):
+                label, changed = label[len(word) :], True
+            if label.endswith(word) and len(label) > len(word):
+                label, changed = label[: -len(word)], True
+    if len(label) > 20 and "的" in label[:-2]:
+        label = label[label.rindex("的", 0, len(label) - 2) + 1 :]  # the head noun phrase
+    return label[-20:]
+
+
+def role_of(fact: Fact, clause: str) -> str | None:
+    """The figure's role, or None when it is no metric (a date, a period, a code)."""
+    if fact.kind == "growth":
+        return "change"
+    if fact.kind == "rank":
+        return "rank"
+    if fact.kind == "percent":
+        return "share" if any(word in clause for word in _SHARE_WORDS) else "level"
+    if fact.kind == "count":
+        return "level" if fact.unit in LEVEL_UNITS else "count"
+    if fact.kind in ("money", "area", "age", "duration", "score"):
+        return "level"
+    if fact.kind == "other" and fact.unit not in ("版本", "版"):
+        return "level"
+    return None
+
+
+def _clause(text: str, fact: Fact) -> tuple[int, str]:
+    """The start and text of the words before the figure in its clause (whitespace removed)."""
+    start = fact.sentence_start
+    for mark in _CLAUSE_MARK.finditer(text, fact.sentence_start, fact.start):
+        start = mark.end()
+    return start, re.sub(r"\s+", "", text[start : fact.start])
+
+
+def _after(text: str, fact: Fact) -> str:
+    """The words right after the figure up to the next clause mark (whitespace removed)."""
+    end = fact.sentence_end
+    mark = _CLAUSE_MARK.search(text, fact.end, fact.sentence_end)
+    if mark:
+        end = mark.start()
+    return re.sub(r"\s+", "", text[fact.end : end])
+
+
+def _cleaned(words: str, others: Sequence[Fact], text: str) -> str:
+    """Clause words without period phrases, connectors, other figures and lead verbs."""
+    words = _PERIOD.sub("", words)
+    for other in others:
+        words = words.replace(re.sub(r"\s+", "", other.text), "")
+    words = _PERIOD.sub("", words)
+    words = re.sub(r"[\d.,，%％]+", "", words)
+    changed = True
+    while changed:
+        changed = False
+        for opener in (*CLAUSE_OPENERS, *_LEADING):
+            if words.startswith(opener):
+                words, changed = words[len(opener) :], True
+    words = re.sub(r"^(?:从|在|分)[\u4e00-\u9fff]{1,8}(?:看|上|来看|方面)", "", words)
+    changed = True
+    while changed:
+        changed = False
+        for verb in (*LEAD_VERBS, *_TRAILING):
+            if words.endswith(verb) and len(words) > len(verb):
+                words, changed = words[: -len(verb)], True
+    return words
+
+
+#: Verbs a clause may open with before what it measures (完成集装箱吞吐量…).
+_LEADING = ("完成", "实现", "累计", "共有", "共", "已", "拥有", "新增", "有")
+
+#: Words that end a clause before a change or a level but are no part of what it measures.
+_TRAILING = (
+    "同比",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "环比",
+    "分别",
+    "提升至",
+    "提高至",
+    "增长至",
+    "达到",
+    "超过",
+    "突破",
+    "吸引",
+    "位列",
+    "位居",
+    "名列",
+    "排名",
+    "居",
+    "预计",
+    "计划",
+    "拥有",
+    "新增",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "减少",
+    "占",
+    "的",
+)
+
+
+def _entity(words: str) -> tuple[str, str]:
+    """The entity a clause opens with (青岛市, 上合示范区, 全市) and the rest."""
+    found = _ENTITY.match(words)
+    if not found or len(words) - found.end() < 2:
+        return "", words
+    return found.group(0), words[found.end() :]
+
+
+def frames(
+    facts: Sequence[Fact], text: str, headline: str = "", skip: frozenset[int] = frozenset()
+) -> list[Frame]:
+    """A frame for every fact that is a metric, in order. Dates have none, nor the facts at
+    the positions in ``skip`` (period phrases: 前4个月 is when, not how much)."""
+    out: list[Frame] = []
+    index: dict[int, int] = {}  # fact position -> frame position
+    for n, fact in enumerate(facts):
+        if n in skip:
+            continue
+        start, words = _clause(text, fact)
+        clause = words + re.sub(r"\s+", "", text[fact.start : fact.end]) + _after(text, fact)
+        role = role_of(fact, clause)
+        if role is None:
+            continue
+        inside = [f for f in facts if start <= f.start and f.end <= fact.start]
+        if role == "share" and re.match(r"(?:约|均|分别)?占", words):
+            words = ""  # 占全市外贸总值的62.6%: the part is what the clause before measured
+        entity, indicator = _entity(_cleaned(words, inside, text))
+        indicator = _cleaned(indicator, [], text)
+        if role in ("count",) or (role == "level" and not indicator):
+            noun = _noun_after(text, fact)
+            if noun and (not indicator or len(indicator) < 2 or _is_verb(indicator)):
+                indicator = noun
+        index[n] = len(out)
+        out.append(Frame(fact, role, entity, indicator))
+    out = _listed(out, facts, text)
+    out = _paired(out, text)
+    out = _inherited(out, text)
+    return _salient(out, text, headline)
+
+
+def _is_verb(words: str) -> bool:
+    return words.endswith(("吸引", "引进", "新增", "签约", "落地", "开行", "开通", "建成", "拥有"))
+
+
+def _noun_after(text: str, fact: Fact) -> str:
+    """The noun after a count's measure word (4700余家国内外企业入驻 -> 入驻企业: a verb that
+    follows tells which ones)."""
+    after = _after(text, fact)
+    found = re.match(r"([\u4e00-\u9fff]{2,12}?)(" + "|".join(NOUN_ENDS) + r"|$)", after)
+    if not found:
+        return ""
+    noun, verb = found.group(1), found.group(2)
+    if verb in ("入驻", "签约", "落地", "参与", "入选") and not noun.startswith(verb):
+        return verb + noun.removeprefix("国内外")
+    return noun
+
+
+def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
+    """分别 lists: the items before 分别 paired with the figures after it, in order."""
+    result = list(out)
+    for n, frame in enumerate(out):
+        fact = frame.fact
+        sentence = text[fact.sentence_start : fact.start]
+        at = sentence.rfind("分别")
+        if at < 0:
+            continue
+        head = sentence[:at]
+        cut = max(head.rfind(m) for m in "，,；;：:。")
+        items_text = _PERIOD.sub("", re.sub(r"\s+", "", head[cut + 1 :]))
+        for opener in CLAUSE_OPENERS:
+            items_text = items_text.removeprefix(opener)
+        items = [item for item in _LIST_JOINS.split(items_text) if item]
+        if len(items) < 2:
+            continue
+        listed = [
+            m
+            for m in range(len(out))
+            if out[m].fact.sentence_start == fact.sentence_start
+            and out[m].fact.start > fact.sentence_start + at
+            and out[m].role == frame.role
+        ]
+        if n not in listed:
+            continue
+        position = listed.index(n)
+        if position < len(items):
+            entity, indicator = _entity(_cleaned(items[position], [], text))
+            result[n] = replace(frame, entity=entity or frame.entity, indicator=indicator)
+    return result
+
+
+def _paired(out: list[Frame], text: str) -> list[Frame]:
+    """由A增加到B: A and B are the start and end level of one indicator, not two changes."""
+    result = list(out)
+    for n in range(len(out) - 1):
+        first, second = out[n].fact, out[n + 1].fact
+        if first.sentence_start != second.sentence_start or first.unit != second.unit:
+            continue
+        before = re.sub(r"\s+", "", text[first.sentence_start : first.start])
+        between = re.sub(r"\s+", "", text[first.end : second.start])
+        if not (_FROM.search(before) and _TO.match(between)):
+            continue
+        role = "level" if out[n].role in ("change", "level") else out[n].role
+        role = "share" if first.kind == "percent" and role == "level" and "占" in before else role
+        words = _FROM.sub("", before)
+        cut = max(words.rfind(m) for m in "，,；;：:。")
+        indicator = _cleaned(words[cut + 1 :], [], text)
+        entity, indicator = _entity(indicator)
+        for m, end in ((n, False), (n + 1, True)):
+            result[m] = replace(
+                out[m],
+                role=role if out[m].fact.kind != "count" or role != "count" else "count",
+                entity=entity,
+                indicator=indicator or out[m].indicator,
+                pair=n + 1 if not end else n,
+                end_level=end,
+            )
+    return result
+
+
+def _inherited(out: list[Frame], text: str) -> list[Frame]:
+    """A change or share whose clause names nothing measures what the figure before it in the
+    sentence measured (…128.6亿元，增长21.4%)."""
+    result = list(out)
+    for n, frame in enumerate(out):
+        if frame.indicator and len(frame.indicator) >= 2 and not _generic(frame.indicator):
+            continue
+        previous = next(
+            (
+                result[m]
+                for m in range(n - 1, -1, -1)
+                if result[m].fact.sentence_start == frame.fact.sentence_start
+                and result[m].role in ("level", "count")
+                and result[m].indicator
+            ),
+            None,
+        )
+        if (
+            previous is None
+            and n > 0
+            and result[n - 1].role in ("level", "count")
+            and result[n - 1].fact.sentence_end == frame.fact.sentence_start
+        ):
+            previous = result[n - 1]  # 同比增长6.2% on its own after the level's sentence
+        if previous is not None:
+            result[n] = replace(frame, entity=previous.entity, indicator=previous.indicator)
+    return result
+
+
+def _generic(indicator: str) -> bool:
+    return indicator in ("占比", "比重", "增速", "增幅", "同比", "合计", "共计", "总计")
+
+
+def _salient(out: list[Frame], text: str, headline: str) -> list[Frame]:
+    """Headline figures and the lead's: what the article leads with."""
+    lead = min((f.fact.sentence_start for f in out), default=0)
+    headline_figures = re.findall(r"\d+(?:\.\d+)?", headline)
+    result = []
+    for frame in out:
+        digits = re.sub(r"[^\d.]", "", frame.fact.text)
+        salient = frame.fact.sentence_start == lead or (bool(digits) and digits in headline_figures)
+        result.append(replace(frame, salient=salient))
+    return result
+
+
+def subject_of(found: Sequence[Frame], given: str = "") -> str:
+    """What the folder is about: ``given`` (a header's or the user's), else the entity most
+    figures name (青岛市), else ''."""
+    if given:
+        return given
+    named = Counter(f.entity for f in found if f.entity and f.entity not in SELF_ENTITIES)
+    return named.most_common(1)[0][0] if named else ""
+
+
+def broken(label: str) -> bool:
+    """A label no presenter can print as it is: empty, a function word at an edge, a figure
+    inside it."""
+    if len(label) < 2:
+        return True
+    if _FIGURE_CHARS.search(label):
+        return True
+    return any(label.startswith(w) or label.endswith(w) for w in EDGE_WORDS)
