@@ -317,7 +317,7 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "yaml", "csv"]), default="json", show_default=True
 )
@@ -325,22 +325,47 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     "--date",
     "article_date",
     default=None,
-    help="The article's date (YYYY-MM-DD), to resolve 去年/今年 and years left out.",
+    help="The articles' date (YYYY-MM-DD) where a file's header or dateline does not give it.",
 )
 @click.option(
     "--to-data",
     "to_data",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write a draft data folder (unreviewed) instead of printing the facts.",
+    help="Write one draft data folder (unreviewed) from all the articles.",
 )
-def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None) -> None:
-    """Find the quantitative facts in a Chinese article: spans, kinds, values, units, hedges,
-    subjects and sentences; or start a data folder from them with --to-data."""
+@click.option(
+    "--subject",
+    default=None,
+    help="What the articles are about (e.g. 上合示范区) [default: the entity most figures name].",
+)
+@click.option(
+    "--topics",
+    "topics_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="A topics.yaml adding topics or words to the bundled lexicon.",
+)
+def extract(
+    articles: tuple[Path, ...],
+    fmt: str,
+    article_date: str | None,
+    to_data: Path | None,
+    subject: str | None,
+    topics_file: Path | None,
+) -> None:
+    """Find the quantitative facts in Chinese articles, or draft one data folder from them.
+
+    ARTICLES are text files, or folders whose *.txt files are taken in name order. A file may
+    start with a header block (title:, outlet:, date:, url:, author: lines, then ---).
+
+    \b
+    Example:
+      reportgen extract articles/2023-06/ --to-data data/draft-2023-06
+    """
     import datetime as dt
 
-    from reportgen.extract import extract as find_facts
-    from reportgen.extract.output import render
+    from reportgen.errors import Problem
 
     when = None
     if article_date:
@@ -348,31 +373,60 @@ def extract(file: Path, fmt: str, article_date: str | None, to_data: Path | None
             when = dt.date.fromisoformat(article_date)
         except ValueError:
             raise UsageError(f"--date takes YYYY-MM-DD, not '{article_date}'") from None
-    raw, text = _read_article(file)
-    facts = find_facts(text, when)
+    files = _article_files(articles)
     if to_data is None:
-        _emit(render(facts, fmt))
-        return
-    from reportgen.errors import Problem
-    from reportgen.extract.draft import CannotDraft, write_draft
+        from reportgen.extract import extract as find_facts
+        from reportgen.extract.output import render
 
-    if when is None:
-        raise UsageError("--to-data needs --date YYYY-MM-DD (the article's date)")
+        if len(files) > 1:
+            raise UsageError("printing facts takes one file; use --to-data for several")
+        _, text = _read_article(files[0])
+        _emit(render(find_facts(text, when), fmt))
+        return
+    from reportgen.data.topics import Topics, TopicsError
+    from reportgen.extract.draft import CannotDraft, Source, write_draft
+
     try:
-        counts = write_draft(file.name, raw, text, facts, to_data, when)
+        topics = Topics.load(topics_file)
+    except TopicsError as exc:
+        raise DataError([Problem(str(topics_file), None, None, None, str(exc))]) from None
+    sources = [Source(str(file), *_read_article(file)) for file in files]
+    try:
+        counts = write_draft(sources, to_data, when, subject or "", topics)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
     except CannotDraft as exc:  # a draft that would not pass validate: write nothing
-        raise DataError([Problem(str(file), None, None, None, str(exc))]) from None
+        raise DataError([Problem(exc.file or str(to_data), None, None, None, str(exc))]) from None
     click.echo(
-        f"wrote {to_data}: {counts['metrics']} metrics and {counts['events']} events "
-        f"to review (all marked reviewed: false); then run reportgen validate {to_data}",
+        f"wrote {to_data} (dataset {counts['id']}): {counts['articles']} article(s), "
+        f"{counts['metrics']} metrics, {counts['rankings']} rankings and {counts['events']} "
+        f"events to review (all marked reviewed: false); then run reportgen validate {to_data}",
         err=True,
     )
     if counts["left_out"]:
         click.echo(f"left out {len(counts['left_out'])} fact(s) to add by hand:", err=True)
         for line in counts["left_out"]:
             click.echo(f"  {line}", err=True)
+
+
+def _article_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The article files named: files as given, folders as their *.txt files in name order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            if not found:
+                raise UsageError(f"{display_path(path)}: no .txt articles in this folder")
+            files += found
+        else:
+            files.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for file in files:
+        if file.resolve() not in seen:  # a file named twice (a folder and a file in it) once
+            seen.add(file.resolve())
+            unique.append(file)
+    return unique
 
 
 @cli.command()

@@ -8,7 +8,12 @@ person has checked it, corrected its label and topic, and deleted what is not wo
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +22,14 @@ from pydantic import ValidationError
 
 from reportgen import locale
 from reportgen.data.schema import SIGNED_UNITS, UNIT, Event, Metric
+from reportgen.data.topics import Topics
 from reportgen.extract.facts import Fact
+from reportgen.extract.frames import tidy
+from reportgen.extract.layout import HeaderError
+from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, read
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
 from reportgen.locale.zh import HEDGES
-from reportgen.outputs import atomic_write
 from reportgen.safeio import MAX_DATA_FILE_BYTES
 from reportgen.text.numerals import appears_in, normalize_digits
 from reportgen.text.safe import refused_character
@@ -45,11 +53,6 @@ def _to_be_written(name: str) -> dict[str, str]:
     return unfold(name, Localized({lang: locale.get(lang).TO_BE_WRITTEN for lang in LANGS}))
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "article"
-
-
 # libyaml's emitter when PyYAML has it: the same text as the pure-Python one, four times faster
 # on a long draft; the safe representer either way.
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -59,35 +62,6 @@ def _dump(data: object) -> bytes:
     return yaml.dump(
         data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100
     ).encode("utf-8")
-
-
-def _label(fact: Fact) -> str:
-    """The subject, and for a change its verb: 贷款余额 and 贷款余额同比增长 are two measures.
-
-    Other figures are taken out of it (提高2个百分点至 names nothing, and a number in a label
-    would read as a figure on the slide)."""
-    label = _without_figures(fact.subject)
-    found = re.match(
-        r"([\u4e00-\u9fff]+?)\s*(?=[\d零〇一二两三四五六七八九十百千万亿近约超])", fact.text
-    )
-    verb = found.group(1) if found else ""
-    if fact.kind == "growth" and verb and label:
-        label += verb
-    if not label:
-        label = _without_figures(fact.sentence.replace(fact.text, "…", 1))[:30]
-    if not label and verb:
-        label = verb  # 同比增长 38.3% alone on its line (a list)
-    return label[:60] or fact.kind
-
-
-def _without_figures(text: str) -> str:
-    """The text with every figure the extractor finds in it taken out (dates stay)."""
-    from reportgen.extract.facts import extract
-
-    for other in sorted(extract(text), key=lambda f: -f.start):
-        if other.kind not in ("date", "date_range"):
-            text = text[: other.start] + text[other.end :]
-    return text.strip("，,。；;：:、…至到由从比较为达 ")
 
 
 def _why_not_a_metric(fact: Fact, hedge: str | None) -> str | None:
@@ -132,7 +106,12 @@ def _unit(fact: Fact) -> str:
 
 
 class CannotDraft(ValueError):
-    """A draft that would not pass validate is not written; the message says why, in one line."""
+    """A draft that would not pass validate is not written; the message says why, in one line,
+    and ``file`` names the article at fault when one is."""
+
+    def __init__(self, message: str, file: str | None = None):
+        super().__init__(message)
+        self.file = file
 
 
 class NothingToDraft(CannotDraft):
@@ -175,134 +154,415 @@ _DATE_NOTES = {
 }
 
 
-def _entries(facts: list[Fact], article_date: date, month: str) -> tuple[list, list, list]:
-    """The draft metrics and events, and what was left out with why: decided before anything
-    is written, so an article with nothing to draft leaves no folder behind."""
-    metrics, events, left_out = [], [], []
-    for fact in facts:
-        measured = fact.kind == "other" and fact.unit not in ("版本", "版")  # ‰, ℃, 微克/立方米
-        if fact.kind in METRIC_KINDS or measured:
-            hedge = (
-                fact.hedge
-                if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier
-                else None
-            )
-            why = _why_not_a_metric(fact, hedge)
-            if why:
-                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
-                continue
-            label = _label(fact)
-            entry = {
-                "id": f"{fact.kind}_{len(metrics) + 1:02d}",
-                **_drafted("label", label),  # to translate; no invented numbers
-                "value": fact.value,
-                "unit": _unit(fact),  # '' when the article gives no measure word
-                "qualifier": fact.qualifier,
-            }
-            if hedge:
-                entry["hedge"] = hedge
-            entry.update(
-                {
-                    "period": month,
-                    "topic": "general",
-                    "article": "article",
-                    "quote": fact.sentence,
-                    "reviewed": False,
-                }
-            )
-            why = _schema_refuses(Metric, entry)
-            if why:
-                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
-                continue
+@dataclass(frozen=True)
+class Source:
+    """One article file given to the draft: its name as given, its bytes and text."""
+
+    name: str
+    raw: bytes
+    text: str
+
+
+def slug(text: str) -> str:
+    """An id-safe slug of ``text``: Chinese in pinyin (青岛市 -> qingdao-shi), ASCII as it is."""
+    from pypinyin import lazy_pinyin
+
+    words = "-".join(lazy_pinyin(normalize_digits(text)))
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:48].strip("-")
+
+
+def _article_ids(sources: Sequence[Source], readings: Sequence[Reading]) -> list[list[str]]:
+    """An id for every piece of every file: the file's stem (pinyin for Chinese), numbered
+    when a file holds several pieces or two files share a stem."""
+    ids: list[list[str]] = []
+    taken: set[str] = set()
+    for source, reading in zip(sources, readings, strict=True):
+        stem = slug(Path(source.name).stem).replace("-", "_") or "article"
+        stem = stem if stem[0].isalpha() else f"a_{stem}"
+        mine = []
+        for n in range(len(reading.pieces)):
+            base = stem if len(reading.pieces) == 1 else f"{stem}_{n + 1}"
+            ident, k = base[:60], 2
+            while ident in taken:
+                ident, k = f"{base[:56]}_{k}", k + 1
+            taken.add(ident)
+            mine.append(ident)
+        ids.append(mine)
+    return ids
+
+
+def _raw_names(sources: Sequence[Source]) -> list[str]:
+    """Where each file's bytes are kept in raw/: its own name, with its folder's name before
+    it when two files share a name (a/article.txt and b/article.txt)."""
+    names = [Path(source.name).name for source in sources]
+    out = []
+    for source, name in zip(sources, names, strict=True):
+        if names.count(name) > 1:
+            parent = slug(Path(source.name).parent.name) or "source"
+            name = f"{parent}-{name}"
+        out.append(name)
+    k = 2
+    while len(set(out)) < len(out):  # still the same (same folder names): number them
+        out = [f"{n}-{name}" for n, name in enumerate(out, 1)]
+        k += 1
+    return out
+
+
+def _figure_entry(figure: Figure, ident: str, article: str, subject: str) -> dict | None:
+    """A drafted metric for a figure, or None when the schema cannot hold it."""
+    fact = figure.fact
+    hedge = fact.hedge if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier else None
+    label = figure.frame.label(subject) or tidy(fact.subject) or fact.kind
+    entry: dict[str, object] = {
+        "id": ident,
+        **_drafted("label", label),
+        "value": fact.value,
+        "unit": _unit(fact),
+        "qualifier": fact.qualifier,
+    }
+    if hedge:
+        entry["hedge"] = hedge
+    entry.update({"period": figure.period})
+    if figure.period_kind != "during":
+        entry["period_kind"] = figure.period_kind
+    entry.update({"topic": figure.topic, "role": figure.frame.role})
+    if figure.frame.salient:
+        entry["salient"] = True
+    entry.update({"article": article, "quote": fact.sentence, "reviewed": False})
+    return entry
+
+
+def _same_figure(a: dict, b: dict) -> bool:
+    """The same fact in two articles: one value, unit, period and label."""
+    return all(a[k] == b[k] for k in ("value", "unit", "period", "role")) and a.get(
+        unfold("label", None)[0]
+    ) == b.get(unfold("label", None)[0])
+
+
+def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject: str):
+    """The drafted metrics of every piece, merged across articles, and what was left out."""
+    metrics: list[dict] = []
+    left_out: list[str] = []
+    for reading, article_ids in zip(readings, ids, strict=True):
+        for piece, article in zip(reading.pieces, article_ids, strict=True):
+            by_fact: dict[int, str] = {}  # a frame's fact start -> its metric id
+            for figure in piece.figures:
+                fact = figure.fact
+                hedge = fact.hedge if fact.hedge in HEDGES else None
+                why = _why_not_a_metric(
+                    fact, hedge if HEDGES.get(hedge) == fact.qualifier else None
+                )
+                if why:
+                    left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
+                    continue
+                ident = f"{figure.topic}_{len(metrics) + 1:02d}"
+                entry = _figure_entry(figure, ident, article, subject)
+                why = _schema_refuses(Metric, entry)
+                if why:
+                    left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
+                    continue
+                twin = next((m for m in metrics if _same_figure(m, entry)), None)
+                if twin is not None:
+                    if article != twin["article"] and article not in twin.setdefault("also_in", []):
+                        twin["also_in"].append(article)
+                    by_fact[fact.start] = twin["id"]
+                    continue
+                by_fact[fact.start] = ident
+                metrics.append(entry)
+            _link_changes(piece, by_fact, metrics)
+            _derive_pairs(piece, by_fact, metrics, subject)
+    for entry in metrics:  # also_in after the quote, as a reader expects
+        if "also_in" in entry:
+            entry["also_in"] = entry.pop("also_in")
+            entry["reviewed"] = entry.pop("reviewed")
+    return metrics, left_out
+
+
+def _link_changes(piece: PieceReading, by_fact: dict[int, str], metrics: list[dict]) -> None:
+    """A change names the level it changes (change_of) when that level is in its sentence."""
+    figures = list(piece.figures)
+    entries = {m["id"]: m for m in metrics}
+    for n, figure in enumerate(figures):
+        if figure.frame.role != "change" or figure.fact.start not in by_fact:
+            continue
+        level = next(
+            (
+                other
+                for other in reversed(figures[:n])
+                if other.frame.role in ("level", "count")
+                and other.fact.sentence_start == figure.fact.sentence_start
+                and other.frame.indicator == figure.frame.indicator
+                and other.fact.start in by_fact
+            ),
+            None,
+        )
+        entry = entries.get(by_fact[figure.fact.start])
+        if level is not None and entry is not None and entry["id"] != by_fact[level.fact.start]:
+            entry["change_of"] = by_fact[level.fact.start]
+            entry.update({k: entry.pop(k) for k in ("article", "quote", "reviewed")})
+
+
+def _derive_pairs(
+    piece: PieceReading, by_fact: dict[int, str], metrics: list[dict], subject: str
+) -> None:
+    """由A增加到B: the change from A to B, derived from the two levels (never reported)."""
+    figures = list(piece.figures)
+    for figure in figures:
+        frame = figure.frame
+        if not frame.end_level or frame.pair is None:
+            continue
+        start = next(
+            (
+                f
+                for f in figures
+                if f.frame.pair is not None
+                and not f.frame.end_level
+                and f.frame.fact.sentence_start == frame.fact.sentence_start
+                and f.frame.fact.end <= frame.fact.start
+            ),
+            None,
+        )
+        if start is None or start.fact.start not in by_fact or frame.fact.start not in by_fact:
+            continue
+        a, b = by_fact[start.fact.start], by_fact[frame.fact.start]
+        values = [m for m in metrics if m["id"] in (a, b)]
+        if len(values) != 2 or values[0]["unit"] != values[1]["unit"]:
+            continue
+        decimals = max(_decimals(v["value"]) for v in values)
+        period = figure.period
+        if start.period != figure.period and "/" not in start.period + figure.period:
+            period = f"{start.period}/{figure.period}"
+        entry = {
+            "id": f"{b}_change",
+            **_drafted(
+                "label",
+                tidy(
+                    frame.label(subject)
+                    + ("增加" if values[1]["value"] >= values[0]["value"] else "减少")
+                ),
+            ),
+            "value": round(values[1]["value"] - values[0]["value"], decimals),
+            "unit": values[1]["unit"],
+            "qualifier": "exact",
+            "period": period,
+            "topic": figure.topic,
+            "role": "change",
+            "change_of": b,
+            "derived": {"formula": f"{b} - {a}", "decimals": decimals},
+            "reviewed": False,
+        }
+        if _schema_refuses(Metric, entry) is None:
             metrics.append(entry)
-        elif fact.kind in ("date", "date_range"):
-            start, end = fact.value if isinstance(fact.value, list) else [fact.value, None]
-            stated_year = re.sub(r"\s+", "", fact.text)[:4] == start[:4]
-            basis = "stated" if stated_year else "relative"
-            if start.startswith("--"):
-                start = f"{article_date.year}{start[1:]}"
-                end = f"{article_date.year}{end[1:]}" if end and end.startswith("--") else end
-                basis = "relative"
-            entry = {"id": f"event_{len(events) + 1:02d}", "date": start}
-            if end:
-                entry["end_date"] = end
-            if basis == "stated" and re.search(r"年\s*[底末初]", fact.text):
-                basis = "inferred"  # 2025年底: the year is stated, the month is read from 底
-            entry["date_basis"] = basis
-            if basis in _DATE_NOTES:
-                entry["date_note"] = _DATE_NOTES[basis]
-            entry.update(
-                {
-                    **_drafted("title", _title(fact.sentence)),
-                    "status": "held",
-                    "article": "article",
-                    "quote": fact.sentence,
-                    "reviewed": False,
-                }
-            )
-            why = _schema_refuses(Event, entry)
-            if why:
-                left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
-                continue
-            events.append(entry)
-    return metrics, events, left_out
 
 
-def write_draft(
-    name: str, raw: bytes, text: str, facts: list[Fact], target: Path, article_date: date
-) -> dict[str, object]:
-    """Write the draft folder; returns how many metrics and events it proposes, and the facts
-    it left out with the reason for each.
+def _decimals(value: float) -> int:
+    text = repr(float(value))
+    return 0 if text.endswith(".0") else len(text.split(".")[1])
 
-    Every file is made in memory and checked first: a draft that validate would refuse (no
-    metric, or a file over the data-file size limit) raises ``CannotDraft`` and writes nothing."""
-    if target.exists() and any(target.iterdir()):
-        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
-    ident = _slug(Path(name).stem)
-    month = f"{article_date.year}-{article_date.month:02d}"
-    title = next((line.strip() for line in text.splitlines() if line.strip()), ident)[:200]
-    title = normalize_digits(title)  # ８１．６岁 -> 81.6岁 on a title slide
-    if refused_character(title):  # a control or private-use character validate refuses
-        title = ident
-    metrics, events, left_out = _entries(facts, article_date, month)
+
+def _rankings(readings: Sequence[Reading], ids: Sequence[Sequence[str]]) -> list[dict]:
+    """Every rank with who is ranked, in what and for which year: the rankings table."""
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    for reading, article_ids in zip(readings, ids, strict=True):
+        for piece, article in zip(reading.pieces, article_ids, strict=True):
+            for rank in piece.rankings:
+                year = rank.year or piece.date.year
+                key = (rank.entity, rank.assessment, year, rank.rank)
+                if key in seen:
+                    continue
+                seen.add(key)
+                entry: dict[str, object] = {"id": f"rank_{len(out) + 1:02d}", "year": year}
+                entry["rank"] = rank.rank
+                if rank.entity:
+                    entry.update(_drafted("entity", rank.entity))
+                if rank.assessment:
+                    entry.update(_drafted("assessment", rank.assessment))
+                entry.update({"article": article, "quote": rank.sentence, "reviewed": False})
+                out.append(entry)
+    return out
+
+
+def _events(readings: Sequence[Reading], ids: Sequence[Sequence[str]]) -> tuple[list, list]:
+    """The dated actions of every piece (signed, held, opened…), and what was left out."""
+    out: list[dict] = []
+    left_out: list[str] = []
+    for reading, article_ids in zip(readings, ids, strict=True):
+        for piece, article in zip(reading.pieces, article_ids, strict=True):
+            for event in piece.events:
+                entry: dict[str, object] = {"id": f"event_{len(out) + 1:02d}", "date": event.date}
+                if event.end_date:
+                    entry["end_date"] = event.end_date
+                entry["date_basis"] = event.date_basis
+                if event.date_basis in _DATE_NOTES:
+                    entry["date_note"] = _DATE_NOTES[event.date_basis]
+                entry.update(
+                    {
+                        **_drafted("title", _title(event.title)),
+                        "status": event.status,
+                        "article": article,
+                        "quote": event.sentence,
+                        "reviewed": False,
+                    }
+                )
+                why = _schema_refuses(Event, entry)
+                if why:
+                    left_out.append(f"event {event.title!r}: {why}")
+                    continue
+                if not any(
+                    e["date"] == entry["date"] and e["quote"] == entry["quote"] for e in out
+                ):
+                    out.append(entry)
+    return out, left_out
+
+
+def _text_or_prompt(name: str, text: str | None) -> dict[str, str]:
+    """A localised field from the article's words, or a prompt when it does not say it."""
+    if text:
+        clean = normalize_digits(text)
+        if not refused_character(clean):
+            return _drafted(name, clean[:200])
+    return _to_be_written(name)
+
+
+def draft_files(
+    sources: Sequence[Source],
+    article_date: date | None = None,
+    subject: str = "",
+    topics: Topics | None = None,
+) -> tuple[dict[str, bytes], dict[str, object]]:
+    """Every file of the draft folder, in memory, and what it holds (counts, what was left
+    out, the dataset id). Raises CannotDraft (one line, naming the file) when a file cannot
+    be read as an article or the draft would not pass validate."""
+    readings = []
+    for source in sources:
+        if not source.text.strip():
+            raise CannotDraft("empty: no article text", source.name)
+        try:
+            readings.append(read(source.text, article_date, topics))
+        except (HeaderError, NoDate) as exc:
+            raise CannotDraft(str(exc), source.name) from None
+    ids = _article_ids(sources, readings)
+    subject = subject or _most_named(readings)
+    metrics, left_out = _metrics(readings, ids, subject)
     if not metrics:
         raise NothingToDraft(left_out)
-    files = {
-        f"raw/{name}": raw,  # the article exactly as it was read
-        "articles/article.txt": text.encode("utf-8"),
-        "dataset.yaml": _dump(
-            {
-                "id": ident,
-                **_drafted("title", title, ident),
-                **_to_be_written("subject"),
-                "language": ARTICLE_LANG,
-                "as_of": month,
-                "raw_sources": [{"id": "source", "file": f"raw/{name}"}],
+    rankings = _rankings(readings, ids)
+    events, events_left = _events(readings, ids)
+    raw_names = _raw_names(sources)
+    dates = [piece.date for reading in readings for piece in reading.pieces]
+    latest = max(dates)
+    month = f"{latest.year}-{latest.month:02d}"
+    lead = next((p for reading in readings for p in reading.layout.pieces if p.title), None)
+    title = normalize_digits(lead.title) if lead else ""
+    ident = "-".join(part for part in (slug(subject) or slug(title)[:24], month) if part)
+    files: dict[str, bytes] = {}
+    articles = []
+    for source, reading, article_ids, raw_name in zip(
+        sources, readings, ids, raw_names, strict=True
+    ):
+        files[f"raw/{raw_name}"] = source.raw
+        header = reading.layout.header
+        for piece_reading, article in zip(reading.pieces, article_ids, strict=True):
+            piece = piece_reading.piece
+            files[f"articles/{article}.txt"] = reading.text[piece.start : piece.end].encode("utf-8")
+            entry: dict[str, object] = {
+                "id": article,
+                "kind": "news",
+                "file": f"articles/{article}.txt",
+                **_text_or_prompt(
+                    "title",
+                    (header.title if header and header.title else None)
+                    or piece.title
+                    or _title(
+                        piece_reading.figures[0].fact.sentence if piece_reading.figures else article
+                    ),
+                ),
             }
-        ),
-        "articles.yaml": _dump(
-            {
-                "articles": [
-                    {
-                        "id": "article",
-                        "kind": "news",
-                        "file": "articles/article.txt",
-                        **_drafted("title", title, ident),
-                        **_to_be_written("outlet"),
-                        "date": article_date.isoformat(),
-                        "raw_source": "source",
-                    }
-                ]
-            }
-        ),
-        "metrics.yaml": _dump({"metrics": metrics}),
-        "events.yaml": _dump({"events": events}),
-    }
+            if piece.kicker:
+                entry.update(_text_or_prompt("kicker", piece.kicker))
+            author = (header.author if header and header.author else None) or piece.author
+            if author:
+                entry.update(_text_or_prompt("reporter", author))
+            outlet = (header.outlet if header and header.outlet else None) or piece.outlet
+            entry.update(_text_or_prompt("outlet", outlet))
+            entry.update(
+                {"date": piece_reading.date.isoformat(), "raw_source": _source_id(raw_name)}
+            )
+            articles.append(entry)
+    files.update(
+        {
+            "dataset.yaml": _dump(
+                {
+                    "id": ident,
+                    **_text_or_prompt("title", title or None),
+                    **_text_or_prompt("subject", subject or None),
+                    "language": ARTICLE_LANG,
+                    "as_of": month,
+                    "raw_sources": [
+                        {"id": _source_id(name), "file": f"raw/{name}"} for name in raw_names
+                    ],
+                }
+            ),
+            "articles.yaml": _dump({"articles": articles}),
+            "metrics.yaml": _dump({"metrics": metrics}),
+            "events.yaml": _dump({"events": events}),
+        }
+    )
+    if rankings:
+        files["rankings.yaml"] = _dump({"rankings": rankings})
     for name, data in files.items():
         if len(data) > MAX_DATA_FILE_BYTES:
             raise DraftTooLarge(name, len(data), len(metrics))
-    (target / "raw").mkdir(parents=True, exist_ok=True)
-    (target / "articles").mkdir(exist_ok=True)
-    for name, data in files.items():
-        atomic_write(target / name, data)
-    return {"metrics": len(metrics), "events": len(events), "left_out": left_out}
+    counts = {
+        "id": ident,
+        "articles": len(articles),
+        "metrics": len(metrics),
+        "rankings": len(rankings),
+        "events": len(events),
+        "left_out": left_out + events_left,
+    }
+    return files, counts
+
+
+def _source_id(raw_name: str) -> str:
+    ident = re.sub(r"[^a-z0-9]+", "_", slug(Path(raw_name).stem)).strip("_") or "source"
+    return ident if ident[0].isalpha() else f"source_{ident}"
+
+
+def _most_named(readings: Sequence[Reading]) -> str:
+    """The entity most figures of all the articles name."""
+    from reportgen.extract.frames import subject_of
+
+    return subject_of([figure.frame for reading in readings for figure in reading.figures])
+
+
+def write_draft(
+    sources: Sequence[Source],
+    target: Path,
+    article_date: date | None = None,
+    subject: str = "",
+    topics: Topics | None = None,
+) -> dict[str, object]:
+    """Write the draft folder for ``sources``; returns what it holds (see ``draft_files``).
+
+    Every file is made in memory and checked first, then written into a new folder beside
+    the target and moved into place in one step: a draft that cannot be made leaves nothing,
+    and an interrupted one leaves no half-written folder."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    files, counts = draft_files(sources, article_date, subject, topics)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return counts

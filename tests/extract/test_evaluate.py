@@ -119,3 +119,96 @@ def test_a_gold_file_and_its_text_are_read_together(tmp_path):
     gold, text = load_gold(gold_file(tmp_path))
     assert text == ARTICLE
     assert [text[f.start : f.end] for f in gold.facts] == [f.text for f in gold.facts]
+
+
+# --- the extended form: labels, roles, periods, topics -----------------------------------
+
+FRAMED = """source: article.txt
+date: '2023-05-20'
+article:
+  title: 外贸
+  subject: 上合示范区
+facts:
+- text: 360亿元
+  start: 6
+  end: 11
+  kind: money
+  value: 36000000000
+  unit: CNY
+  qualifier: exact
+  role: level
+  label: 对外贸易额
+  period: '2023-05'
+  topic: trade
+- text: 4700余家
+  start: 16
+  end: 22
+  kind: count
+  value: 4700
+  unit: 家
+  qualifier: over
+  role: count
+  label: 入驻企业
+  period: '2023-05'
+  period_kind: as_of
+  topic: platform
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "broken"),
+    [
+        ("出口增速", False),
+        ("对上合组织国家进出口额", False),
+        ("一般贸易占比", False),
+        ("和", True),
+        ("其中出口和进口分别增长", True),
+        ("进出口总值的", True),
+        ("占同期进出口", True),
+        ("增长近五", True),  # a figure cut inside the label
+        ("前4个月进出口", True),
+        ("出", True),
+    ],
+)
+def test_a_broken_label_has_a_function_word_at_an_edge_or_a_figure_inside(label, broken):
+    from reportgen.extract.evaluate import broken_label
+
+    assert broken_label(label) is broken
+
+
+def test_label_agreement_is_character_f1():
+    from reportgen.extract.evaluate import char_f1
+
+    assert char_f1("出口增速", "出口增速") == 1.0
+    assert char_f1("出口", "出口增速") == pytest.approx(2 * 1 * 0.5 / 1.5)
+    assert char_f1("进口", "出口增速") == pytest.approx(2 * 0.5 * 0.25 / 0.75)
+    assert char_f1("平台", "出口增速") == 0.0
+
+
+def test_a_gold_metric_needs_label_period_and_topic_and_a_period_has_none(tmp_path):
+    with pytest.raises(DataError, match="needs label, period and topic"):
+        load_gold(gold_file(tmp_path, FRAMED.replace("  label: 入驻企业\n", "")))
+    with pytest.raises(DataError, match="has no label, period or topic"):
+        load_gold(gold_file(tmp_path, FRAMED.replace("role: count", "role: period")))
+
+
+def test_framed_gold_scores_labels_roles_periods_and_topics(tmp_path):
+    report = evaluate(gold_file(tmp_path, FRAMED))
+    frames = report.frames
+    assert (frames.files, frames.gold, frames.found) == (1, 2, 2)
+    assert frames.role == 2 and frames.topic == 2
+    assert 0 < frames.label_f1 <= 2
+    assert frames.articles == 1
+    text = format_report(report, "g")
+    assert "label F1 (chars)" in text and "period accuracy" in text
+
+
+def test_a_wrong_period_is_counted_and_listed(tmp_path):
+    report = evaluate(
+        gold_file(
+            tmp_path,
+            FRAMED.replace("period: '2023-05'\n  topic: trade", "period: '2022'\n  topic: trade"),
+        )
+    )
+    assert report.frames.period == 1
+    assert any("period '2023-05', gold '2022'" in miss for miss in report.misses)
