@@ -153,6 +153,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?!{_S}\d)"
         ),
     ),
+    (
+        "target",  # 到2025年底, 到2027年: a level aimed at or reached by then (not 到2023年的…)
+        re.compile(
+            rf"(?<![由从\d])(?:到|至){_S}{_YEAR}(?:{_S}(?P<m>\d{{1,2}}){_S}月)?{_S}(?P<edge>[底末])?"
+            rf"{_NOT_DAY}(?!{_S}的)"
+        ),
+    ),
     ("since", re.compile(rf"自{_S}{_YEAR}[^，,。；;：:\d\n]{{0,12}}?以来")),
     (
         "plan",
@@ -295,6 +302,16 @@ def _read_years(m: re.Match, ctx: _Context) -> Reading | None:
     return (f"{first}/{last}", "during", "") if first < last else None
 
 
+def _read_target(m: re.Match, ctx: _Context) -> Reading | None:
+    year = _stated_year(m.groupdict(), ctx.today)
+    if year is None:
+        return None
+    if m.group("m"):
+        month = int(m.group("m"))
+        return (_month(year, month), "as_of", "") if 1 <= month <= 12 else None
+    return (_month(year, 12) if m.group("edge") else str(year)), "as_of", ""
+
+
 def _read_since(m: re.Match, ctx: _Context) -> Reading | None:
     year, today = _stated_year(m.groupdict(), ctx.today), ctx.today
     if year is None or year > today.year:
@@ -365,7 +382,8 @@ def _read_part(m: re.Match, ctx: _Context) -> Reading | None:
         else:
             q = _number(g["q"]) or 0
             first, last, at_end = 3 * q - 2, 3 * q, g["qend"]
-        year = year or _latest(today, first, last, False, ahead())
+        # under way by its start; its end (二季度末, a point) must have come by the article
+        year = year or _latest(today, first, last, bool(at_end), ahead())
         if at_end:
             return _month(year, last), "as_of", tag
         return _span(year, first, last), "during", tag
@@ -430,6 +448,7 @@ _READERS: dict[str, Callable[[re.Match, _Context], Reading | None]] = {
     "cutoff": _read_cutoff,
     "days": _read_days,
     "years": _read_years,
+    "target": _read_target,
     "since": _read_since,
     "plan": _read_plan,
     "n_years": _read_n_years,
