@@ -47,7 +47,8 @@ bases govern nothing). With none in its sentence:
 2. else the article's *lead period*: the first phrase of the headline or the lead that governs a
    figure, if it lies within one year and is recent (begun by the article's month, ended within
    the year before): statistics articles state their period once and report the rest of it
-   paragraph by paragraph (近三年 is a review, not the statistics of one period). A sentence that
+   paragraph by paragraph (近三年 is a review, not the statistics of one period), and a headline
+   without a period reports the lead's figures. A sentence that
    speaks of the present, looks ahead (计划, 预计, 力争), states a policy's terms (给予, 补贴) or
    turns to something else does not take it;
 3. else the article's month: ``as_of`` when the sentence speaks of a stock (目前, 已, 现有, 余额,
@@ -72,6 +73,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from reportgen.data.schema import check_order, date_span
 from reportgen.extract.facts import Fact
 from reportgen.extract.lexicon import (
     BASE_LEADS,
@@ -91,7 +93,13 @@ from reportgen.extract.patterns import view_of
 from reportgen.extract.sentences import sentence_bounds
 from reportgen.text.numerals import DIGITS, parse_chinese_numeral
 
-__all__ = ["PeriodPhrase", "is_period_phrase", "period_phrases", "periods_of"]
+__all__ = [
+    "PeriodPhrase",
+    "is_period_phrase",
+    "period_phrase_facts",
+    "period_phrases",
+    "periods_of",
+]
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"|第?{_S}(?P<q>[一二三四1-4]){_S}季度(?P<qend>末)?"
             rf"|(?P<ytd>以来)"
             rf"|(?P<full>全年)"
-            rf"|(?P<edge>年?{_S}[底末]|年初(?P<since0>以来)?)"
+            rf"|(?P<edge>年?{_S}[底末初])(?P<since0>以来)?"
             rf"|{_MONTH_START}(?P<m>\d{{1,2}}){_S}月(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
             rf"(?P<since>以来)?(?:{_S}当月)?{_NOT_DAY}"
             rf"|(?P<same>同期)"
@@ -399,9 +407,9 @@ def _read_part(m: re.Match, ctx: _Context) -> Reading | None:
     if g["edge"]:
         edge = re.sub(r"\s+", "", g["edge"])
         if year is None and not edge.startswith("年"):
-            return None  # 底 or 末 alone is no period
+            return None  # 底, 末 or 初 alone is no period
         year = year or today.year
-        if edge.startswith("年初"):
+        if edge.endswith("初"):  # 年初, 2024年初: its first month
             if g["since0"]:
                 return _span(year, 1, today.month, today.year), "during", tag
             return _month(year, 1), "as_of", tag
@@ -502,7 +510,23 @@ def period_phrases(
     if bounds is None:
         bounds = sentence_bounds(text, set())
     _in_context(found, view, article_date, list(bounds))
-    return [PeriodPhrase(f.start, f.end, text[f.start : f.end], f.period, f.kind) for f in found]
+    return [
+        PeriodPhrase(f.start, f.end, text[f.start : f.end], f.period, f.kind)
+        for f in found
+        if _valid(f.period)
+    ]
+
+
+def _valid(period: str) -> bool:
+    """A period the schema accepts: real dates in its years (今后五十年 from 2090 is not)."""
+    first, _, last = period.partition("/")
+    try:
+        date_span(first)
+        if last:
+            check_order(first, last, "end", "start")
+    except ValueError:
+        return False
+    return True
 
 
 def _is_base(found: _Found, view: str) -> bool:
@@ -662,10 +686,10 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
     by_sentence: dict[int, list[PeriodPhrase]] = {}
     for phrase in ruling:
         by_sentence.setdefault(where.sentence(phrase.start), []).append(phrase)
-    lead = _lead(facts, phrases, ruling, where, article_date)
+    lead, headline = _lead(facts, phrases, ruling, where, article_date)
     today = _month(article_date.year, article_date.month)
 
-    in_phrase = _in_phrases(facts, phrases)
+    in_phrase = period_phrase_facts(facts, phrases)
     facts_in: dict[int, list[int]] = {}  # sentence -> its facts
     for n, fact in enumerate(facts):
         facts_in.setdefault(where.sentence(fact.start), []).append(n)
@@ -680,7 +704,8 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
                 carry,
                 lead,
                 where.paragraph(start),
-                lead_before=lead is not None and lead.start < start,
+                lead_before=lead is not None
+                and (lead.start < start or where.paragraph(start) == headline),
             )
             for n in facts_in[index]:
                 fact = facts[n]
@@ -712,8 +737,9 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
     return _pairs(facts, text, out, phrases, article_date)
 
 
-def _in_phrases(facts: Sequence[Fact], phrases: Sequence[PeriodPhrase]) -> set[int]:
-    """The positions of the facts that are period phrases (``phrases`` in text order)."""
+def period_phrase_facts(facts: Sequence[Fact], phrases: Sequence[PeriodPhrase]) -> frozenset[int]:
+    """The positions of the facts that are period phrases (``phrases`` in text order, as
+    ``period_phrases`` gives them): what ``frames.frames`` must skip."""
     starts = [p.start for p in phrases]
     out = set()
     for n, fact in enumerate(facts):
@@ -721,7 +747,7 @@ def _in_phrases(facts: Sequence[Fact], phrases: Sequence[PeriodPhrase]) -> set[i
         near = phrases[max(0, i - 2) : i]
         if is_period_phrase(fact, near):
             out.add(n)
-    return out
+    return frozenset(out)
 
 
 def _running(phrase: PeriodPhrase) -> bool:
@@ -760,31 +786,34 @@ def _lead(
     ruling: Sequence[PeriodPhrase],
     where: _Text,
     article_date: date,
-) -> PeriodPhrase | None:
+) -> tuple[PeriodPhrase | None, int | None]:
     """The period the headline or the lead states, if it is recent: the first phrase in a
-    sentence with a figure, in the first two paragraphs that have figures."""
-    in_phrase = _in_phrases(facts, phrases)
+    sentence with a figure, in the first two paragraphs that have figures; and the headline's
+    paragraph when the lead states it below the headline (青岛高新技术企业突破8000家 above
+    2024年全市高新技术企业数量达到8126家: the headline's figures are of the lead's period)."""
+    in_phrase = period_phrase_facts(facts, phrases)
     figures = [f for n, f in enumerate(facts) if n not in in_phrase]
     paragraphs = sorted({where.paragraph(f.start) for f in figures})[:2]
+    with_figures = {where.sentence(f.start) for f in figures}
     months = article_date.year * 12 + article_date.month
     for phrase in ruling:
         if where.paragraph(phrase.start) not in paragraphs:
             continue
         if _running(phrase) or _PRESENT_WORD.fullmatch(phrase.text):
             continue
-        sentence = where.sentence(phrase.start)
-        if not any(where.sentence(f.start) == sentence for f in figures):
+        if where.sentence(phrase.start) not in with_figures:
             continue
         first, _, last = phrase.period.partition("/")
         if last and first[:4] != last[:4]:
-            return None  # 近三年, 过去的三年: a review, not the statistics of one period
+            return None, None  # 近三年, 过去的三年: a review, not the statistics of one period
         last = _end_of(last or first)
         begins = int(first[:4]) * 12 + (int(first[5:7]) if len(first) > 4 else 1)
         ends = int(last[:4]) * 12 + int(last[5:7])
         if begins <= months and ends >= months - 12:
-            return phrase
-        return None
-    return None
+            below = where.paragraph(phrase.start) != paragraphs[0]
+            return phrase, paragraphs[0] if below else None
+        return None, None
+    return None, None
 
 
 def _pairs(

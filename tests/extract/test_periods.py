@@ -12,7 +12,12 @@ from pydantic import TypeAdapter
 
 from reportgen.data.schema import Period
 from reportgen.extract import extract
-from reportgen.extract.periods import is_period_phrase, period_phrases, periods_of
+from reportgen.extract.periods import (
+    is_period_phrase,
+    period_phrase_facts,
+    period_phrases,
+    periods_of,
+)
 from tests.conftest import SEED_DIR
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -110,6 +115,9 @@ def article(name: str) -> tuple[str, dt.date]:
         ("截至2021年底，全市共有高新技术企业6000家", "截至2021年底", "2021-12", "as_of"),
         ("截至今年2月底，示范区集聚企业3000余家", "截至今年2月底", "2024-02", "as_of"),
         ("截至去年底，全市共有医疗卫生机构9286个", "截至去年底", "2023-12", "as_of"),
+        ("去年末，全市贷款余额1.6万亿元", "去年末", "2023-12", "as_of"),
+        ("今年初，全市贷款余额1.6万亿元", "今年初", "2024-01", "as_of"),
+        ("年初以来，全市新增贷款2000亿元", "年初以来", "2024-01/2024-05", "during"),
         ("截至2024年3月31日，全市存款2万亿元", "截至2024年3月31日", "2024-03-31", "as_of"),
         ("截至一季度末，全市贷款余额1.7万亿元", "截至一季度末", "2024-03", "as_of"),
         ("二季度末，全市贷款余额1.9万亿元", "二季度末", "2023-06", "as_of"),
@@ -266,6 +274,13 @@ def test_a_fact_inside_a_period_phrase_is_a_period_phrase(text, fact, kind):
     assert [(f.text, f.kind) for f in inside] == [(fact, kind)]
 
 
+def test_the_positions_of_period_phrase_facts_are_what_frames_skip():
+    text = "前4个月，全市外贸进出口2100亿元。近三年，园区历时3年建成厂房。"
+    facts = extract(text, MAY)
+    skip = period_phrase_facts(facts, period_phrases(text, MAY))
+    assert sorted(facts[n].text for n in skip) == ["4个月", "近三年"]
+
+
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
@@ -355,6 +370,16 @@ def test_the_lead_period_carries_to_the_next_paragraphs():
     assert got["2600多家"] == ("2024-09", "as_of")
     assert got["3个"] == ("2024-10", "during")  # a plan: not the lead's statistics
     assert got["约1.8万人"] == ("2024-10", "as_of")
+
+
+def test_a_headline_without_a_period_reports_the_leads_figures():
+    text = (
+        "青岛高新技术企业突破8000家\n\n"
+        "本报讯 2月25日，全市科技创新大会召开。2024年全市高新技术企业数量达到8126家。"
+    )
+    assert periods(text, dt.date(2025, 2, 25))["突破8000家"] == ("2024", "during")
+    text = "园区二期投用 年吞吐能力提升至300万吨\n\n8月5日，园区二期项目正式投入运营。"
+    assert periods(text, dt.date(2025, 8, 6))["300万吨"] == ("2025-08", "during")  # no lead
 
 
 def test_a_stock_after_a_flow_is_as_of_the_end_of_the_period():
@@ -451,6 +476,7 @@ def test_every_figure_of_the_customs_report_is_january_to_july():
         (
             "health-k-2025-sep",
             {
+                "８１．６岁": ("2024", "during"),
                 "提高1.2岁": ("2024", "during"),
                 "9286个": ("2024-12", "as_of"),
                 "7450万": ("2024", "during"),
@@ -524,6 +550,10 @@ def test_every_period_passes_the_schema():
         for period, kind in periods_of(facts, text, today):
             PERIOD.validate_python(period)
             assert kind in ("during", "as_of")
+
+
+def test_a_period_outside_the_schemas_years_is_no_phrase():
+    assert phrases("今后五十年，全市将新增绿地", dt.date(2090, 1, 1)) == []
 
 
 def test_no_facts_no_periods():
