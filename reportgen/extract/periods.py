@@ -17,9 +17,11 @@ that ``schema.Period`` accepts, with its kind:
   article's month); 今后三年 / 未来三年: this year and the two after; 五年前: that year.
 - 2023年5月: ``2023-05``; 4月份 / 4月当月 / 5月: the latest such month not after the article's
   month, never in the future, unless the clause looks ahead (将于5月20日至22日举办, 10月前完成):
-  then the next one. 5月1日至5日 is a range of days; a single day is no period (an event's date).
+  then the next one. 5月1日至5日 is a range of days; a single day is no period (an event's
+  date), except as a cut-off (截至2024年3月31日 is as of that day).
 - ``as_of`` (a stock or a running total at a point): 截至5月底 / 截至5月末 / 5月末 ``2024-05``;
-  截至2021年底 / 2021年底 / 去年末 ``2021-12``; 二季度末; 年初; 到2025年 (a target);
+  截至2021年底 / 2021年底 / 去年末 ``2021-12``; 二季度末; 年初; 到2025年 (a target); but
+  年底前 (园区将在年底前再引进20家) is from the article's month to December, ``during``;
   目前 / 现有 / 现已 / 截至目前: the article's month. 累计 / 已累计 takes the phrase before it in
   its sentence when no figure stands between (今年1至7月，园区累计处理… is the total over those
   months; 截至9月底…累计 is as of September), is as of that phrase's end when it follows a figure
@@ -48,14 +50,18 @@ bases govern nothing). With none in its sentence:
    figure, if it lies within one year and is recent (begun by the article's month, ended within
    the year before): statistics articles state their period once and report the rest of it
    paragraph by paragraph (近三年 is a review, not the statistics of one period), and a headline
-   without a period reports the lead's figures. A sentence that
-   speaks of the present, looks ahead (计划, 预计, 力争), states a policy's terms (给予, 补贴) or
-   turns to something else does not take it;
-3. else the article's month: ``as_of`` when the sentence speaks of a stock (目前, 已, 现有, 余额,
-   累计, 总数, 截至…), ``during`` otherwise.
+   without a period reports the lead's figures. A sentence that speaks of the present, looks
+   ahead (计划, 预计, 力争), states a policy's terms (给予, 补贴) or turns to something else
+   does not take it;
+3. else the article's month: ``as_of`` when the words before the figure speak of a stock (目前,
+   已, 现有, 余额, 累计, 总数, 截至…), ``during`` otherwise.
+
+A sentence is the extractor's (``Fact.sentence_start``/``sentence_end``); a paragraph ends at a
+blank line, at a line break after 。！？, or before an indented line.
 
 A figure of a stock (余额, 总量, 总数, 保有量, 累计) after its period phrase is as of the end of
-that period (上半年新增5.2万户……总量达到68.7万户: the total is as of June). The two levels of
+that period, and never after the article's month (上半年新增5.2万户……总量达到68.7万户: the
+total is as of June; but 占新增总量的36.5% is a share of the flow). The two levels of
 由…到… (由12.1万公里增加到14.6万公里) split a range of years or months that governs them: the
 first level has its start, the second its end; 由2021年的12.1万公里增加到14.6万公里 gives the
 second level the end of the sentence's period before 由, or the article's year.
@@ -358,6 +364,10 @@ def _read_n_years(m: re.Match, ctx: _Context) -> Reading | None:
     return (f"{year - n + 1}/{year}" if n > 1 else str(year)), "during", ""
 
 
+def _view_after(m: re.Match, ctx: _Context) -> str:
+    return ctx.view[m.end() : m.end() + 1]
+
+
 def _read_part(m: re.Match, ctx: _Context) -> Reading | None:
     g, today = m.groupdict(), ctx.today
     year = _stated_year(g, today)
@@ -413,6 +423,8 @@ def _read_part(m: re.Match, ctx: _Context) -> Reading | None:
             if g["since0"]:
                 return _span(year, 1, today.month, today.year), "during", tag
             return _month(year, 1), "as_of", tag
+        if _view_after(m, ctx).startswith("前") and year == today.year:
+            return _span(year, today.month, 12), "during", tag  # 年底前再引进20家: from now on
         return _month(year, 12), "as_of", tag
     if g["m"]:
         month = int(g["m"])
