@@ -125,3 +125,40 @@ PERIOD_WORDS = (
 LEAD_VERBS = _words("共有 达到 累计 总计 共计 达 为 是 有 约 超过 共 已 用时 实现 开行 完成")
 #: Words that end the noun after a measure word (4700余家企业入驻: the noun is 企业).
 NOUN_ENDS = _words("入驻 参与 进入 入选 实现 完成 签约 洽谈 投资 的 和 与 及 在 将 已 为")
+
+# --- periods (``periods``): the words that say when a figure is, or that it is a stock ----------
+
+#: Words right before a period that make it a comparison base (比去年同期, 较2020年, 是…的): the
+#: figure is compared with that period, it is not about it.
+BASE_LEADS = _words(
+    "比 较 较之 相比 相较 对比 与 同 高于 低于 多于 少于 快于 慢于 好于 超过 超出 相当于 "
+    "恢复到 恢复至"
+)
+#: Words after a period that make it a comparison base (与2019年相比, 是2020年的2.4倍).
+BASE_TAILS = _words("相比 相较 比较 同期相比 水平")
+#: Words that say a figure is planned, expected or aimed at: the period it names may lie ahead
+#: (将于5月20日至22日举办), and a sentence without a period of its own is no statistic of
+#: the article's period.
+FUTURE_WORDS = _words("将于 将在 计划 预计 力争 争取 拟 目标 有望 届时 定于 将")
+#: Words that say the figure is as things stand now (a stock at the article's date).
+PRESENT_WORDS = _words("截至目前 目前 现已 现有 当前 现在 如今")
+#: Words that make a sentence without a period phrase speak of the present (现有, 已建成,
+#: 拥有): as of the article's month, not the statistics period of the sentence before.
+PRESENT_MARKS = _words("目前 现有 现已 已 拥有 规划 当前 现在 如今")
+#: Words of a policy's terms (给予最高1000万元奖励): no statistic of the article's period.
+POLICY_WORDS = _words("给予 补贴 奖励 扶持 资助")
+#: Nouns of balances and stocks: a figure of one is a level at the end of its period
+#: (上半年……总量达到68.7万户 is as of June), not a flow during it.
+STOCK_WORDS = _words("余额 保有量 总量 总数 存量 累计 总规模")
+#: Openers of a sentence that goes on with the statistics of the one before it (其中出口…,
+#: 从贸易方式看…, 同比…): it takes that sentence's period, across a paragraph break too.
+CONTINUATION_OPENERS = (
+    r"^(?:其中|同比|环比|分别|以上|上述|"
+    r"[从由][^，,。；;]{1,10}(?:看|来看|上看|分析)|分[^，,。；;]{1,8}(?:看|来看)|"
+    r"按[^，,。；;]{1,8}(?:分|看|计|划分|统计))"
+)
+#: Openers of a sentence that turns to something else (此外, 另外, 下一步): it does not take the
+#: period of the sentence before it.
+SHIFT_OPENERS = _words("此外 另外 此前 下一步 接下来 未来 今后 与此同时 另据")
+#: The five-year plans by their first year (“十四五”以来 is from 2021).
+FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
