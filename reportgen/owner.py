@@ -16,8 +16,8 @@ A data folder is known by its dataset id and its path as seen from the output fo
   label would be refused;
 - the path from the output folder stays the same when a project moves with its output folder
   inside it, and in a fresh clone of the same layout, and still tells apart any two data
-  folders; no user or workspace name is written, so the record's bytes are the same on
-  every machine.
+  folders; for an output folder inside the project no user or workspace name is written,
+  so the record's bytes are the same on every machine.
 
 What it does not follow: a data folder renamed or moved on its own, or an output folder moved
 without its data folders. The next build is then refused once and ``--force`` records the new
