@@ -5,6 +5,8 @@
    task whose inputs have not changed since the file on disk was made is skipped: its input
    digest (data files, template files, reportgen's code, library versions,
    SOURCE_DATE_EPOCH) is kept in ``<out>/.reportgen-state.json`` with the output's own hash.
+   An output another data folder made (``<out>/.reportgen-outputs.json``, ``reportgen.owner``)
+   stops the build here, before anything is written, unless ``force`` says to replace it.
 3. Tasks run in ``--jobs`` processes; each writes its file atomically, so an interrupted or failed
    build never leaves a truncated file or replaces a good one. A worker gets everything it needs
    as arguments (it works the same started by fork, forkserver or spawn) and ends with the
@@ -37,6 +39,7 @@ from reportgen.check import CheckError
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.formats import OutputFormat
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
+from reportgen.owner import Owner, Owners
 from reportgen.paths import display_path
 from reportgen.safeio import Refused, chunks, read_file, resolve_inside
 from reportgen.signals import die_with_parent
@@ -104,7 +107,8 @@ class BuildContext:
     out_dir: Path
     jobs: int = 1  # render processes
     check: bool = True  # run `reportgen check` on each output before it is written
-    force: bool = False  # rebuild outputs whose inputs did not change
+    #: Rebuild outputs whose inputs did not change, and replace outputs another data folder made.
+    force: bool = False
     warnings: list[str] = field(default_factory=list, compare=False)
     progress: ProgressSink | None = field(default=None, compare=False)
     #: How worker processes are started (default: Python's).
@@ -514,6 +518,12 @@ def build(context: BuildContext) -> list[Built]:
     progress = context.progress or (lambda *_: None)
     scheduled = schedule(context)
     tasks = [job.task for job in scheduled]
+    owners = Owners.load(context.out_dir, force=context.force)
+    claims = {
+        task.path: Owner.of(task.dataset_id, task.data_dir, context.out_dir) for task in tasks
+    }
+    if not context.force:
+        owners.check(claims)  # another data folder's outputs: refused before anything is written
     _remove_stale_temps(tasks)
     state = _State(context.out_dir)
     folders: dict[Path, str] = {}
@@ -522,7 +532,7 @@ def build(context: BuildContext) -> list[Built]:
         job.task: input_digest(job.task, job.dataset.source_digest, folders, environment)
         for job in scheduled
     }
-    run = _Run(state, digests, progress)
+    run = _Run(state, digests, progress, owners, claims)
     todo: list[Job] = []
     for job in scheduled:
         task = job.task
@@ -532,6 +542,7 @@ def build(context: BuildContext) -> list[Built]:
                 task.path, task.fmt, task.lang, kind_count, task.path.stat().st_size, reused=True
             )
             run.results.append(built)
+            owners.record(task.path, claims[task.path])
             progress("reused", task, built)
         else:
             todo.append(job)
@@ -548,7 +559,10 @@ def build(context: BuildContext) -> list[Built]:
         _remove_stale_temps(tasks)  # what ended workers were writing
         raise
     finally:
-        state.save()  # what was written is reused next time, even after a stop
+        try:
+            state.save()  # what was written is reused next time, even after a stop
+        finally:
+            owners.save()  # and whose each output is, for the files that were made
     if run.failures:
         raise BuildError(run.failures)
     order = {task.path: n for n, task in enumerate(tasks)}
@@ -580,11 +594,20 @@ def _remove_stale_temps(tasks: list[Task]) -> None:
 
 
 class _Run:
-    """What one build has made so far: outputs built or reused, failures, and the state
-    recording what each written output was made from."""
+    """What one build has made so far: outputs built or reused, failures, the state
+    recording what each written output was made from, and the record of which data folder
+    made it."""
 
-    def __init__(self, state: _State, digests: dict[Task, str], progress: ProgressSink):
+    def __init__(
+        self,
+        state: _State,
+        digests: dict[Task, str],
+        progress: ProgressSink,
+        owners: Owners,
+        claims: dict[Path, Owner],
+    ):
         self.state, self.digests, self.progress = state, digests, progress
+        self.owners, self.claims = owners, claims
         self.results: list[Built] = []
         self.failures: list[str] = []
 
@@ -607,6 +630,7 @@ class _Run:
             return
         self.state.record(task, self.digests[task])
         self.state.entries[task.path.name]["count"] = built.pages
+        self.owners.record(task.path, self.claims[task.path])
         self.results.append(built)
         self.progress("done", task, built)
 

@@ -220,7 +220,11 @@ def charts(
     default=None,
     help="Processes to render with [default: the number of cores, at most 4].",
 )
-@click.option("--force", is_flag=True, help="Rebuild outputs even when nothing changed.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild outputs even when nothing changed, and replace those another data folder made.",
+)
 @click.option(
     "--no-check",
     is_flag=True,

@@ -70,6 +70,7 @@ def test_a_folder_where_an_output_goes_fails_that_output_only(run, tmp_path, mon
     )
     assert "Traceback" not in result.err and ".tmp" not in result.err
     assert sorted(p.name for p in out.iterdir()) == [
+        ".reportgen-outputs.json",
         ".reportgen-state.json",
         "mini-tables.xlsx",
         "qingdao-sco-2023-05-tables.xlsx",
