@@ -191,7 +191,7 @@ def read_layout(text: str, article_date: datetime.date | None = None) -> Layout:
     blocks = _blocks(items, heads)
     pairs = _pair(text, items, heads, blocks, wrapped)
     reference = article_date or (header.date if header else None)
-    pieces, kinds = _pieces(text, items, heads, blocks, pairs, header, reference)
+    pieces, kinds = _pieces(items, heads, blocks, pairs, header, reference)
     segments = _segments(items, kinds)
     if not pieces:  # no body anywhere (empty, a headline alone, captions only): one piece
         pieces = [_whole_piece(text, begin, segments, header)]
@@ -288,7 +288,7 @@ def _items(text: str, lines: list[_Line], wrapped: bool) -> list[_Item]:
         fresh = (  # the line starts a sentence: an opener or a caption may stand here
             prev is None
             or prev.para != line.para
-            or items[-1].kind != "text"
+            or items[-1].kind not in ("text", "body")
             or ends_sentence(prev.text)
         )
         if caption_open and prev is not None and prev.para == line.para:
@@ -647,8 +647,18 @@ def _resolve_day(day: tuple[int, int], reference: datetime.date | None) -> datet
     return found
 
 
+@dataclass
+class _Page:
+    """What the pieces of a text share."""
+
+    items: list[_Item]
+    header: Header | None
+    outlet: str | None  # the outlet the page names most: 本报's, and a byline-less piece's
+    reference: datetime.date | None  # the year of a dateline's month and day
+    several: bool  # more than one piece
+
+
 def _pieces(
-    text: str,
     items: list[_Item],
     heads: list[_Head],
     blocks: list[_Block],
@@ -657,9 +667,31 @@ def _pieces(
     reference: datetime.date | None,
 ) -> tuple[list[Piece], dict[int, str]]:
     """The pieces, and the final kind of every title item (kicker headline heading body)."""
+    kinds, absorbed = _head_kinds(items, heads, blocks, pairs)
+    named = Counter(i.credit.outlet for i in items if i.credit is not None and i.credit.outlet)
+    page = _Page(
+        items,
+        header,
+        named.most_common(1)[0][0] if named else None,
+        reference,
+        len(blocks) > 1,
+    )
+    pieces: list[Piece] = []
+    for b, block in enumerate(blocks):
+        head = heads[pairs[b]] if b in pairs else None
+        top = heads[absorbed[b]] if b in absorbed else None
+        pieces.append(_piece(page, block, head, top, kinds, first=not pieces))
+    return pieces, kinds
+
+
+def _head_kinds(
+    items: list[_Item], heads: list[_Head], blocks: list[_Block], pairs: dict[int, int]
+) -> tuple[dict[int, str], dict[int, int]]:
+    """The kind of each title in a head, and the top heads without a byline that lost their
+    block (block -> head): their titles are that block's first subheads."""
     kinds: dict[int, str] = {}
+    absorbed: dict[int, int] = {}
     used = set(pairs.values())
-    absorbed: dict[int, int] = {}  # block -> an unpaired top head right above it
     for h, head in enumerate(heads):
         roles = _title_roles(items, head)
         for k in head.titles:
@@ -669,80 +701,72 @@ def _pieces(
                 kinds[k] = "headline"
         for k in roles.subheads:
             kinds[k] = "heading"
-        if h not in used and head.anchor is None:
-            for b, block in enumerate(blocks):
-                if block.first == head.last + 1:
-                    absorbed[b] = h
-                    for k in head.titles:
-                        kinds[k] = "heading"
-    outlets = Counter(
-        item.credit.outlet for item in items if item.credit is not None and item.credit.outlet
+        if h in used or head.anchor is not None:
+            continue
+        for b, block in enumerate(blocks):
+            if block.first == head.last + 1:
+                absorbed[b] = h
+                kinds.update((k, "heading") for k in head.titles)
+    return kinds, absorbed
+
+
+def _piece(
+    page: _Page,
+    block: _Block,
+    head: _Head | None,
+    top: _Head | None,
+    kinds: dict[int, str],
+    first: bool,
+) -> Piece:
+    """The piece of a block with its head (if any) and an absorbed top head (if any)."""
+    items = page.items
+    start, end = block.first, block.last
+    if head is not None and head.last + 1 == block.first:
+        start = head.first
+    if head is not None and head.first == block.last + 1:
+        end = head.last
+    headings = list(top.titles) if top is not None else []
+    if top is not None:
+        start = top.first
+    last_body = max(k for k in range(block.first, block.last + 1) if items[k].kind == "body")
+    for k in range(block.first, block.last + 1):
+        if items[k].kind == "title":
+            kinds[k] = _subhead_kind(items, k, body_after=k < last_body)
+            if kinds[k] == "heading":
+                headings.append(k)
+    title, kicker, subtitle, printed = "", None, None, None
+    if head is not None:
+        roles = _title_roles(items, head)
+        if roles.headline is not None:
+            title = items[roles.headline].text
+            printed = Segment(items[roles.headline].start, items[roles.headline].end, "headline")
+        kicker = items[roles.kicker].text if roles.kicker is not None else None
+        subtitle = items[roles.subtitle].text if roles.subtitle is not None else None
+        headings += roles.subheads
+    sources = [*range(head.first, head.last + 1)] if head is not None else []
+    sources += range(block.first, block.last + 1)
+    outlet, author, day = _credits(items, sources, page.outlet, page.reference)
+    credited = any(items[k].credit is not None for k in sources)
+    if not credited and page.several:
+        outlet = page.outlet  # a sidebar, a caption column: the page's
+    header = page.header
+    if header is not None and first:
+        title = header.title or title
+        outlet, author, day = header.outlet or outlet, header.author or author, header.date or day
+    elif header is not None:
+        outlet, day = outlet or header.outlet, day or header.date
+    return Piece(
+        start=items[start].start,
+        end=items[end].end,
+        title=title,
+        kicker=kicker,
+        outlet=outlet,
+        author=author,
+        date=day,
+        headings=tuple(Segment(items[k].start, items[k].end, "heading") for k in sorted(headings)),
+        subtitle=subtitle,
+        headline=printed,
     )
-    page_outlet = outlets.most_common(1)[0][0] if outlets else None
-    pieces: list[Piece] = []
-    for b, block in enumerate(blocks):
-        h = pairs.get(b)
-        head = heads[h] if h is not None else None
-        start_item, end_item = block.first, block.last
-        if head is not None and head.last + 1 == block.first:
-            start_item = head.first
-        if head is not None and head.first == block.last + 1:
-            end_item = head.last
-        if b in absorbed:
-            start_item = heads[absorbed[b]].first
-        headings: list[Segment] = []
-        if b in absorbed:
-            for k in heads[absorbed[b]].titles:
-                headings.append(Segment(items[k].start, items[k].end, "heading"))
-        last_body = max(k for k in range(block.first, block.last + 1) if items[k].kind == "body")
-        for k in range(block.first, block.last + 1):
-            if items[k].kind != "title":
-                continue
-            kind = _subhead_kind(items, k, body_after=k < last_body)
-            kinds[k] = kind
-            if kind == "heading":
-                headings.append(Segment(items[k].start, items[k].end, "heading"))
-        title, kicker, subtitle, headline_seg = "", None, None, None
-        if head is not None:
-            roles = _title_roles(items, head)
-            if roles.headline is not None:
-                found = items[roles.headline]
-                title = found.text
-                headline_seg = Segment(found.start, found.end, "headline")
-            kicker = items[roles.kicker].text if roles.kicker is not None else None
-            subtitle = items[roles.subtitle].text if roles.subtitle is not None else None
-            for k in roles.subheads:
-                headings.insert(0, Segment(items[k].start, items[k].end, "heading"))
-        sources = [k for k in range(head.first, head.last + 1)] if head is not None else []
-        sources += list(range(block.first, block.last + 1))
-        outlet, author, day = _credits(items, sources, page_outlet, reference)
-        if not pieces and header is not None:
-            title = header.title or title
-            outlet = header.outlet or outlet
-            author = header.author or author
-            day = header.date or day
-        elif header is not None:
-            outlet = outlet or header.outlet
-            day = day or header.date
-        if outlet is None and not any(
-            items[k].credit is not None and items[k].kind in ("byline", "dateline") for k in sources
-        ):
-            outlet = page_outlet if len(blocks) > 1 else None
-        pieces.append(
-            Piece(
-                start=items[start_item].start,
-                end=items[end_item].end,
-                title=title,
-                kicker=kicker,
-                outlet=outlet,
-                author=author,
-                date=day,
-                headings=tuple(sorted(headings, key=lambda s: s.start)),
-                subtitle=subtitle,
-                headline=headline_seg,
-            )
-        )
-    return pieces, kinds
 
 
 def _subhead_kind(items: list[_Item], k: int, body_after: bool) -> str:

@@ -542,6 +542,19 @@ def test_a_wrapped_fragment_without_a_period_is_no_subhead():
     assert [s.kind for s in layout.segments] == ["body"] * 4
 
 
+def test_a_wrapped_line_is_read_as_the_sentence_it_continues():
+    """图为 or 本报讯 at the start of a wrapped line, in mid-sentence, open nothing."""
+    text = (
+        "本报讯（记者 王晓）今年以来，全市以产业蓝\n"
+        "图为引领，推动外贸进出口增长5.2%，其中\n"
+        "本报讯息平台上线企业超过1200家，带动出\n"
+        "口增长7.1%。\n"
+    )
+    layout = read_layout(text)
+    assert shown(text, layout) == [("byline", "本报讯（记者 王晓）")]
+    assert layout.pieces[0].author == "王晓"
+
+
 # --- odd text ------------------------------------------------------------------------------
 
 
