@@ -8,18 +8,19 @@ into ``Part`` s:
 
 - *editor* — ``责任编辑：…``, ``编辑 …``, ``校对``, ``责编 王杰 美编 李晓萌 …`` (an editor role
   and a colon or a space, or two roles in one short line), end marks (``（完）``), column labels
-  (``简讯``) and web furniture (``分享到``, ``【字体：大 中 小】``);
+  (``简讯``) and web furniture (``分享到``, ``【字体：大 中 小】``, ``首页 > 新闻中心 > 动态``);
 - *caption* — a line opening with ■ or ▲, or opening a sentence with 图为/上图/下图 (it runs
   on to the end of its sentence); a photo credit (``记者 张三 摄``, ``（张三 摄）``) closing a line
   (``photo_credit`` is set: the short paragraph above it is the caption);
 - *byline* — ``□青岛日报/观海新闻记者 锡复春``; a line that is only ``[outlet]记者 names
   [通讯员 names]`` (``本报记者 周敏``, ``齐鲁晚报·齐鲁壹点记者 张三 李四``; never ``记者：问题…``);
   ``文/图 张三``; ``来源：…`` / ``作者：…`` lines; ``（新华社）`` or ``（记者 张三）`` after the
-  last sentence of a line (split from it);
-- an *opener*: ``本报讯``, ``本报8月6日讯``, ``霍尔果斯讯``, ``新华社青岛11月5日电``, ``据新华社电``
-  opening a line that starts a sentence, with its ``（记者 … 通讯员 …）``: a *dateline* when it
-  has a date, else a *byline*; the rest of the line is *body*. ``通讯设备``, ``简讯``, ``供电``
-  are not openers (a place alone before 讯 needs a gap, a bracket or 记者/据 after it);
+  last sentence of a line (split from it). 报道 or 发自北京 closing a byline are no names;
+- an *opener*: ``本报讯``, ``本报8月6日讯``, ``霍尔果斯讯``, ``新华社青岛11月5日电``,
+  ``据新华社电``, ``本报北京电`` opening a line that starts a sentence, with its
+  ``（记者 … 通讯员 …）``: a *dateline* when it has a date, else a *byline*; the rest of the
+  line is *body*. ``通讯设备``, ``简讯``, ``供电`` are not openers (a place alone before 讯
+  needs a gap, a bracket or 记者/据 after it);
 - *dateline* — ``发布时间：2024-09-20`` (with ``来源`` on the same line or not), or a date and
   time alone (``2024-09-20 10:32``); ``时间：`` alone is an event's time, not the page's;
 - *text* — all the rest: a title or body, which only the lines around it can tell.
@@ -141,6 +142,7 @@ def outlet_of(prefix: str) -> tuple[str | None, bool]:
 def people(s: str) -> tuple[str, ...]:
     """The names in a byline's people part, in printed order, roles dropped."""
     tokens = [t for t in re.split(r"[\s、，,/／|｜丨;；]+", re.sub(_ROLE_RE, " ", s)) if t]
+    tokens = [t for t in tokens if not t.startswith(lx.BYLINE_TAILS)]
     out: list[str] = []
     pending = ""
     for token in tokens:
@@ -197,6 +199,7 @@ def _only_people(s: str) -> bool:
     """Whether ``s`` holds only roles and names, at least one name; single characters must
     pair up (a 2-character name printed spaced, 王 杰)."""
     tokens = [t for t in re.split(r"[\s、，,]+", re.sub(_ROLE_RE, " ", s)) if t]
+    tokens = [t for t in tokens if not t.startswith(lx.BYLINE_TAILS)]
     if not tokens or len(tokens) > 8:
         return False
     if not all(re.fullmatch(rf"[{HAN}]{{1,4}}|[{HAN}·•]{{3,8}}", t) for t in tokens):
@@ -296,8 +299,8 @@ def _opener(line: str) -> tuple[int, str, Credit] | None:
     after = line[m.end() : m.end() + 3]
     gap = after == "" or after[0] in " \t\u3000（(【"
     outlet, own = outlet_of(pre)
-    if kind == "电" and not dated and not (outlet and gap):
-        return None  # 据新华社电 is an opener; 供电 is not
+    if kind == "电" and not dated and not ((outlet or own) and gap):
+        return None  # 据新华社电 and 本报北京电 are openers; 供电 is not
     if kind == "讯" and (pre + "讯")[-2:] in lx.NOT_DATELINE_XUN:
         return None
     place = kind == "讯" and not (dated or own or outlet)
@@ -370,4 +373,6 @@ def _editor(line: str) -> bool:
         return False
     if line.lstrip("【[").startswith(lx.PAGE_FURNITURE) or _EDITOR_LINE.match(line):
         return True
+    if sum(line.count(mark) for mark in lx.BREADCRUMB_MARKS) >= 2:
+        return True  # 首页 > 新闻中心 > 工作动态
     return len(_EDITOR_ROLE.findall(" " + line)) >= 2

@@ -133,6 +133,8 @@ BYLINE_ROLES = _words(
     "首席记者 特派记者 特约记者 见习记者 实习记者 摄影记者 全媒体记者 融媒体记者 融媒记者 "
     "记者 特约通讯员 通讯员 实习生 撰稿人 撰稿 编译"
 )
+#: Words a byline closes with that are no names (记者 张三 报道, 记者 李四 发自北京).
+BYLINE_TAILS = _words("综合报道 联合报道 摄影报道 报道 采写 整理 供稿 发自")
 #: Roles of the people who made the page rather than the piece (责编 王杰 美编 李晓萌).
 EDITOR_ROLES = _words(
     "责任编辑 值班编辑 编辑 责编 美编 校对 审读 审核 审校 排版 组版 签发 终审 复审 初审 "
@@ -140,8 +142,11 @@ EDITOR_ROLES = _words(
 )
 #: Lines of a web page's furniture (share, print, counters): no part of any piece.
 PAGE_FURNITURE = _words(
-    "分享到 打印本页 关闭窗口 【打印】 【关闭】 扫一扫 浏览次数 阅读量 点击数 字号 字体"
+    "分享到 打印本页 关闭窗口 【打印】 【关闭】 扫一扫 浏览次数 阅读量 点击数 字号 字体 当前位置 "
+    "您的位置 您当前的位置"
 )
+#: Marks between the steps of a web page's breadcrumb (首页 > 新闻中心 > 工作动态).
+BREADCRUMB_MARKS = (">", "＞", "›", "»", "→")
 #: Column labels a page sets above a run of pieces (简讯): furniture, not a piece's kicker.
 COLUMN_LABELS = _words("简讯 快讯 短讯 要闻 新闻速递 图片新闻 本地新闻 综合新闻 国内新闻 国际新闻")
 #: The marks a piece ends with.

@@ -31,6 +31,7 @@ def credit(line: str) -> Credit:
         ("大众日报首席记者 赵六", "大众日报", False, ("赵六",)),
         ("新华社记者 王某 李某", "新华社", False, ("王某", "李某")),
         ("本报记者 刘洋　通讯员 张敏", None, True, ("刘洋", "张敏")),  # a full-width space
+        ("本报记者 张三 李四 报道", None, True, ("张三", "李四")),  # 报道 is no name
     ],
 )
 def test_a_reporter_line_is_a_byline_that_opens_a_piece(line, outlet, own, names):
@@ -104,6 +105,7 @@ def test_sentences_about_reporters_stay_text(line):
             "18日，记者获悉。",
         ),
         ("据新华社电 国家统计局15日发布数据。", "据新华社电", "byline", "国家统计局15日发布数据。"),
+        ("本报北京电 记者获悉，数据发布。", "本报北京电", "byline", "记者获悉，数据发布。"),
         ("本报１１月５日讯 港口吞吐量增长。", "本报１１月５日讯", "dateline", "港口吞吐量增长。"),
     ],
 )
@@ -124,6 +126,7 @@ def test_what_an_opener_says():
     assert credit("本报１１月５日讯 港口吞吐量增长。").day == (11, 5)
     assert credit("本报讯（新华社记者 王某）记者获悉。").names == ("王某",)
     assert credit("霍尔果斯讯 记者获悉。") == Credit()  # a place names no outlet
+    assert credit("新华社北京5月1日电（记者 张三 发自北京）数据发布。").names == ("张三",)
 
 
 @pytest.mark.parametrize(
@@ -195,6 +198,8 @@ def test_dates_and_sources_inside_sentences_stay_text(line):
         "简讯",
         "分享到：",
         "【字体：大 中 小】",
+        "首页 > 新闻中心 > 工作动态",
+        "当前位置：首页 > 政务公开",
     ],
 )
 def test_editor_lines_end_marks_and_furniture(line):
