@@ -162,3 +162,79 @@ CONTINUATION_OPENERS = (
 SHIFT_OPENERS = _words("此外 另外 此前 下一步 接下来 未来 今后 与此同时 另据")
 #: The five-year plans by their first year (“十四五”以来 is from 2021).
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+# Text structure (``layout``): the words a page prints around its pieces, not in them.
+
+#: Roles a byline names people in (记者 张三 通讯员 李四); the author keeps the names only.
+BYLINE_ROLES = _words(
+    "首席记者 特派记者 特约记者 见习记者 实习记者 摄影记者 全媒体记者 融媒体记者 融媒记者 "
+    "记者 特约通讯员 通讯员 实习生 撰稿人 撰稿 编译"
+)
+#: Words a byline closes with that are no names (记者 张三 报道, 记者 李四 发自北京).
+BYLINE_TAILS = _words("综合报道 联合报道 摄影报道 报道 采写 整理 供稿 发自")
+#: Roles of the people who made the page rather than the piece (责编 王杰 美编 李晓萌).
+EDITOR_ROLES = _words(
+    "责任编辑 值班编辑 编辑 责编 美编 校对 审读 审核 审校 排版 组版 签发 终审 复审 初审 "
+    "一审 二审 三审 监制 视觉 设计 统筹"
+)
+#: Lines of a web page's furniture (share, print, counters): no part of any piece.
+PAGE_FURNITURE = _words(
+    "分享到 打印本页 关闭窗口 【打印】 【关闭】 扫一扫 浏览次数 阅读量 点击数 字号 字体 当前位置 "
+    "您的位置 您当前的位置"
+)
+#: Marks between the steps of a web page's breadcrumb (首页 > 新闻中心 > 工作动态).
+BREADCRUMB_MARKS = (">", "＞", "›", "»", "→")
+#: Column labels a page sets above a run of pieces (简讯): furniture, not a piece's kicker.
+COLUMN_LABELS = _words("简讯 快讯 短讯 要闻 新闻速递 图片新闻 本地新闻 综合新闻 国内新闻 国际新闻")
+#: The marks a piece ends with.
+END_MARKS = _words("（完） (完) 【完】 （全文完） -完- —完— （终）")
+#: Marks a photo caption opens with (■青岛·上合之珠国际博览中心。), and its opening words.
+CAPTION_MARKS = "■▲"
+CAPTION_WORDS = _words("图为 上图 下图 左图 右图 图片为 组图为")
+#: Marks a byline opens with (□青岛日报/观海新闻记者 锡复春).
+BYLINE_MARKS = "□◎"
+#: Where the writer's own paper stands in a byline (本报讯, 本报记者): the page's outlet.
+OWN_PAPER = _words("本报 本刊 本台 本网")
+#: Words that end in 讯 without being a dateline (通讯设备, 简讯, 喜讯).
+NOT_DATELINE_XUN = _words(
+    "通讯 资讯 快讯 简讯 喜讯 音讯 短讯 传讯 视讯 审讯 问讯 电讯 死讯 家讯 质讯"
+)
+#: News outlets a dateline or byline opens with, and the name the data keeps for each
+#: (中新网青岛5月18日电 is 中国新闻网's). Longest first where one begins another.
+OUTLET_NAMES = {
+    "中国新闻网": "中国新闻网",
+    "中新网": "中国新闻网",
+    "中新社": "中国新闻社",
+    "新华社": "新华社",
+    "新华网": "新华网",
+    "人民日报": "人民日报",
+    "人民网": "人民网",
+    "央视新闻": "央视新闻",
+    "央视网": "央视网",
+    "央广网": "央广网",
+    "中国日报网": "中国日报网",
+    "中国日报": "中国日报",
+    "光明日报": "光明日报",
+    "经济日报": "经济日报",
+    "大众日报": "大众日报",
+    "大众网": "大众网",
+    "齐鲁晚报": "齐鲁晚报",
+    "闪电新闻": "闪电新闻",
+    "青岛日报": "青岛日报",
+    "青岛早报": "青岛早报",
+    "青岛晚报": "青岛晚报",
+    "半岛都市报": "半岛都市报",
+    "观海新闻": "观海新闻",
+    "澎湃新闻": "澎湃新闻",
+    "第一财经": "第一财经",
+}
+#: Endings of an outlet's name (大众日报, 齐鲁壹点, 新华社): a byline's prefix that ends so is one.
+OUTLET_ENDINGS = _words(
+    "日报 晚报 早报 时报 都市报 商报 新闻网 新闻 网 社 电视台 电台 客户端 壹点 周刊 报"
+)
+#: Keys of a web copy's metadata lines (来源：青岛市商务局 发布时间：2024-09-20).
+META_SOURCE_KEYS = _words("来源 稿源 出处 信息来源")
+META_AUTHOR_KEYS = _words("作者 撰稿")
+META_DATE_KEYS = _words("发布时间 发布日期 发表时间 更新时间 时间 日期")
+#: Speakers of a question-and-answer text (记者：… / 张华：…): their lines are body, not titles.
+QA_SPEAKERS = _words("记者 问 答 主持人 嘉宾 Q A")
