@@ -80,6 +80,11 @@ def supported(dataset: Dataset) -> Supported:
     for ranking in dataset.rankings:
         allowed.update({float(ranking.rank), float(ranking.year)})
         qualifiers.setdefault(float(ranking.rank), set()).add("exact")
+        # who is ranked and in what are names (全国168个重点城市空气质量排名)
+        for text in (*ranking.entity.values(), *ranking.assessment.values()):
+            allowed |= _numbers_printed(text or "")
+    for text in dataset.assessment.values():
+        allowed |= _numbers_printed(text or "")
     for event in dataset.events:
         for iso in (event.date, event.end_date or event.date):
             allowed.update(float(p) for p in iso.split("-"))

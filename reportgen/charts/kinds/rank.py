@@ -1,7 +1,8 @@
 """Rank chart: the zone's place in an annual assessment, year by year (4th, 2nd, 1st).
 
-Read from the dataset's rankings table rather than from metrics; drawn as a line with first
-place at the top, the latest year highlighted.
+Read from the dataset's rankings table rather than from metrics: one entity's places in one
+assessment (``reportgen.data.trajectory``; a table that ranks several entities is never drawn
+as one line); drawn as a line with first place at the top, the latest year highlighted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reportgen.charts.kinds.parts import Kind, NativePart, require
 from reportgen.charts.lookup import ChartError
 from reportgen.charts.model import ChartData, Point, Series
 from reportgen.charts.wording import listed, listing
+from reportgen.data.trajectory import trajectory
 from reportgen.formatting import rank_text
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ def check(spec: ChartSpec) -> None:
 
 
 def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
-    rankings = sorted(dataset.rankings, key=lambda r: r.year)
+    rankings = trajectory(dataset.rankings, dataset.info.subject)
     if not rankings:
         raise ChartError(f"chart '{spec.id}': the dataset has no rankings")
     words = locale.get(lang)
@@ -39,9 +41,10 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
         Point(label=y, value=float(r.rank), text=rank_text(r.rank, lang), sources=(r.id,))
         for y, r in zip(years, rankings, strict=True)
     )
+    assessment = rankings[0].assessment[lang] or dataset.assessment[lang] or ""
     return {
         "categories": years,
-        "series": (Series(dataset.assessment[lang] or "", points),),
+        "series": (Series(assessment, points),),
         "axis_label": words.RANK_AXIS,
     }
 
