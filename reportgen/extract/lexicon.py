@@ -172,4 +172,4 @@ DAY_WORDS = _words("上午 下午 晚上 晚间 当晚 早上 凌晨 中午 傍�
 #: Words for the article's own day (今天 in a piece dated 9月18日 is 9月18日).
 TODAY_WORDS = ("今天", "今日")
 #: Adverbs before an event's verb that a title leaves out (正式投入运营 -> 投入运营).
-TITLE_ADVERBS = _words("正式 顺利 成功 隆重 圆满 盛大 共同 首次 集中 同步 一同")
+TITLE_ADVERBS = _words("正式 顺利 成功 隆重 圆满 盛大 共同 同步 一同")

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportgen.extract.clauses import Sentence, front, sentences, subject
+from reportgen.extract.clauses import FactsBySentence, Sentence, front, sentences, subject
 from reportgen.extract.facts import Fact
 from reportgen.extract.lexicon import (
     ASSESSMENT_WORDS,
@@ -143,13 +143,14 @@ class _Place:
 def rank_facts(facts: Sequence[Fact], text: str, article_date: date) -> list[RankFact]:
     """Every place (or bound) the text gives, with who, in what and which year; in order."""
     out: list[RankFact] = []
+    by_sentence = FactsBySentence(facts)
     for sentence in sentences(facts, text):
         if not _MAYBE.search(sentence.compact):
             continue
         places = _places(sentence.compact, article_date)
         if not places:
             continue
-        years = _years(sentence, facts, article_date, places)
+        years = _years(sentence, by_sentence.within(sentence), article_date, places)
         for place in places:
             out.extend(_read(place, sentence, years))
     return out

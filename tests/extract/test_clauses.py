@@ -37,3 +37,14 @@ def test_the_subject_ends_at_a_verb_a_preposition_or_a_figure():
     assert subject("全市居民人均预期寿命位居全省第一") == "全市居民人均预期寿命"  # 居民 is no 居
     assert subject("该区2020年第4") == ""  # points back
     assert subject("同比增长8.9%") == ""
+
+
+def test_each_sentence_gets_the_facts_that_start_in_it():
+    from reportgen.extract.clauses import FactsBySentence
+
+    text = "5月8日，青岛举行会议。对外贸易额达360亿元，增长38.3%。"
+    facts = extract(text)
+    first, second = sentences(facts, text)
+    by_sentence = FactsBySentence(list(reversed(facts)))  # in any order
+    assert [f.text for f in by_sentence.within(first)] == ["5月8日"]
+    assert [f.text for f in by_sentence.within(second)] == ["360亿元", "增长38.3%"]
