@@ -9,7 +9,7 @@ neither ever joins two entities' places, or two assessments', on one line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reportgen.data.schema import Ranking
 from reportgen.locale import LANGS
@@ -63,3 +63,20 @@ def _most_years(
             if preferred(name):
                 return members
     return max(groups.values(), key=lambda members: len({r.year for r in members}), default=[])
+
+
+#: A rank line whose worst place is at most this is drawn on a scale of every place from the
+#: first (the seed's 4th, 2nd, 1st); a longer one (23rd, 18th) only marks the places it holds.
+SHORT_SCALE = 5
+
+
+def rank_scale(places: Iterable[int]) -> tuple[int, ...]:
+    """The places a rank line's axis marks: every place from first to the worst one drawn on a
+    short scale, else just the places drawn. What the axis prints is what ``check`` allows, so
+    a line of 23rd and 18th does not print 第7名, a place nobody in the data holds."""
+    drawn = sorted(set(places))
+    if not drawn:
+        return ()
+    if drawn[-1] <= SHORT_SCALE:
+        return tuple(range(1, drawn[-1] + 1))
+    return tuple(drawn)

@@ -72,3 +72,12 @@ def test_a_name_is_read_in_the_first_language_that_has_one():
     assert name_of({"zh": None, "en": "Qingdao"}) == "Qingdao"
     assert name_of({"zh": "青岛", "en": "Qingdao"}) == "青岛"
     assert name_of({"zh": None, "en": None}) is None
+
+
+def test_a_short_scale_marks_every_place_a_long_one_only_those_drawn():
+    from reportgen.data.trajectory import SHORT_SCALE, rank_scale
+
+    assert rank_scale([4, 2, 1]) == (1, 2, 3, 4)
+    assert rank_scale([SHORT_SCALE, 2]) == tuple(range(1, SHORT_SCALE + 1))
+    assert rank_scale([23, 18, 23]) == (18, 23)
+    assert rank_scale([]) == ()

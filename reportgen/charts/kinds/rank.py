@@ -15,7 +15,7 @@ from reportgen.charts.kinds.parts import Kind, NativePart, require
 from reportgen.charts.lookup import ChartError
 from reportgen.charts.model import ChartData, Point, Series
 from reportgen.charts.wording import listed, listing
-from reportgen.data.trajectory import trajectory
+from reportgen.data.trajectory import rank_scale, trajectory
 from reportgen.formatting import rank_text
 
 if TYPE_CHECKING:
@@ -86,9 +86,13 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
             color=c.colors.accent if best else c.colors.primary,
         )
     ax.set_xticks(xs, list(chart.categories))
-    ticks = list(range(1, int(worst) + 1))
+    ticks = list(rank_scale(int(y) for y in ys))
     ax.set_yticks(ticks, [rank_text(t, chart.lang) for t in ticks])
-    ax.set_ylim(worst + 0.6, 0.4)  # inverted: first place at the top
+    if ticks[0] == 1:
+        ax.set_ylim(worst + 0.6, 0.4)  # inverted: first place at the top
+    else:  # a long scale shows the span of the places drawn (23rd to 18th), not 1st to 23rd
+        pad = max(0.6, (worst - min(ys)) * 0.25)
+        ax.set_ylim(worst + pad, max(0.4, min(ys) - pad))
     ax.set_xlim(-0.4, len(points) - 0.6)
     ax.yaxis.grid(True, color=c.colors.grid, linewidth=0.6)
     ax.set_axisbelow(True)

@@ -128,3 +128,11 @@ def test_a_table_of_several_entities_draws_one_entitys_line(seed):
     assert [p.sources for p in series.points] == [("b21",), ("b22",), ("b23",)]
     assert fields["categories"] == ("2021年度", "2022年度", "2023年度")
     assert series.label == "全球港口货物吞吐量排名"  # the entries' own assessment
+
+
+def test_a_long_scale_marks_only_the_places_drawn(drawn):
+    fig = drawn(rank.KIND, ranks(23, 18))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["第18名", "第23名"]
+    bottom, top = ax.get_ylim()
+    assert bottom > 23 and 1 < top < 18  # the span drawn, first place not forced in
