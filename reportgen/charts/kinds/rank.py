@@ -42,6 +42,9 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
         for y, r in zip(years, rankings, strict=True)
     )
     assessment = rankings[0].assessment[lang] or dataset.assessment[lang] or ""
+    entity = rankings[0].entity[lang]  # a line of someone not the subject says whose it is
+    if entity:
+        assessment = entity + words.aside(assessment) if assessment else entity
     return {
         "categories": years,
         "series": (Series(assessment, points),),

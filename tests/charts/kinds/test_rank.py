@@ -127,7 +127,7 @@ def test_a_table_of_several_entities_draws_one_entitys_line(seed):
     (series,) = fields["series"]
     assert [p.sources for p in series.points] == [("b21",), ("b22",), ("b23",)]
     assert fields["categories"] == ("2021年度", "2022年度", "2023年度")
-    assert series.label == "全球港口货物吞吐量排名"  # the entries' own assessment
+    assert series.label == "宁波舟山港（全球港口货物吞吐量排名）"  # whose line, in what
 
 
 def test_a_long_scale_marks_only_the_places_drawn(drawn):
