@@ -198,8 +198,9 @@ def _event(
     verb = _ACTION.search(words)
     if verb is None:
         return None
+    own = sentence.clause_at(anchor.at)
     planned = bool(_PLANNED.search(words[: verb.start()])) or bool(
-        _PLANNED.search(compact[max(0, anchor.at - 3) : anchor.at])
+        _PLANNED.search(compact[own[0] : anchor.at])  # 预计6月底，项目将竣工投产
     )
     title, place = _title(words)
     if not title:
@@ -261,8 +262,8 @@ def _action_clause(sentence: Sentence, at: int, anchor: _Anchor) -> tuple[int, i
     index = next((i for i, (a, b) in enumerate(clauses) if a <= at < b), None)
     if index is None:
         return None
-    if _clause_words(sentence.compact, clauses[index], anchor):
-        return clauses[index]
+    if _PLANNED.sub("", _clause_words(sentence.compact, clauses[index], anchor)):
+        return clauses[index]  # more than the date (and 预计): the date's own clause
     for following in clauses[index + 1 : index + 3]:
         words = _clause_words(sentence.compact, following, anchor)
         if words and not _ASIDE.match(words):

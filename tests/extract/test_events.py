@@ -62,6 +62,31 @@ def test_a_planned_event_is_the_earliest_such_date_not_before_the_article():
     ]
 
 
+def test_planned_words_before_the_date_make_the_next_clause_a_planned_event():
+    assert events("预计6月底，项目将竣工投产。") == [
+        ("2024-06", None, "relative", "planned", "项目竣工投产")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "6月1日，上合示范区跨境电商服务中心揭牌。",
+            ("2023-06-01", "上合示范区跨境电商服务中心揭牌"),
+        ),
+        ("今年3月，青岛至莫斯科航线正式首航。", ("2024-03", "青岛至莫斯科航线首航")),
+        ("去年12月，园区获批国家级跨境电商综试区。", ("2023-12", "园区获批国家级跨境电商综试区")),
+        (
+            "青岛于5月16日至18日举办第三届跨国公司领导人青岛峰会。",
+            ("2024-05-16", "青岛举办第三届跨国公司领导人青岛峰会"),
+        ),
+    ],
+)
+def test_actions_of_many_kinds(text, expected):
+    assert [(e[0], e[4]) for e in events(text)] == [expected]
+
+
 def test_a_dateline_dates_the_clause_that_says_today():
     text = (
         "本报9月18日讯（记者林可）为期4天的2025中国—上海合作组织博览会今天在青岛国际会展中心开幕。"
