@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
+from reportgen.data.trajectory import rank_scale, trajectory
 from reportgen.locale import LANGS, get
 from reportgen.locale.numbers import decimal_value
 from reportgen.text.numerals import parse_chinese_numeral
@@ -80,6 +81,14 @@ def supported(dataset: Dataset) -> Supported:
     for ranking in dataset.rankings:
         allowed.update({float(ranking.rank), float(ranking.year)})
         qualifiers.setdefault(float(ranking.rank), set()).add("exact")
+        # who is ranked and in what are names (全国168个重点城市空气质量排名)
+        for text in (*ranking.entity.values(), *ranking.assessment.values()):
+            allowed |= _numbers_printed(text or "")
+    for text in dataset.assessment.values():
+        allowed |= _numbers_printed(text or "")
+    # a rank chart's axis marks each place of a short scale (第3名 between 4th and 2nd)
+    line = trajectory(dataset.rankings, dataset.info.subject)
+    allowed.update(float(place) for place in rank_scale(r.rank for r in line))
     for event in dataset.events:
         for iso in (event.date, event.end_date or event.date):
             allowed.update(float(p) for p in iso.split("-"))

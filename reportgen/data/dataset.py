@@ -44,6 +44,11 @@ METRIC_COLUMNS = [
     "reviewed",
 ]
 RANKING_COLUMNS = ["id", "year", "rank", *unfold("assessment", None), "article", "quote"]
+#: Columns the rankings table adds when an entry uses them (an assessment article names who
+#: is ranked; a draft is not yet reviewed): a table that ranks only the subject, all reviewed,
+#: keeps the columns above.
+RANKING_ENTITY_COLUMNS = unfold("entity", None)
+RANKING_REVIEW_COLUMN = "reviewed"
 EVENT_COLUMNS = [
     "id",
     "date",
@@ -151,8 +156,20 @@ class Dataset:
     def rankings_table(self) -> pd.DataFrame:
         import pandas as pd
 
-        rows = [{**r.model_dump(), **unfold("assessment", self.assessment)} for r in self.rankings]
-        return pd.DataFrame(rows, columns=RANKING_COLUMNS).sort_values("year", ignore_index=True)
+        rows = []
+        for r in self.rankings:
+            row = _row(r)
+            if not any(r.assessment.values()):  # the file's assessment, unless it names its own
+                row.update(unfold("assessment", self.assessment))
+            rows.append(row)
+        columns = list(RANKING_COLUMNS)
+        if any(any(r.entity.values()) for r in self.rankings):
+            columns[1:1] = RANKING_ENTITY_COLUMNS  # who, then the year and place
+        if not all(r.reviewed for r in self.rankings):
+            columns.append(RANKING_REVIEW_COLUMN)
+        return pd.DataFrame(rows, columns=columns).sort_values(
+            "year", kind="stable", ignore_index=True
+        )
 
     def events_table(self) -> pd.DataFrame:
         import pandas as pd

@@ -230,13 +230,21 @@ class Metric(_Model):
 
 
 class Ranking(_Model):
-    """The zone's place in one year of an assessment."""
+    """A place in one year of an assessment: who is ranked (``entity``; without one, the
+    dataset's subject) and in what (``assessment``; without one, the file's
+    ``assessment_zh``/``_en``). An assessment article gives several entities of one year, a
+    climb one entity over several years."""
+
+    localized: ClassVar[tuple[str, ...]] = ("entity", "assessment")
 
     id: Id
     year: Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR)]
     rank: Annotated[int, Strict(), Field(ge=1, le=10000)]
+    entity: Localized[Text | None] = Localized({})
+    assessment: Localized[Text | None] = Localized({})
     article: Id
     quote: LongText
+    reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
 
 
 class Event(_Model):

@@ -238,3 +238,82 @@ META_AUTHOR_KEYS = _words("作者 撰稿")
 META_DATE_KEYS = _words("发布时间 发布日期 发表时间 更新时间 时间 日期")
 #: Speakers of a question-and-answer text (记者：… / 张华：…): their lines are body, not titles.
 QA_SPEAKERS = _words("记者 问 答 主持人 嘉宾 Q A")
+# --- rankings: who is ranked, in what (``rankings``) ----------------------------------------
+
+#: Verbs that put an entity at its place (位列第18位, 居全省第一位, 跃升至第一位, 获得第五名):
+#: the rank verbs, and those of a climb or an award.
+PLACE_VERBS = (
+    *RANK_VERBS,
+    *_words("跃升至 跃升为 跃居 升至 上升至 提升至 晋升至 荣获 获得 获 夺得 排在 排"),
+)
+#: Verbs that put an entity within a bound (跻身全国十强, 进入全国前十): a bound, not a place.
+BOUND_VERBS = _words("跻身 进入 入选 位列 位居 稳居 晋级 挺进 跃居 迈入 列入 跨入 入围")
+#: Words that name a place without a number: first place.
+FIRST_PLACE_WORDS = ("首位", "榜首", "冠军")
+#: Nouns that end the name of a ranking or an assessment (…考核, …排名, …榜单).
+ASSESSMENT_WORDS = _words(
+    "考核 评价 评估 排名 排行榜 排行 榜单 评比 评选 测评 名单 指数 报告 调查 监测 竞赛 "
+    "比赛 大赛 评审 考评 榜"
+)
+#: Words that open a scope of comparison (居全省第一: among the province's).
+SCOPE_WORDS = _words("全国 全省 全市 全区 全球 世界 国内 省内 市内 同类 全国同类")
+#: Heads that end the name of a place, a body or a product line (青岛港, 黄岛区, 霍尔果斯口岸):
+#: what stands before a measure (青岛港|货物吞吐量) is who is measured.
+ENTITY_HEADS = _words(
+    "示范区 新区 园区 开发区 经开区 高新区 保税区 片区 港区 自贸区 功能区 区 市 省 县 镇 "
+    "街道 口岸 港口 港 机场 集团 公司 企业 银行 大学 学院 医院 中心 基地 平台 站 协会 "
+    "商会 管委会 政府 城市 城 国"
+)
+#: Heads that end what of an entity is ranked (增速在全国沿海主要港口中位列第一): a measure,
+#: not an entity.
+MEASURE_HEADS = _words(
+    "增速 增幅 增量 总量 数量 规模 水平 实力 能力 指数 得分 幅度 速度 效率 比重 占比 总值 "
+    "总额 排名 位次 量 额 率 值"
+)
+#: Words that stand before a subject without being it: periods, sources, connectives.
+LEAD_WORDS = _words(
+    "今年以来 近年来 近几年 三年来 五年来 十年来 今年 去年 前年 上半年 下半年 全年 当年 同年 "
+    "目前 当前 如今 此前 其中 同时 此外 另外 而且 而 并且 一季度 二季度 三季度 四季度 前三季度 "
+    "年内 期间 当天 当日 据统计 据介绍 据了解 据悉 数据显示 公报显示 会议通报 记者获悉 "
+    "综合来看 总体来看 从全国看"
+)
+#: Words and particles at which a subject ends (崂山绿茶|在…评比中, 上合示范区|从2020年…).
+SUBJECT_STOPS = _words(
+    "在 从 由 以 于 被 将 已 已经 达 达到 为 是 成为 连续 再次 继续 首次 成功 稳步 均 分别 仍 "
+    "也 还 并 又 实现 完成 新增 新引进 引进 接待 共有 累计 总计 共计 同比 获得 获 "
+    "排名 位居 位列 名列 居于 居 跻身 进入 稳居 跃升至 跃居 升至 对"
+)
+#: Stops that begin other words too: 居 is no stop in 居民, 对 none in 对外贸易.
+STOP_GUARDS = {"居": "民住", "对": "外话", "获": "悉", "为": "期", "在": "线建"}
+#: … and after some words: 均 is no stop in 人均, 在 none in 所在 or 现在.
+STOP_AFTER_GUARDS = {"均": "人平", "在": "所存现正", "达": "通发到"}
+#: Words that point back instead of naming (该区, 这批货物): not a name.
+PRONOUNS = ("该", "这", "此", "其", "本", "我们", "我", "他们", "它")
+#: Words before a year that make it a year compared with, not the one meant (较2019年).
+COMPARED_WITH = _words("较 比 比较 与 同比 相比 相较 对比 超过")
+
+# --- events: dated actions (``events``) ------------------------------------------------------
+
+#: Verbs of an event (签约, 举行, 开通…): a date with one in its clause is when it happened.
+ACTION_VERBS = _words(
+    "签约 签署 签订 举行 举办 召开 开幕 闭幕 开通 启用 启动 发布 揭牌 揭幕 开工 竣工 投产 "
+    "落地 落户 成立 设立 增设 首发 上线 获批 批准 开业 开园 开港 通车 通航 首航 首飞 挂牌 "
+    "授牌 鸣枪 开赛 开跑 投入运营 投用 运营 亮相 印发 出台 颁布 考察 推介 会见 会谈 访问 "
+    "奠基 开建 完成 入选 获评 荣获 开馆 开展 闭馆 开播 通关 首开 开班"
+)
+#: Verbs that say where a figure came from, not what happened (记者从…获悉, 发布数据显示).
+REPORT_VERBS = _words(
+    "获悉 了解到 获知 显示 透露 介绍 表示 通报 统计 发布数据 公布数据 发布消息 发布的数据 称"
+)
+#: Words that say an event is still to come (将于5月20日举办, 计划10月开通).
+PLANNED_WORDS = _words("将于 将要 将 计划 拟 预计 即将 有望 力争 准备 定于")
+#: Words before a date that make it a deadline, a start or a target, not an event (截至5月底).
+DEADLINE_WORDS = _words("截至 截止到 截止 到 至 直至 直到")
+#: Words after a date that make it a deadline or a start (10月前, 自3月起).
+DEADLINE_TAILS = _words("前 以前 之前 起 以后 之后 为止")
+#: Times of the day and words of the day itself, around a date (8月18日晚, 今天上午7时30分).
+DAY_WORDS = _words("上午 下午 晚上 晚间 当晚 早上 凌晨 中午 傍晚 当天 当日 晚 早 今天 今日")
+#: Words for the article's own day (今天 in a piece dated 9月18日 is 9月18日).
+TODAY_WORDS = ("今天", "今日")
+#: Adverbs before an event's verb that a title leaves out (正式投入运营 -> 投入运营).
+TITLE_ADVERBS = _words("正式 顺利 成功 隆重 圆满 盛大 共同 同步 一同")

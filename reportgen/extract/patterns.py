@@ -38,6 +38,7 @@ _FULL = {
     "．": ".",
     "＋": "+",
     "－": "-",
+    "–": "-",  # an en dash between months (1–10月) is a range like 1-10月
     "～": "~",
     "：": ":",
 }

@@ -18,7 +18,7 @@ from reportgen.extract.events import EventFact, event_facts
 from reportgen.extract.facts import Fact, extract
 from reportgen.extract.frames import Frame, frames, subject_of
 from reportgen.extract.layout import Layout, Piece, read_layout
-from reportgen.extract.periods import is_period_phrase, period_phrases, periods_of
+from reportgen.extract.periods import period_phrase_facts, period_phrases, periods_of
 from reportgen.extract.rankings import RankFact, rank_facts
 
 
@@ -81,7 +81,7 @@ def read(text: str, article_date: dt.date | None = None, topics: Topics | None =
         date = piece.date or base
         if date is None:
             raise NoDate("no date: give a header line 'date: YYYY-MM-DD' or --date")
-        inside = [f for f in facts if piece.start <= f.start < piece.end and layout.body(f.start)]
+        inside = [f for f in facts if layout.piece_at(f.start) == piece and layout.body(f.start)]
         if not inside:
             pieces.append(PieceReading(piece, date, (), (), ()))
             continue
@@ -93,8 +93,7 @@ def _read_piece(
     text: str, piece: Piece, date: dt.date, facts: Sequence[Fact], topics: Topics
 ) -> PieceReading:
     """The figures, rankings and events of one piece."""
-    phrases = period_phrases(text[: piece.end], date)
-    skip = frozenset(n for n, fact in enumerate(facts) if is_period_phrase(fact, phrases))
+    skip = period_phrase_facts(facts, period_phrases(text, date))
     ranked = rank_facts(facts, text, date)
     ranked_spans = {(r.start, r.end) for r in ranked}
     framed = frames(facts, text, headline=piece.title, skip=skip)

@@ -21,6 +21,7 @@ from reportgen.charts.spec import ChartSpec, EventQuery, Item
 from reportgen.data import Dataset
 from reportgen.data.schema import Metric
 from reportgen.data.topics import Topics
+from reportgen.data.trajectory import trajectory
 from reportgen.formatting import unit_label
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized
@@ -70,7 +71,7 @@ def plan_template(dataset: Dataset) -> Plans:
     ranked = ranked_figures(reported)
     days = event_days(dataset)
     charts = choose_charts(
-        reported, ranked, days, ranking=bool(dataset.rankings), topics=dataset.topics
+        reported, ranked, days, ranking=has_trajectory(dataset), topics=dataset.topics
     )
     return Plans(
         charts=tuple(charts),
@@ -91,6 +92,15 @@ def ranked_figures(reported: Sequence[Metric]) -> list[Metric]:
     """The figures worth leading with first: reviewed before unreviewed, money before shares
     before everything else, data order otherwise."""
     return sorted(reported, key=lambda m: (not m.reviewed, KPI_ORDER.get(m.unit, 2)))
+
+
+def has_trajectory(dataset: Dataset) -> bool:
+    """Whether the rankings make a line a rank chart can draw: one entity's places over two
+    or more years, or every entry of the table (one entity's place in one year). An
+    assessment's table of several entities in one year is no climb: the chart would draw one
+    of them and drop the rest."""
+    line = trajectory(dataset.rankings, dataset.info.subject)
+    return len(line) >= 2 or (len(line) == 1 and len(dataset.rankings) == 1)
 
 
 def event_days(dataset: Dataset) -> list[str]:

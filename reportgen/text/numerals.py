@@ -98,6 +98,10 @@ def _small(token: str) -> float | None:
     return float(value) if value is not None else None
 
 
+#: Words that state first place without a numeral.
+FIRST_PLACE = ("首位", "榜首", "冠军", "连冠")
+
+
 def _worded(text: str) -> set[float]:
     """Numbers news prose states in words: 六成, 三分之一, 一半, 增长一倍, 翻一番."""
     found: set[float] = set()
@@ -109,8 +113,8 @@ def _worded(text: str) -> set[float]:
             found.add(round(part / whole * 100, 6))
     if "一半" in text:
         found.add(50.0)
-    if "首位" in text or "榜首" in text:
-        found.add(1.0)  # first place
+    if any(word in text for word in FIRST_PLACE):
+        found.add(1.0)  # first place: 首位, 榜首, 冠军, 五连冠 (a ranking's quote states it)
     for match in _TIMES.finditer(text):
         found.add(_small(match.group(1)) * 100)
     for match in _FOLD.finditer(text):

@@ -6,6 +6,8 @@ import dataclasses
 
 from reportgen.check import number_findings, supported
 from reportgen.check.numbers import blank_quotes, chinese_figures
+from reportgen.data import load_dataset
+from tests.conftest import MINI_DIR
 
 
 def figures(text: str) -> list[tuple[str, list[float], str | None]]:
@@ -192,3 +194,25 @@ def test_numbers_in_an_event_title_are_data(seed):
     event = seed.events[0].model_copy(update={"title": title})
     assert 37 not in supported(seed)
     assert 37 in supported(dataclasses.replace(seed, events=(event, *seed.events[1:])))
+
+
+def test_a_rank_line_supports_the_places_its_axis_marks_and_the_names_numbers(seed):
+    """A short line (5th to 2nd) marks every place up to 5th; a long one (23rd, 18th) only its
+    own; who is ranked and in what may print numbers too (168个重点城市)."""
+    from reportgen.data.schema import Ranking
+
+    def place(id, year, rank, **names):
+        entry = {"id": id, "year": year, "rank": rank, "article": "a", "quote": f"第{rank}名"}
+        return Ranking.model_validate(entry | names)
+
+    mini = load_dataset(MINI_DIR)  # its numbers hold no 4 and no 6
+    assert not {4.0, 6.0} & supported(dataclasses.replace(mini, rankings=())).numbers
+    short = dataclasses.replace(mini, rankings=(place("a", 2021, 5), place("b", 2022, 2)))
+    assert 4.0 in supported(short).numbers and 6.0 not in supported(short).numbers
+    long = (
+        place("a", 2022, 223, entity_zh="甲区"),
+        place("b", 2023, 218, entity_zh="甲区", assessment_zh="全国168个重点城市空气质量排名"),
+    )
+    data = supported(dataclasses.replace(seed, rankings=long)).numbers
+    assert {223.0, 218.0, 168.0} <= data
+    assert 220.0 not in data and 219.0 not in data

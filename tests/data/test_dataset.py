@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from reportgen.data import DataError, load_dataset
@@ -81,3 +82,58 @@ def test_a_dataset_pickles_to_an_equal_read_only_one(mini):
     assert copy == dataset and copy.source_digest == dataset.source_digest
     assert isinstance(copy.article_texts, MappingProxyType)
     assert copy.table("metrics").equals(dataset.table("metrics"))
+
+
+ASSESSMENT = "在2023年度全省开发区考核中，甲区、乙区分别位列第18、23位。"
+
+
+def ranked_entities(mini):
+    """The mini folder with an assessment article's table: two entities of one year, one of
+    them in an assessment of its own."""
+    for text in (mini / "articles" / "trade.txt", mini / "raw" / "page.txt"):
+        text.write_text(text.read_text(encoding="utf-8") + ASSESSMENT + "\n", encoding="utf-8")
+    (mini / "rankings.yaml").write_text(
+        "assessment_zh: 年度考核\nassessment_en: Annual assessment\nrankings:\n"
+        f"  - {{id: b, year: 2023, rank: 23, entity_zh: 乙区, article: trade,"
+        f" quote: {ASSESSMENT}}}\n"
+        f"  - {{id: a, year: 2023, rank: 18, entity_zh: 甲区, assessment_zh: 全省开发区考核,"
+        f" article: trade, quote: {ASSESSMENT}, reviewed: false}}\n",
+        encoding="utf-8",
+    )
+    return load_dataset(mini)
+
+
+def test_the_rankings_table_keeps_its_columns_when_entries_name_no_entity(mini):
+    frame = load_dataset(mini).table("rankings")
+    assert list(frame.columns) == [
+        "id",
+        "year",
+        "rank",
+        "assessment_zh",
+        "assessment_en",
+        "article",
+        "quote",
+    ]
+
+
+def test_the_rankings_table_shows_who_is_ranked_and_each_entrys_assessment(mini):
+    frame = ranked_entities(mini).table("rankings")
+    assert list(frame.columns) == [
+        "id",
+        "entity_zh",
+        "entity_en",
+        "year",
+        "rank",
+        "assessment_zh",
+        "assessment_en",
+        "article",
+        "quote",
+        "reviewed",
+    ]
+    rows = frame[["id", "entity_zh", "rank", "assessment_zh", "reviewed"]].values.tolist()
+    assert rows == [  # one year: the data's order
+        ["b", "乙区", 23, "年度考核", True],
+        ["a", "甲区", 18, "全省开发区考核", False],
+    ]
+    assert frame.loc[0, "assessment_en"] == "Annual assessment"
+    assert pd.isna(frame.loc[1, "assessment_en"])  # its own assessment, not the file's

@@ -102,3 +102,34 @@ def test_event_lists_and_places_follow_the_text_rule():
     assert where == "parties.zh.1" and "U+E000" in text and "private-use" in text
     [(where, _)] = errors(Event, **{**EVENT, "place_en": "Qingdao\u202e"})
     assert where == "place.en"
+
+
+def test_a_ranking_names_who_is_ranked_and_in_what_when_the_article_does():
+    from reportgen.data.schema import Ranking
+
+    plain = Ranking.model_validate(
+        dict(id="r", year=2022, rank=1, article="a", quote="2022年度第一名")
+    )
+    assert plain.entity["zh"] is None and plain.assessment["en"] is None and plain.reviewed
+    named = Ranking.model_validate(
+        dict(
+            id="r",
+            year=2023,
+            rank=18,
+            entity_zh="青岛西海岸新区",
+            entity_en="West Coast New Area",
+            assessment_zh="全省开发区综合考核",
+            article="a",
+            quote="青岛西海岸新区、胶州湾经济区分别位列第18、23位",
+            reviewed=False,
+        )
+    )
+    assert (named.entity["en"], named.assessment["zh"], named.reviewed) == (
+        "West Coast New Area",
+        "全省开发区综合考核",
+        False,
+    )
+    with pytest.raises(ValidationError, match="entity"):
+        Ranking.model_validate(
+            dict(id="r", year=2023, rank=1, entity_zh="\x1f", article="a", quote="第一")
+        )

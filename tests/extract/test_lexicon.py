@@ -84,3 +84,26 @@ def test_word_lists_are_written_without_blanks():
         assert all(word and word == word.strip() and " " not in word for word in words)
     assert "达" in lexicon.LEAD_VERBS and "企业" not in lexicon.LEAD_VERBS
     assert "入驻" in lexicon.NOUN_ENDS and "的" in lexicon.NOUN_ENDS
+
+
+def test_the_ranking_and_event_word_lists_are_words_without_repeats():
+    for name in (
+        "PLACE_VERBS",
+        "BOUND_VERBS",
+        "ASSESSMENT_WORDS",
+        "ENTITY_HEADS",
+        "MEASURE_HEADS",
+        "LEAD_WORDS",
+        "SUBJECT_STOPS",
+        "ACTION_VERBS",
+        "REPORT_VERBS",
+        "PLANNED_WORDS",
+        "DEADLINE_WORDS",
+        "DAY_WORDS",
+    ):
+        words = getattr(lexicon, name)
+        assert words and all(w and not any(ch.isspace() for ch in w) for w in words), name
+        assert len(set(words)) == len(words), name
+    assert set(lexicon.RANK_VERBS) <= set(lexicon.PLACE_VERBS)
+    assert not set(lexicon.ENTITY_HEADS) & set(lexicon.MEASURE_HEADS)  # a head is one or other
+    assert set(lexicon.STOP_GUARDS) | set(lexicon.STOP_AFTER_GUARDS) <= set(lexicon.SUBJECT_STOPS)

@@ -186,3 +186,28 @@ def test_charts_come_key_figures_bars_ranking_timeline_each_when_there_is_data()
     assert [c.id for c in planner.choose_charts(metrics[:1], metrics[:1], [], ranking=False)] == [
         "key_figures"
     ]
+
+
+def test_a_climb_chart_needs_one_entitys_places_not_several_entities_of_one_year(mini):
+    from dataclasses import replace
+
+    from reportgen.data.schema import Ranking
+
+    def place(id, year, rank, entity=None):
+        entry = {"id": id, "year": year, "rank": rank, "article": "trade", "quote": f"第{rank}"}
+        return Ranking.model_validate(entry | ({"entity_zh": entity} if entity else {}))
+
+    def charted(*rankings):
+        return "ranking" in [
+            c.id for c in planner.plan_template(replace(mini, rankings=rankings)).charts
+        ]
+
+    assessment = (
+        place("a", 2023, 18, "甲区"),
+        place("b", 2023, 23, "乙区"),
+        place("c", 2023, 35, "丙区"),
+    )
+    assert not charted(*assessment)
+    assert charted(*assessment, place("a22", 2022, 20, "甲区"))  # 甲区: 20th, then 18th
+    assert charted(place("z", 2023, 1))  # the one place the table holds
+    assert not charted()

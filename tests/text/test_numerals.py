@@ -79,6 +79,10 @@ def test_format_plain(value, text):
         (50, "较去年同期缩短一半"),
         (100, "产量增长一倍"),
         (300, "三年翻两番"),
+        (1, "连续四年位居全国陆路口岸首位"),
+        (1, "位列全市开发区综合考核榜首"),
+        (1, "获得男子全程冠军"),
+        (1, "青岛啤酒实现五连冠"),  # first place, five years running
     ],
 )
 def test_numbers_stated_in_words(value, text):

@@ -1,7 +1,8 @@
 """Rank chart: the zone's place in an annual assessment, year by year (4th, 2nd, 1st).
 
-Read from the dataset's rankings table rather than from metrics; drawn as a line with first
-place at the top, the latest year highlighted.
+Read from the dataset's rankings table rather than from metrics: one entity's places in one
+assessment (``reportgen.data.trajectory``; a table that ranks several entities is never drawn
+as one line); drawn as a line with first place at the top, the latest year highlighted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reportgen.charts.kinds.parts import Kind, NativePart, require
 from reportgen.charts.lookup import ChartError
 from reportgen.charts.model import ChartData, Point, Series
 from reportgen.charts.wording import listed, listing
+from reportgen.data.trajectory import rank_scale, trajectory
 from reportgen.formatting import rank_text
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ def check(spec: ChartSpec) -> None:
 
 
 def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
-    rankings = sorted(dataset.rankings, key=lambda r: r.year)
+    rankings = trajectory(dataset.rankings, dataset.info.subject)
     if not rankings:
         raise ChartError(f"chart '{spec.id}': the dataset has no rankings")
     words = locale.get(lang)
@@ -39,9 +41,13 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
         Point(label=y, value=float(r.rank), text=rank_text(r.rank, lang), sources=(r.id,))
         for y, r in zip(years, rankings, strict=True)
     )
+    assessment = rankings[0].assessment[lang] or dataset.assessment[lang] or ""
+    entity = rankings[0].entity[lang]  # a line of someone not the subject says whose it is
+    if entity:
+        assessment = entity + words.aside(assessment) if assessment else entity
     return {
         "categories": years,
-        "series": (Series(dataset.assessment[lang] or "", points),),
+        "series": (Series(assessment, points),),
         "axis_label": words.RANK_AXIS,
     }
 
@@ -83,9 +89,13 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
             color=c.colors.accent if best else c.colors.primary,
         )
     ax.set_xticks(xs, list(chart.categories))
-    ticks = list(range(1, int(worst) + 1))
+    ticks = list(rank_scale(int(y) for y in ys))
     ax.set_yticks(ticks, [rank_text(t, chart.lang) for t in ticks])
-    ax.set_ylim(worst + 0.6, 0.4)  # inverted: first place at the top
+    if ticks[0] == 1:
+        ax.set_ylim(worst + 0.6, 0.4)  # inverted: first place at the top
+    else:  # a long scale shows the span of the places drawn (23rd to 18th), not 1st to 23rd
+        pad = max(0.6, (worst - min(ys)) * 0.25)
+        ax.set_ylim(worst + pad, max(0.4, min(ys) - pad))
     ax.set_xlim(-0.4, len(points) - 0.6)
     ax.yaxis.grid(True, color=c.colors.grid, linewidth=0.6)
     ax.set_axisbelow(True)

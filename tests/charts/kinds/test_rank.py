@@ -102,3 +102,37 @@ def test_native_line_with_reversed_axis(native, resolved):
     ]
     axis = chart.value_axis
     assert axis.reverse_order and (axis.minimum_scale, axis.maximum_scale) == (0.5, 4.5)
+
+
+def named(id, year, place, entity=None, assessment=None):
+    from reportgen.data.schema import Ranking
+
+    entry = {"id": id, "year": year, "rank": place, "article": "a", "quote": f"第{place}名"}
+    if entity:
+        entry["entity_zh"] = entity
+    if assessment:
+        entry["assessment_zh"] = assessment
+    return Ranking.model_validate(entry)
+
+
+def test_a_table_of_several_entities_draws_one_entitys_line(seed):
+    table = (
+        named("a22", 2022, 9, "青岛港", "全球港口货物吞吐量排名"),
+        named("b22", 2022, 3, "宁波舟山港", "全球港口货物吞吐量排名"),
+        named("a23", 2023, 8, "青岛港", "全球港口货物吞吐量排名"),
+        named("b21", 2021, 4, "宁波舟山港", "全球港口货物吞吐量排名"),
+        named("b23", 2023, 3, "宁波舟山港", "全球港口货物吞吐量排名"),
+    )
+    fields = rank.resolve(spec(table="rankings"), replace(seed, rankings=table), "zh")
+    (series,) = fields["series"]
+    assert [p.sources for p in series.points] == [("b21",), ("b22",), ("b23",)]
+    assert fields["categories"] == ("2021年度", "2022年度", "2023年度")
+    assert series.label == "宁波舟山港（全球港口货物吞吐量排名）"  # whose line, in what
+
+
+def test_a_long_scale_marks_only_the_places_drawn(drawn):
+    fig = drawn(rank.KIND, ranks(23, 18))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["第18名", "第23名"]
+    bottom, top = ax.get_ylim()
+    assert bottom > 23 and 1 < top < 18  # the span drawn, first place not forced in
