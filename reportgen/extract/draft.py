@@ -167,7 +167,7 @@ def slug(text: str) -> str:
     """An id-safe slug of ``text``: Chinese in pinyin (青岛市 -> qingdao-shi), ASCII as it is."""
     from pypinyin import lazy_pinyin
 
-    words = "-".join(lazy_pinyin(normalize_digits(text)))
+    words = "".join(lazy_pinyin(normalize_digits(text)))
     return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:48].strip("-")
 
 
@@ -372,7 +372,7 @@ def _rankings(readings: Sequence[Reading], ids: Sequence[Sequence[str]]) -> list
                 if key in seen:
                     continue
                 seen.add(key)
-                entry: dict[str, object] = {"id": f"rank_{len(out) + 1:02d}", "year": year}
+                entry: dict[str, object] = {"id": f"place_{len(out) + 1:02d}", "year": year}
                 entry["rank"] = rank.rank
                 if rank.entity:
                     entry.update(_drafted("entity", rank.entity))
@@ -394,6 +394,8 @@ def _events(readings: Sequence[Reading], ids: Sequence[Sequence[str]]) -> tuple[
                 if event.end_date:
                     entry["end_date"] = event.end_date
                 entry["date_basis"] = event.date_basis
+                if event.place:
+                    entry.update(_drafted("place", event.place))
                 if event.date_basis in _DATE_NOTES:
                     entry["date_note"] = _DATE_NOTES[event.date_basis]
                 entry.update(

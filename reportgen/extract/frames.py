@@ -36,6 +36,7 @@ from reportgen.extract.lexicon import (
     NOUN_ENDS,
     PERIOD_WORDS,
     SELF_ENTITIES,
+    VERB_ENDS,
 )
 
 #: Roles a metric can have; facts of other kinds (dates, periods, codes) are no metrics.
@@ -52,6 +53,7 @@ _TO = re.compile(
     r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|降低|下降|减少|缩短|压缩|缩减|降|增|升|跃)?"
     r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?)?$"
 )
+_COMPARED = re.compile(r"^(?:比|较)?[\u4e00-\u9fff]{0,10}?(?:高于|低于|快于|慢于|快|慢|高出|低)")
 _SHARE_WORDS = ("占", "比重", "占比", "份额")
 _ENTITY = re.compile(
     rf"^(?:{'|'.join(SELF_ENTITIES)}|(?![占对在从由向比与和及])[^在的和与对]{{1,8}}?(?:{ENTITY_SUFFIXES}))"
@@ -85,6 +87,9 @@ class Frame:
 def _worded(frame: Frame) -> str:
     """The indicator with the word that says what kind of figure it is."""
     indicator, fact = frame.indicator, frame.fact
+    if frame.role == "change" and _COMPARED.search(indicator):
+        # 高于全国平均水平0.7个百分点: how it compares is what it says
+        return indicator if indicator.startswith(("增速", "增幅")) else "增速" + indicator
     if frame.role == "change":
         down = isinstance(fact.value, int | float) and fact.value < 0
         if fact.unit == "%":
@@ -195,6 +200,12 @@ _TRAILING = (
     "提升至",
     "提高至",
     "增长至",
+    "压缩至",
+    "缩短至",
+    "降至",
+    "减少至",
+    "降低至",
+    "压减至",
     "达到",
     "超过",
     "突破",
@@ -260,7 +271,8 @@ def frames(
 
 
 def _is_verb(words: str) -> bool:
-    return words.endswith(("吸引", "引进", "新增", "签约", "落地", "开行", "开通", "建成", "拥有"))
+    """Words that end in a verb name an action, not what a count counts (海关推出22条措施)."""
+    return words.endswith(VERB_ENDS)
 
 
 def _noun_after(text: str, fact: Fact) -> str:

@@ -103,6 +103,12 @@ ENTITY_SUFFIXES = "|".join(
 )
 #: How an article names its own subject (全市 in a city's statistics): dropped from a label.
 SELF_ENTITIES = _words("全市 全省 全区 全县 本市 本区 本省 该市 该区 示范区 全港")
+#: Verbs a clause ends with before a count: the count counts the noun after it (推出22条措施).
+VERB_ENDS = _words(
+    "推出 出台 发布 引进 吸引 新增 签约 落地 开行 开通 建成 拥有 实施 形成 打造 培育 举办 "
+    "开展 组织 设立 建设 完成 实现 达成 服务 带动 吸纳 招引 认定 获批 开辟 新开 累计开行 "
+    "引育 集聚 聚集 吸引了 推动 促成 达"
+)
 #: Measure words of amounts rather than of things counted: a figure in them is a level.
 LEVEL_UNITS = frozenset(
     _words(

@@ -94,7 +94,9 @@ def _read_piece(
 ) -> PieceReading:
     """The figures, rankings and events of one piece."""
     skip = period_phrase_facts(facts, period_phrases(text, date))
-    ranked = rank_facts(facts, text, date)
+    # a place with its year goes to the rankings table; 跻身十强 (a bound) and a place whose
+    # year the text does not give stay metrics
+    ranked = [r for r in rank_facts(facts, text, date) if r.year and r.qualifier == "exact"]
     ranked_spans = {(r.start, r.end) for r in ranked}
     framed = frames(facts, text, headline=piece.title, skip=skip)
     when = dict(zip((f.start for f in facts), periods_of(facts, text, date), strict=True))
