@@ -388,7 +388,7 @@ def extract(
         _emit(render(find_facts(text, when), fmt))
         return
     from reportgen.data.topics import Topics, TopicsError
-    from reportgen.extract.draft import CannotDraft, Source, write_draft
+    from reportgen.extract.draft import CannotDraft, NeedsDate, Source, write_draft
 
     try:
         topics = Topics.load(topics_file)
@@ -399,6 +399,8 @@ def extract(
         counts = write_draft(sources, to_data, when, subject or "", topics)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
+    except NeedsDate as exc:
+        raise UsageError(f"{exc.file}: {exc}") from None
     except CannotDraft as exc:  # a draft that would not pass validate: write nothing
         raise DataError([Problem(exc.file or str(to_data), None, None, None, str(exc))]) from None
     click.echo(

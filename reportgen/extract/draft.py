@@ -31,6 +31,7 @@ from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
 from reportgen.locale.zh import HEDGES
 from reportgen.safeio import MAX_DATA_FILE_BYTES
+from reportgen.text.normalize import squash
 from reportgen.text.numerals import appears_in, normalize_digits
 from reportgen.text.safe import refused_character
 
@@ -114,6 +115,11 @@ class CannotDraft(ValueError):
         self.file = file
 
 
+class NeedsDate(CannotDraft):
+    """An article whose date neither its header nor a dateline gives, and no --date: a usage
+    error (the command needs one more option), not a fault of the article."""
+
+
 class NothingToDraft(CannotDraft):
     """No fact the schema can hold: a data folder needs at least one figure."""
 
@@ -163,12 +169,18 @@ class Source:
     text: str
 
 
-def slug(text: str) -> str:
-    """An id-safe slug of ``text``: Chinese in pinyin (青岛市 -> qingdao-shi), ASCII as it is."""
+def slug(text: str, limit: int = 48) -> str:
+    """An id-safe slug of ``text``: Chinese in pinyin (青岛市 -> qingdaoshi), ASCII as it is,
+    cut between syllables at ``limit`` characters."""
     from pypinyin import lazy_pinyin
 
-    words = "".join(lazy_pinyin(normalize_digits(text)))
-    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:48].strip("-")
+    out = ""
+    for syllable in lazy_pinyin(normalize_digits(text)):
+        piece = re.sub(r"[^a-z0-9]+", "-", syllable.lower())
+        if len(out) + len(piece) > limit:
+            break
+        out += piece
+    return re.sub(r"-+", "-", out).strip("-")
 
 
 def _article_ids(sources: Sequence[Source], readings: Sequence[Reading]) -> list[list[str]]:
@@ -234,9 +246,8 @@ def _figure_entry(figure: Figure, ident: str, article: str, subject: str) -> dic
 
 def _same_figure(a: dict, b: dict) -> bool:
     """The same fact in two articles: one value, unit, period and label."""
-    return all(a[k] == b[k] for k in ("value", "unit", "period", "role")) and a.get(
-        unfold("label", None)[0]
-    ) == b.get(unfold("label", None)[0])
+    own = next(k for k in unfold("label", None) if k.endswith(ARTICLE_LANG))  # label_zh
+    return all(a[k] == b[k] for k in ("value", "unit", "period", "role", own))
 
 
 def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject: str):
@@ -442,7 +453,9 @@ def draft_files(
             raise CannotDraft("empty: no article text", source.name)
         try:
             readings.append(read(source.text, article_date, topics))
-        except (HeaderError, NoDate) as exc:
+        except NoDate as exc:
+            raise NeedsDate(str(exc), source.name) from None
+        except HeaderError as exc:
             raise CannotDraft(str(exc), source.name) from None
     ids = _article_ids(sources, readings)
     subject = subject or _most_named(readings)
@@ -457,7 +470,7 @@ def draft_files(
     month = f"{latest.year}-{latest.month:02d}"
     lead = next((p for reading in readings for p in reading.layout.pieces if p.title), None)
     title = normalize_digits(lead.title) if lead else ""
-    ident = "-".join(part for part in (slug(subject) or slug(title)[:24], month) if part)
+    ident = "-".join(part for part in (slug(subject, 40) or slug(title, 24), month) if part)
     files: dict[str, bytes] = {}
     articles = []
     for source, reading, article_ids, raw_name in zip(
@@ -492,6 +505,18 @@ def draft_files(
                 {"date": piece_reading.date.isoformat(), "raw_source": _source_id(raw_name)}
             )
             articles.append(entry)
+    homeless = _rehome(
+        [*metrics, *rankings, *events],
+        {a["id"]: files[a["file"]].decode("utf-8") for a in articles},
+    )
+    metrics = [m for m in metrics if id(m) not in homeless]
+    rankings = [r for r in rankings if id(r) not in homeless]
+    events = [e for e in events if id(e) not in homeless]
+    left_out += [
+        f"{homeless[k]}: its sentence runs across two pieces of the page" for k in homeless
+    ]
+    if not metrics:
+        raise NothingToDraft(left_out)
     files.update(
         {
             "dataset.yaml": _dump(
@@ -515,7 +540,9 @@ def draft_files(
         files["rankings.yaml"] = _dump({"rankings": rankings})
     for name, data in files.items():
         if len(data) > MAX_DATA_FILE_BYTES:
-            raise DraftTooLarge(name, len(data), len(metrics))
+            too_large = DraftTooLarge(name, len(data), len(metrics))
+            too_large.file = sources[0].name if len(sources) == 1 else None
+            raise too_large
     counts = {
         "id": ident,
         "articles": len(articles),
@@ -527,6 +554,25 @@ def draft_files(
     return files, counts
 
 
+def _rehome(entries: list[dict], texts: dict[str, str]) -> dict[int, str]:
+    """Every entry quotes its own article: on a page whose pieces interleave (PDF columns), a
+    sentence the layout assigned to one piece may be printed in another; the entry then cites
+    the piece whose text holds its quote. Entries no piece holds are returned (by object id,
+    with their id) to be left out, as validate would refuse them."""
+    squashed = {ident: squash(text) for ident, text in texts.items()}
+    homeless: dict[int, str] = {}
+    for entry in entries:
+        quote = entry.get("quote")
+        if quote is None or squash(quote) in squashed.get(entry["article"], ""):
+            continue
+        home = next((ident for ident, text in squashed.items() if squash(quote) in text), None)
+        if home is None:
+            homeless[id(entry)] = str(entry["id"])
+        else:
+            entry["article"] = home
+    return homeless
+
+
 def _source_id(raw_name: str) -> str:
     ident = re.sub(r"[^a-z0-9]+", "_", slug(Path(raw_name).stem)).strip("_") or "source"
     return ident if ident[0].isalpha() else f"source_{ident}"
@@ -536,7 +582,9 @@ def _most_named(readings: Sequence[Reading]) -> str:
     """The entity most figures of all the articles name."""
     from reportgen.extract.frames import subject_of
 
-    return subject_of([figure.frame for reading in readings for figure in reading.figures])
+    frames = [figure.frame for reading in readings for figure in reading.figures]
+    headlines = [piece.title for reading in readings for piece in reading.layout.pieces]
+    return subject_of(frames, headlines=headlines)
 
 
 def write_draft(

@@ -148,7 +148,6 @@ _DANGLING = (
     "从",
     "至",
     "到",
-    "对",
     "在",
     "或",
     "共",
@@ -157,16 +156,23 @@ _DANGLING = (
     "约",
     "近",
 )
+#: A figure inside a label: a digit, or a Chinese numeral with its measure word (近五成, 三家);
+#: 亿元 in 亿元以上项目 names a class of projects, not a figure.
 _FIGURE_IN = re.compile(
-    r"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿]+[个家项列人名条批位%％万亿元倍成]"
+    r"[0-9０-９]|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    r"[个家项列人名条批位%％万亿元倍成]"
 )
+
+
+#: A label cut inside a figure: a hedge or a change verb and the numeral after it (…增长近五).
+_FIGURE_CUT = re.compile(r"(?:近|约|超|逾|增长|下降|提高|达)[零〇一二两三四五六七八九十百千万亿]+$")
 
 
 def broken_label(label: str) -> bool:
     """A label no presenter can print as it is: shorter than two characters, a function word
     at either edge, or a figure inside."""
     label = re.sub(r"\s+", "", label)
-    if len(label) < 2 or _FIGURE_IN.search(label):
+    if len(label) < 2 or _FIGURE_IN.search(label) or _FIGURE_CUT.search(label):
         return True
     return any(label.startswith(word) or label.endswith(word) for word in _DANGLING)
 

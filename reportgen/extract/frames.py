@@ -42,7 +42,7 @@ from reportgen.extract.lexicon import (
 #: Roles a metric can have; facts of other kinds (dates, periods, codes) are no metrics.
 ROLES = ("level", "count", "change", "share", "rank")
 
-_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?\n（）()“”\"]")
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?（）()“”\"]")
 _FIGURE_CHARS = re.compile(
     r"[\d０-９]|[零〇一二两三四五六七八九十百千万亿](?=[个家项列人名条批%％])"
 )
@@ -51,13 +51,14 @@ _PERIOD = re.compile(PERIOD_WORDS)
 _FROM = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?$")
 _TO = re.compile(
     r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|降低|下降|减少|缩短|压缩|缩减|降|增|升|跃)?"
-    r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?)?$"
+    r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?|(?:目前|现在|当前|今年|去年)的?)?$"
 )
 _COMPARED = re.compile(r"^(?:比|较)?[\u4e00-\u9fff]{0,10}?(?:高于|低于|快于|慢于|快|慢|高出|低)")
+_CHANGED = re.compile(r"(?:增加|减少|多增|少增|增长|下降|降低|提高|净增)(?:了)?$")
 _SHARE_WORDS = ("占", "比重", "占比", "份额")
 _ENTITY = re.compile(
     rf"^(?:{'|'.join(SELF_ENTITIES)}|(?![占对在从由向比与和及])[^在的和与对]{{1,8}}?(?:{ENTITY_SUFFIXES}))"
-    r"(?!内|外|级|场|口|长)"
+    r"(?!内|级|场|口|长|域|位)"
 )
 
 
@@ -79,9 +80,14 @@ class Frame:
         """The label a presenter prints: the indicator with its role's word, the entity kept
         unless it is ``subject`` (what the whole folder is about) or a 全市/本区 of it."""
         entity = self.entity
-        if entity in SELF_ENTITIES or (subject and entity and (entity in subject)):
+        if entity in SELF_ENTITIES or (
+            subject and entity and (entity in subject or subject in entity)
+        ):
             entity = ""
-        return tidy(entity + _worded(self))
+        label = tidy(entity + _worded(self))
+        if subject and label.startswith(subject) and len(label) - len(subject) >= 2:
+            label = tidy(label[len(subject) :])
+        return label
 
 
 def _worded(frame: Frame) -> str:
@@ -115,6 +121,7 @@ def tidy(label: str) -> str:
     brackets, at most 20 characters (cut at a word boundary the text gives: 的)."""
     label = re.sub(r"\s+", "", label)
     label = re.sub(r"[“”\"‘’《》「」（）()]", "", label)
+    label = re.sub(r"^[-*+•●○◆◇■□▪▫►▶※√✓·、.．:：,，;；]+", "", label)  # an item's mark
     changed = True
     while changed and label:
         changed = False
@@ -130,6 +137,7 @@ def tidy(label: str) -> str:
 
 def role_of(fact: Fact, clause: str) -> str | None:
     """The figure's role, or None when it is no metric (a date, a period, a code)."""
+    figure = re.sub(r"\s+", "", fact.text)
     if fact.kind == "growth":
         return "change"
     if fact.kind == "rank":
@@ -137,7 +145,11 @@ def role_of(fact: Fact, clause: str) -> str | None:
     if fact.kind == "percent":
         return "share" if any(word in clause for word in _SHARE_WORDS) else "level"
     if fact.kind == "count":
+        if _CHANGED.search(clause.split(figure)[0]):
+            return "change"
         return "level" if fact.unit in LEVEL_UNITS else "count"
+    if fact.kind in ("money", "area") and _CHANGED.search(clause.split(figure)[0]):
+        return "change"  # 比年初增加1986亿元, 多增213亿元: a change in the figure's own unit
     if fact.kind in ("money", "area", "age", "duration", "score"):
         return "level"
     if fact.kind == "other" and fact.unit not in ("版本", "版"):
@@ -164,11 +176,14 @@ def _after(text: str, fact: Fact) -> str:
 
 def _cleaned(words: str, others: Sequence[Fact], text: str) -> str:
     """Clause words without period phrases, connectors, other figures and lead verbs."""
+    words = _BASE.sub("", words)
     words = _PERIOD.sub("", words)
     for other in others:
         words = words.replace(re.sub(r"\s+", "", other.text), "")
     words = _PERIOD.sub("", words)
     words = re.sub(r"[\d.,，%％]+", "", words)
+    words = _FILLERS.sub("", words)
+    words = _THRESHOLD.sub("", words)
     changed = True
     while changed:
         changed = False
@@ -186,7 +201,37 @@ def _cleaned(words: str, others: Sequence[Fact], text: str) -> str:
 
 
 #: Verbs a clause may open with before what it measures (完成集装箱吞吐量…).
-_LEADING = ("完成", "实现", "累计", "共有", "共", "已", "拥有", "新增", "有")
+_LEADING = (
+    "完成",
+    "实现",
+    "累计",
+    "共有",
+    "共",
+    "已",
+    "拥有",
+    "有",
+    "力争",
+    "计划",
+    "预计",
+    "目标",
+    "确保",
+    "锚定",
+    "加快推进",
+    "推动",
+    "全年",
+    "面向社会",
+)
+#: Words inside a label that add nothing a presenter needs (本外币各项贷款余额).
+_FILLERS = re.compile(r"各项|各类|相关")
+#: A comparison base before a change (比年初增加, 较去年底增加): not what it measures.
+_BASE = re.compile(
+    r"(?:比|较|同比|环比)(?:年初|上年末|上年底|去年底|去年末|上年|去年同期|同期|去年|上月|上季度)?"
+    r"(?=增加|减少|多增|少增|增长|下降|提高|降低|收窄|扩大|$)"
+)
+#: What is left of a threshold whose figure was taken out (投资过10亿元的重大项目).
+_THRESHOLD = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:过|超过|超|以上|以下|及以上)的")
+#: Heads that say "the amount" without saying of what: they take the noun of the clause before.
+_GENERIC_HEADS = ("总投资", "投资额", "总额", "金额", "规模", "投资", "合计")
 
 #: Words that end a clause before a change or a level but are no part of what it measures.
 _TRAILING = (
@@ -235,7 +280,11 @@ def _entity(words: str) -> tuple[str, str]:
     found = _ENTITY.match(words)
     if not found or len(words) - found.end() < 2:
         return "", words
-    return found.group(0), words[found.end() :]
+    entity = found.group(0)
+    self_named = next((w for w in SELF_ENTITIES if w[0] in "全本该" and entity.endswith(w)), None)
+    if self_named and entity != self_named:
+        entity = self_named  # 五一假期全市: the article's own 全市, after a time word
+    return entity, words[found.end() :]
 
 
 def frames(
@@ -258,16 +307,37 @@ def frames(
             words = ""  # 占全市外贸总值的62.6%: the part is what the clause before measured
         entity, indicator = _entity(_cleaned(words, inside, text))
         indicator = _cleaned(indicator, [], text)
+        if role == "share":
+            at = max(indicator.rfind("占比"), indicator.rfind("比重"))
+            if at > 0:  # 青年人才占比超过九成: the part is before 占比
+                indicator = indicator[:at]
+        if indicator in _GENERIC_HEADS or (role != "share" and not indicator):
+            head = _previous_clause(text, fact, start, facts)
+            if head:  # 签约项目23个，总投资216.8亿元: the investment of the projects signed
+                indicator = head + indicator
         if role in ("count",) or (role == "level" and not indicator):
             noun = _noun_after(text, fact)
-            if noun and (not indicator or len(indicator) < 2 or _is_verb(indicator)):
-                indicator = noun
+            if noun and (role == "count" or not indicator or _is_verb(indicator)):
+                indicator = noun  # what a count counts is the noun after it: 24家企业
         index[n] = len(out)
         out.append(Frame(fact, role, entity, indicator))
     out = _listed(out, facts, text)
     out = _paired(out, text)
     out = _inherited(out, text)
     return _salient(out, text, headline)
+
+
+def _previous_clause(text: str, fact: Fact, start: int, facts: Sequence[Fact]) -> str:
+    """The cleaned words of the clause before the figure's, within its sentence ('' if none)."""
+    if start <= fact.sentence_start + 1:
+        return ""
+    before = text[fact.sentence_start : start - 1]
+    cut = max(before.rfind(m) for m in "，,；;：:")
+    words = re.sub(r"\s+", "", before[cut + 1 :])
+    inside = [f for f in facts if fact.sentence_start <= f.start and f.end <= start]
+    _, words = _entity(_cleaned(words, inside, text))
+    words = _cleaned(words, [], text)
+    return "" if _is_verb(words) or len(words) > 14 else words
 
 
 def _is_verb(words: str) -> bool:
@@ -395,13 +465,27 @@ def _salient(out: list[Frame], text: str, headline: str) -> list[Frame]:
     return result
 
 
-def subject_of(found: Sequence[Frame], given: str = "") -> str:
+def subject_of(found: Sequence[Frame], given: str = "", headlines: Sequence[str] = ()) -> str:
     """What the folder is about: ``given`` (a header's or the user's), else the entity most
-    figures name (青岛市), else ''."""
+    figures name (青岛市) if it is named twice, or once and again in a headline or as 全市;
+    else ''."""
     if given:
         return given
-    named = Counter(f.entity for f in found if f.entity and f.entity not in SELF_ENTITIES)
-    return named.most_common(1)[0][0] if named else ""
+    named = Counter(
+        f.entity
+        for f in found
+        if f.entity and not (f.entity[0] in "全本该" and f.entity in SELF_ENTITIES)
+    )
+    if not named:
+        return ""
+    entity, times = named.most_common(1)[0]
+    if times >= 2:
+        return entity
+    # one mention is a subject only when the article goes on to call it 全市/全区 (济南市 …
+    # 全市制造业贷款…): the kind of place its own words name
+    own = {f.entity[-1] for f in found if f.entity in SELF_ENTITIES and f.entity[0] in "全本该"}
+    headlined = any(entity in headline for headline in headlines)
+    return entity if entity[-1] in own or headlined else ""
 
 
 def broken(label: str) -> bool:

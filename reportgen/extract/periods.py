@@ -792,6 +792,13 @@ def _taken(
     return None
 
 
+def _is_prose(where: _Text, paragraph: int) -> bool:
+    """True when the paragraph is running text (it ends a sentence), not a headline line."""
+    start = where.paragraphs[paragraph - 1] if paragraph else 0
+    end = where.paragraphs[paragraph] if paragraph < len(where.paragraphs) else len(where.text)
+    return bool(re.search(r"[。！？]", where.text[start:end]))
+
+
 def _lead(
     facts: Sequence[Fact],
     phrases: Sequence[PeriodPhrase],
@@ -806,6 +813,10 @@ def _lead(
     in_phrase = period_phrase_facts(facts, phrases)
     figures = [f for n, f in enumerate(facts) if n not in in_phrase]
     paragraphs = sorted({where.paragraph(f.start) for f in figures})[:2]
+    if paragraphs and _is_prose(where, paragraphs[0]):
+        # the first paragraph with figures is the lead, not a headline: a period stated only
+        # further down (今年以来 in the third paragraph) is no lead period
+        paragraphs = paragraphs[:1]
     with_figures = {where.sentence(f.start) for f in figures}
     months = article_date.year * 12 + article_date.month
     for phrase in ruling:

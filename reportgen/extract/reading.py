@@ -62,7 +62,8 @@ class Reading:
 
     def subject(self, given: str = "") -> str:
         """What the file is about: ``given``, else the entity most of its figures name."""
-        return subject_of([figure.frame for figure in self.figures], given)
+        headlines = [piece.title for piece in self.layout.pieces]
+        return subject_of([figure.frame for figure in self.figures], given, headlines)
 
 
 class NoDate(ValueError):

@@ -84,8 +84,15 @@ DATELINED = {
 }
 
 
+def _framed(name: str) -> bool:
+    """Articles whose gold says what the article is (title, outlet, author, pieces): those
+    are scored by ``reportgen evaluate``, and half of them are kept unseen until measured."""
+    return "article" in yaml.safe_load((GOLD / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
 def test_every_test_article_is_named_here():
-    assert {path.stem for path in ARTICLES.glob("*.txt")} == set(AUTHORS)
+    names = {path.stem for path in ARTICLES.glob("*.txt")}
+    assert {name for name in names if not _framed(name)} == set(AUTHORS)
 
 
 @pytest.mark.parametrize("name", sorted(AUTHORS))

@@ -48,9 +48,9 @@ def test_one_figure_folder_builds_and_checks_with_the_printed_command(run, tmp_p
     outputs = sorted(p.name for p in (tmp_path / "output").iterdir() if p.suffix != ".json")
     # the outputs carry the new template's name, not the name of the one it was copied from
     assert outputs == [
-        "article-tables.xlsx",
-        "article_new-zone-summary_zh.pdf",
-        "article_new-zone_zh.pptx",
+        "shifanqu-2023-06-tables.xlsx",
+        "shifanqu-2023-06_new-zone-summary_zh.pdf",
+        "shifanqu-2023-06_new-zone_zh.pptx",
     ]
     documents = [str(tmp_path / "output" / name) for name in outputs if name != outputs[0]]
     checked = run("check", *documents, "--data", "draft")
