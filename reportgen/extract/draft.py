@@ -224,7 +224,9 @@ def _figure_entry(figure: Figure, ident: str, article: str, subject: str) -> dic
     """A drafted metric for a figure, or None when the schema cannot hold it."""
     fact = figure.fact
     hedge = fact.hedge if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier else None
-    label = figure.frame.label(subject) or tidy(fact.subject) or fact.kind
+    label = figure.frame.label(subject)
+    if len(label) < 2:  # the article's words name nothing a presenter could print
+        return None
     entry: dict[str, object] = {
         "id": ident,
         **_drafted("label", label),
@@ -268,6 +270,9 @@ def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject:
                     continue
                 ident = f"{figure.topic}_{len(metrics) + 1:02d}"
                 entry = _figure_entry(figure, ident, article, subject)
+                if entry is None:
+                    left_out.append(f"{fact.text!r} ({fact.kind}): no label in the article's words")
+                    continue
                 why = _schema_refuses(Metric, entry)
                 if why:
                     left_out.append(f"{fact.text!r} ({fact.kind}): {why}")

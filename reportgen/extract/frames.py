@@ -54,6 +54,7 @@ _TO = re.compile(
     r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?|(?:目前|现在|当前|今年|去年)的?)?$"
 )
 _COMPARED = re.compile(r"^(?:比|较)?[\u4e00-\u9fff]{0,10}?(?:高于|低于|快于|慢于|快|慢|高出|低)")
+_CHANGE_VERB = re.compile(r"(?:增加|减少|多增|少增|净增|增长|下降)(?:了)?$")
 _CHANGED = re.compile(r"(?:增加|减少|多增|少增|增长|下降|降低|提高|净增)(?:了)?$")
 _SHARE_WORDS = ("占", "比重", "占比", "份额")
 _ENTITY = re.compile(
@@ -197,7 +198,7 @@ def _cleaned(words: str, others: Sequence[Fact], text: str) -> str:
         for verb in (*LEAD_VERBS, *_TRAILING):
             if words.endswith(verb) and len(words) > len(verb):
                 words, changed = words[: -len(verb)], True
-    return words
+    return _CHANGE_VERB.sub("", words)  # 比年初增加: the change's verb is no part of what
 
 
 #: Verbs a clause may open with before what it measures (完成集装箱吞吐量…).
@@ -220,6 +221,14 @@ _LEADING = (
     "推动",
     "全年",
     "面向社会",
+    "依托",
+    "按照",
+    "围绕",
+    "通过",
+    "组建",
+    "布局",
+    "如今",
+    "当前",
 )
 #: Words inside a label that add nothing a presenter needs (本外币各项贷款余额).
 _FILLERS = re.compile(r"各项|各类|相关")
@@ -303,6 +312,10 @@ def frames(
         if role is None:
             continue
         inside = [f for f in facts if start <= f.start and f.end <= fact.start]
+        if inside:  # 硕士研究生62人、博士研究生5人: the item after the last figure
+            tail = re.sub(r"\s+", "", text[max(f.end for f in inside) : fact.start])
+            if "、" in tail or "和" in tail[:1]:
+                words = re.split(r"[、和]", tail)[-1] or words
         if role == "share" and re.match(r"(?:约|均|分别)?占", words):
             words = ""  # 占全市外贸总值的62.6%: the part is what the clause before measured
         entity, indicator = _entity(_cleaned(words, inside, text))
@@ -311,7 +324,10 @@ def frames(
             at = max(indicator.rfind("占比"), indicator.rfind("比重"))
             if at > 0:  # 青年人才占比超过九成: the part is before 占比
                 indicator = indicator[:at]
-        if indicator in _GENERIC_HEADS or (role != "share" and not indicator):
+        named = _named_after(text, fact) if indicator in _GENERIC_HEADS else ""
+        if named:  # 总投资50亿元的新能源商用车零部件产业园项目: the project's investment
+            indicator = named + indicator
+        elif indicator in _GENERIC_HEADS or (role != "share" and not indicator):
             head = _previous_clause(text, fact, start, facts)
             if head:  # 签约项目23个，总投资216.8亿元: the investment of the projects signed
                 indicator = head + indicator
@@ -325,6 +341,19 @@ def frames(
     out = _paired(out, text)
     out = _inherited(out, text)
     return _salient(out, text, headline)
+
+
+def _named_after(text: str, fact: Fact) -> str:
+    """The name a figure modifies (总投资50亿元的X项目将…): X项目, up to its verb; '' if the
+    figure is not followed by 的."""
+    after = _after(text, fact)
+    if not after.startswith("的"):
+        return ""
+    name = re.split(r"将|规划|计划|已|于|落户|建设|主要|预计|由|是|为|占地", after[1:], maxsplit=1)[
+        0
+    ]
+    name = re.sub(r"(?:项目)$", "", name)
+    return name if 2 <= len(name) <= 16 else ""
 
 
 def _previous_clause(text: str, fact: Fact, start: int, facts: Sequence[Fact]) -> str:
@@ -359,8 +388,11 @@ def _noun_after(text: str, fact: Fact) -> str:
 
 
 def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
-    """分别 lists: the items before 分别 paired with the figures after it, in order."""
+    """分别 lists: the items before 分别 paired with the figures after it, in order. Items that
+    share a head noun written once (铁矿石、原油吞吐量) each get it; a second 分别 without items of
+    its own (…，分别增长3.5%、6.1%) pairs its figures with the first list's."""
     result = list(out)
+    lists: dict[int, list[str]] = {}  # sentence start -> the items of its last 分别 list
     for n, frame in enumerate(out):
         fact = frame.fact
         sentence = text[fact.sentence_start : fact.start]
@@ -373,6 +405,11 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
         for opener in CLAUSE_OPENERS:
             items_text = items_text.removeprefix(opener)
         items = [item for item in _LIST_JOINS.split(items_text) if item]
+        if len(items) >= 2:
+            items = _shared_head(items)
+            lists[fact.sentence_start] = items
+        else:
+            items = lists.get(fact.sentence_start, [])
         if len(items) < 2:
             continue
         listed = [
@@ -389,6 +426,21 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
             entity, indicator = _entity(_cleaned(items[position], [], text))
             result[n] = replace(frame, entity=entity or frame.entity, indicator=indicator)
     return result
+
+
+_HEAD_NOUN = re.compile(
+    r"(吞吐量|开行量|进出口额|进出口总值|出口额|进口额|产值|余额|总额|营业收入|增加值|收入|"
+    r"投资额|交易额|销售额|货运量|客运量|数量|总量|规模)$"
+)
+
+
+def _shared_head(items: list[str]) -> list[str]:
+    """铁矿石、原油吞吐量分别为…: the last item's head noun belongs to every item."""
+    found = _HEAD_NOUN.search(items[-1])
+    if not found or len(items[-1]) == len(found.group(1)):
+        return items
+    head = found.group(1)
+    return [item if _HEAD_NOUN.search(item) else item + head for item in items]
 
 
 def _paired(out: list[Frame], text: str) -> list[Frame]:
@@ -450,7 +502,7 @@ def _inherited(out: list[Frame], text: str) -> list[Frame]:
 
 
 def _generic(indicator: str) -> bool:
-    return indicator in ("占比", "比重", "增速", "增幅", "同比", "合计", "共计", "总计")
+    return indicator in ("占比", "比重", "增速", "增幅", "同比", "合计", "共计", "总计", "年均")
 
 
 def _salient(out: list[Frame], text: str, headline: str) -> list[Frame]:

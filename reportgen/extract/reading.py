@@ -83,11 +83,33 @@ def read(text: str, article_date: dt.date | None = None, topics: Topics | None =
         if date is None:
             raise NoDate("no date: give a header line 'date: YYYY-MM-DD' or --date")
         inside = [f for f in facts if layout.piece_at(f.start) == piece and layout.body(f.start)]
+        inside = sorted(inside + _headline_only(layout, piece, facts, inside), key=_start)
         if not inside:
             pieces.append(PieceReading(piece, date, (), (), ()))
             continue
         pieces.append(_read_piece(text, piece, date, inside, topics))
     return Reading(text, layout, tuple(facts), tuple(pieces))
+
+
+def _start(fact: Fact) -> int:
+    return fact.start
+
+
+def _headline_only(
+    layout: Layout, piece: Piece, facts: Sequence[Fact], body: Sequence[Fact]
+) -> list[Fact]:
+    """The headline's figures the body does not state again (同比增长近三成 above a body that
+    gives 29.6%): the title shows them, so they are figures of the draft, quoted from the
+    headline; one the body repeats is the body's."""
+    stated = {(f.value, f.unit) for f in body if not isinstance(f.value, list)}
+    out = []
+    for fact in facts:
+        segment = layout.segment_at(fact.start)
+        if segment is None or segment.kind != "headline" or layout.piece_at(fact.start) != piece:
+            continue
+        if isinstance(fact.value, list) or (fact.value, fact.unit) not in stated:
+            out.append(fact)
+    return out
 
 
 def _read_piece(
