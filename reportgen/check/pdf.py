@@ -14,9 +14,15 @@ from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_fin
 from reportgen.check.placed import summary_findings
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
+from reportgen.locale.zh import hedges_at
 
 if TYPE_CHECKING:
     from reportgen.content.model import Summary
+
+
+#: Hedge words that follow their figure (左右, 以上, 以内): a line opening with one continues
+#: the figure at the end of the line before.
+_AFTER_HEDGES = tuple(sorted(hedges_at("after"), key=len, reverse=True))
 
 
 def unwrap(text: str) -> str:
@@ -26,11 +32,12 @@ def unwrap(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")]
     out = lines[0] if lines else ""
     for previous, line in itertools.pairwise(lines):
-        wrapped = len(previous) >= _WRAPPED_LINE
-        cjk = (
-            wrapped
-            and re.search(r"[\u4e00-\u9fff]$", previous)
-            and re.match(r"[\u4e00-\u9fff\d]", line)
+        # a hedge that stands after its figure (1500元 / 左右 in a narrow cell) continues it
+        hedged = line.startswith(_AFTER_HEDGES) and bool(re.search(r"[\d\u4e00-\u9fff]$", previous))
+        wrapped = len(previous) >= _WRAPPED_LINE or hedged
+        cjk = wrapped and (
+            (re.search(r"[\u4e00-\u9fff]$", previous) and re.match(r"[\u4e00-\u9fff\d]", line))
+            or (re.search(r"\d$", previous) and re.match(r"[\u4e00-\u9fff]", line))  # 1500 / 元左右
         )
         out += ("" if cjk else " " if wrapped else "\n") + line
     return out

@@ -25,6 +25,21 @@ from reportgen.content.model import (
 from reportgen.data import Dataset
 
 
+def shown_at(text: str, value_text: str) -> int | None:
+    """Where ``value_text`` stands in ``text`` as a number of its own, or None: 3 inside 2023
+    or 3.5 is not the value 3."""
+    for found in re.finditer(re.escape(value_text), text):
+        before = text[found.start() - 1] if found.start() else ""
+        after = text[found.end()] if found.end() < len(text) else ""
+        glued_before = before.isdigit() or (before != "" and before in ".,")
+        glued_after = after.isdigit() or (
+            after != "" and after in ".," and text[found.end() + 1 : found.end() + 2].isdigit()
+        )
+        if not glued_before and not glued_after:
+            return found.start()
+    return None
+
+
 def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown]:
     """Every derived value a page may show, by its text, as the content layer shows it: the
     content's own numbers when it is given, the dataset's other derived metrics as the

@@ -25,7 +25,7 @@ from reportgen.check.numbers import (
     number_findings,
     supported,
 )
-from reportgen.check.placed import derived_values, slide_findings
+from reportgen.check.placed import derived_values, shown_at, slide_findings
 from reportgen.data import Dataset
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def check_pptx(
                     add(message)
                 for value_text, value in derived_texts.items():
                     if (
-                        value_text in text
+                        shown_at(text, value_text) is not None
                         and not _marked(text, value, lang, exact)
                         and not has_chart
                     ):
@@ -206,7 +206,8 @@ def _notes_findings(notes: list[str], data: Supported, lang: str) -> list[str]:
 def _marked(text: str, value: Shown, lang: str, exact: bool) -> bool:
     """Whether the value in ``text`` carries its derived mark: with the content, the mark it
     decided right after the value; from the file alone, the locale's word close after it."""
-    after = text.split(value.text, 1)[1]
+    at = shown_at(text, value.text)
+    after = text[at + len(value.text) :] if at is not None else ""
     if exact:
         return after.startswith(value.mark)
     return locale.get(lang).DERIVED_WORD in after[:12]
@@ -218,7 +219,7 @@ def _chart_derived_marks(chart_xml, derived_texts, lang: str, exact: bool) -> li
     for point in chart_xml.iter(f"{C}dLbl"):
         label = "".join(t.text or "" for t in point.iter(f"{A}t"))
         for value_text, value in derived_texts.items():
-            if value_text in label and not _marked(label, value, lang, exact):
+            if shown_at(label, value_text) is not None and not _marked(label, value, lang, exact):
                 index = point.find(f"{C}idx").get("val")
                 series = point.getparent().getparent()
                 hatched = any(

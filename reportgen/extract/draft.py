@@ -25,7 +25,7 @@ from reportgen.data.schema import SIGNED_UNITS, UNIT, Event, Metric
 from reportgen.data.topics import Topics
 from reportgen.extract.facts import Fact
 from reportgen.extract.frames import tidy
-from reportgen.extract.layout import HeaderError
+from reportgen.extract.layout import HeaderError, read_layout
 from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, read
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
@@ -452,10 +452,12 @@ def draft_files(
     """Every file of the draft folder, in memory, and what it holds (counts, what was left
     out, the dataset id). Raises CannotDraft (one line, naming the file) when a file cannot
     be read as an article or the draft would not pass validate."""
-    readings = []
     for source in sources:
         if not source.text.strip():
             raise CannotDraft("empty: no article text", source.name)
+    article_date = article_date or _latest_header_date(sources)
+    readings = []
+    for source in sources:
         try:
             readings.append(read(source.text, article_date, topics))
         except NoDate as exc:
@@ -576,6 +578,20 @@ def _rehome(entries: list[dict], texts: dict[str, str]) -> dict[int, str]:
         else:
             entry["article"] = home
     return homeless
+
+
+def _latest_header_date(sources: Sequence[Source]) -> date | None:
+    """The latest date the articles' header blocks give: the year of a dateline that states
+    only month and day (新华社青岛6月20日电) when no --date is given."""
+    dates = []
+    for source in sources:
+        try:
+            header = read_layout(source.text).header
+        except HeaderError as exc:
+            raise CannotDraft(str(exc), source.name) from None
+        if header is not None and header.date is not None:
+            dates.append(header.date)
+    return max(dates, default=None)
 
 
 def _source_id(raw_name: str) -> str:

@@ -334,6 +334,9 @@ def frames(
         if role in ("count",) or (role == "level" and not indicator):
             noun = _noun_after(text, fact)
             if noun and (role == "count" or not indicator or _is_verb(indicator)):
+                reach = re.search(f"({'|'.join(_REACH_VERBS)})", indicator)
+                if reach and noun in _BARE_NOUNS:  # 通达23个国家: 通达国家, not 国家
+                    noun = reach.group(1) + noun
                 indicator = noun  # what a count counts is the noun after it: 24家企业
         index[n] = len(out)
         out.append(Frame(fact, role, entity, indicator))
@@ -367,6 +370,31 @@ def _previous_clause(text: str, fact: Fact, start: int, facts: Sequence[Fact]) -
     _, words = _entity(_cleaned(words, inside, text))
     words = _cleaned(words, [], text)
     return "" if _is_verb(words) or len(words) > 14 else words
+
+
+#: Verbs whose object a count counts; a bare noun after the count keeps the verb (通达国家).
+_REACH_VERBS = (
+    "通达",
+    "覆盖",
+    "辐射",
+    "联通",
+    "连通",
+    "服务",
+    "引进",
+    "吸引",
+    "签约",
+    "新增",
+    "培育",
+    "认定",
+    "开通",
+    "新开",
+    "走访",
+    "惠及",
+    "对接",
+    "开辟",
+)
+#: Nouns too bare to be a label on their own.
+_BARE_NOUNS = ("国家", "城市", "地区", "国家和地区", "企业", "项目", "航线", "港口", "家庭", "人次")
 
 
 def _is_verb(words: str) -> bool:

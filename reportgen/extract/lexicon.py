@@ -95,7 +95,7 @@ CLAUSE_OPENERS = _words("其中 此外 另外 同时 而且 并且 而 并 全�
 #: (…总值的, 占同期…, 和) is a broken phrase, not a noun.
 EDGE_WORDS = _words(
     "其中 分别 今年前 今年 去年 同比 以及 和 及 与 或 的 了 占 等 为 达 并 且 是 在 从 由 "
-    "至 到 共 均 也 都 已 将 把 被 向 约 近 超 逾 余 多"
+    "至 到 共 均 也 都 已 将 把 被 向 约 近"
 )
 #: Endings of a place or body that figures are about: 青岛市, 黄岛区, 上合示范区, 青岛港.
 ENTITY_SUFFIXES = "|".join(

@@ -100,14 +100,14 @@ def _headline_only(
 ) -> list[Fact]:
     """The headline's figures the body does not state again (同比增长近三成 above a body that
     gives 29.6%): the title shows them, so they are figures of the draft, quoted from the
-    headline; one the body repeats is the body's."""
-    stated = {(f.value, f.unit) for f in body if not isinstance(f.value, list)}
+    headline; one the body repeats with the same hedge is the body's (20万 above 20万元)."""
+    stated = {(f.value, f.qualifier) for f in body if not isinstance(f.value, list)}
     out = []
     for fact in facts:
         segment = layout.segment_at(fact.start)
         if segment is None or segment.kind != "headline" or layout.piece_at(fact.start) != piece:
             continue
-        if isinstance(fact.value, list) or (fact.value, fact.unit) not in stated:
+        if isinstance(fact.value, list) or (fact.value, fact.qualifier) not in stated:
             out.append(fact)
     return out
 

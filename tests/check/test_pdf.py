@@ -41,3 +41,13 @@ def test_wrapped_pdf_lines_read_as_one_sentence():
     assert unwrap(line + "\nthan 80%") == line + " than 80%"
     # the short lines of a table's cells stay apart: 6月 and the note number 1 are not 6月1
     assert unwrap("2025年6月\n1\n给予") == "2025年6月\n1\n给予"
+
+
+def test_a_figure_wrapped_before_its_unit_or_hedge_keeps_them():
+    from reportgen.check import unwrap
+
+    line = "据报道：产值超过12亿元；投入专项资金3500万元；每亩平均增收1500"  # a full line
+    assert unwrap(line + "\n元左右。") == line + "元左右。"  # 1500元左右, not 1500 元左右
+    # a narrow cell: the hedge after its figure on a line of its own still belongs to it
+    assert unwrap("1500元\n左右") == "1500元左右"
+    assert unwrap("2025年6月\n以上") == "2025年6月以上"

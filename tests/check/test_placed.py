@@ -271,3 +271,12 @@ def test_a_summary_with_a_dropped_mark_value_or_citation_is_found(drawn, seed, b
     found = check_bytes(data, "pdf", seed, "s.pdf", summary)
     facts = ", ".join(note.note.facts)
     assert Finding("s.pdf", "notes", f"{facts}: source note 5 is missing") in found
+
+
+def test_a_value_is_found_only_as_a_number_of_its_own():
+    from reportgen.check.placed import shown_at
+
+    assert shown_at("威海经开区2023年外贸", "3") is None  # 3 inside 2023 is no 3
+    assert shown_at("增长3.5%", "3") is None
+    assert shown_at("提升3个位次", "3") == 2
+    assert shown_at("1,300亿元和300亿元", "300") == 8

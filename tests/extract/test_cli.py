@@ -288,13 +288,49 @@ def test_csv_of_table_like_text_is_a_bounded_multiple_of_it(run, tmp_path):
 
 @pytest.mark.slow
 def test_a_draft_over_the_data_file_limit_is_refused_whole(run, tmp_path):
-    """100 KB of figures without a 。 makes 7,200 metrics, a 4 MiB metrics.yaml that validate
-    would refuse: the draft says so in one line and writes no folder."""
+    """100 KB of labelled figures without a 。 makes thousands of metrics, a metrics.yaml of
+    megabytes that validate would refuse: the draft says so in one line and writes no folder."""
     article = tmp_path / "soup.txt"
     article.write_text(
-        "".join(f"增长{i % 97}.{i % 9}% 完成{i % 9000}万元 " for i in range(3600)), "utf-8"
+        "".join(f"出口增长{i}.{i % 9 + 1}% 产值{i + 1}万元 " for i in range(3600)), "utf-8"
     )
     result = run("extract", str(article), "--date", "2024-06-30", "--to-data", str(tmp_path / "d"))
     assert result.code == 1
-    assert "soup.txt: the draft's metrics.yaml would be 4.0 MiB (7200 metrics)" in result.err
+    assert re.search(
+        r"soup.txt: the draft's metrics.yaml would be \d+\.\d MiB \(\d{4} metrics\)", result.err
+    )
     assert not (tmp_path / "d").exists()
+
+
+def test_the_readme_example_drafts_what_the_readme_shows(run, tmp_path):
+    examples = Path(__file__).resolve().parents[2] / "examples" / "articles-2023-06"
+    result = run("extract", str(examples), "--to-data", str(tmp_path / "d"))
+    assert result.code == 0, result.err
+    assert "(dataset shangheshifanqu-2023-06)" in result.err
+    metrics = {
+        m["id"]: m
+        for m in yaml.safe_load((tmp_path / "d" / "metrics.yaml").read_text("utf-8"))["metrics"]
+    }
+    shown = {
+        "trade_01": ("对外贸易额", "2023-01/2023-05", "level"),
+        "trade_02": ("对外贸易额增速", "2023-01/2023-05", "change"),
+        "trade_03": ("出口增速", "2023-01/2023-05", "change"),
+        "trade_04": ("进口增速", "2023-01/2023-05", "change"),
+        "platform_05": ("入驻企业", "2023-06", "count"),
+        "logistics_08": ("通达国家", "2023-05", "count"),
+    }
+    for ident, (label, period, role) in shown.items():
+        assert (metrics[ident]["label_zh"], metrics[ident]["period"], metrics[ident]["role"]) == (
+            label,
+            period,
+            role,
+        )
+    assert metrics["trade_01"]["also_in"] == ["b_xinhua"]
+    assert metrics["trade_02"]["change_of"] == "trade_01"
+    assert metrics["platform_05"]["period_kind"] == "as_of"
+    articles = yaml.safe_load((tmp_path / "d" / "articles.yaml").read_text("utf-8"))["articles"]
+    assert [(a["outlet_zh"], a["reporter_zh"], a["date"]) for a in articles] == [
+        ("青岛日报", "王五", "2023-06-28"),
+        ("新华社", "李明", "2023-06-20"),
+    ]
+    assert run("validate", str(tmp_path / "d")).code == 0
