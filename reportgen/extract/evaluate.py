@@ -368,7 +368,13 @@ def _drafted(reading: Reading) -> list[_Drafted]:
     ]
     for piece in reading.pieces:
         for rank in piece.rankings:
-            label = tidy(f"{rank.assessment}排名") if rank.assessment else "排名"
+            # what the ranking table shows: who (unless the subject), in what, 排名
+            who = (
+                ""
+                if not rank.entity or rank.entity in subject or subject in rank.entity
+                else rank.entity
+            )
+            label = tidy(f"{who}{rank.assessment or rank.measure}排名")
             year = str(rank.year or piece.date.year)
             out.append(
                 _Drafted(rank.start, rank.end, rank.rank, label, "rank", year, "during", "ranking")

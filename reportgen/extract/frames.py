@@ -48,7 +48,7 @@ _FIGURE_CHARS = re.compile(
 )
 _LIST_JOINS = re.compile(r"[和、及与以及]+")
 _PERIOD = re.compile(PERIOD_WORDS)
-_FROM = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?)?$")
+_FROM = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?|[\u4e00-\u9fff]{1,6}?的(?:平均)?|平均)?$")
 _TO = re.compile(
     r"^(?:增加|增长|提高|提升|上升|扩大|跃升|攀升|降低|下降|减少|缩短|压缩|缩减|降|增|升|跃)?"
     r"(?:了)?(?:到|至)(?:了)?(?:\d{4}年(?:底|末)?的?|(?:目前|现在|当前|今年|去年)的?)?$"
@@ -99,8 +99,13 @@ def _worded(frame: Frame) -> str:
         return indicator if indicator.startswith(("增速", "增幅")) else "增速" + indicator
     if frame.role == "change":
         down = isinstance(fact.value, int | float) and fact.value < 0
-        if fact.unit == "%":
-            word = "降幅" if down else "增速"
+        yearly = "年均" in re.sub(r"\s+", "", fact.sentence)[: fact.sentence.find(fact.text) + 1]
+        if fact.unit == "倍":
+            word = "增长倍数"
+        elif fact.unit == "%":
+            word = ("年均" if yearly and "年均" not in indicator else "") + (
+                "降幅" if down else "增速"
+            )
         elif fact.unit in ("个百分点", "百分点"):
             word = "下降" if down else "提高"
         else:
@@ -234,7 +239,8 @@ _LEADING = (
 _FILLERS = re.compile(r"各项|各类|相关")
 #: A comparison base before a change (比年初增加, 较去年底增加): not what it measures.
 _BASE = re.compile(
-    r"(?:比|较|同比|环比)(?:年初|上年末|上年底|去年底|去年末|上年|去年同期|同期|去年|上月|上季度)?"
+    r"(?:比|较|同比|环比|相比)(?:年初|上年末|上年底|去年底|去年末|上年|去年同期|同期|去年|上月|上季度|"
+    r"[\u4e00-\u9fff]{1,6}?(?:前|初期|以前))?"
     r"(?=增加|减少|多增|少增|增长|下降|提高|降低|收窄|扩大|$)"
 )
 #: What is left of a threshold whose figure was taken out (投资过10亿元的重大项目).
@@ -324,6 +330,8 @@ def frames(
             at = max(indicator.rfind("占比"), indicator.rfind("比重"))
             if at > 0:  # 青年人才占比超过九成: the part is before 占比
                 indicator = indicator[:at]
+        if len(indicator) < 2:
+            indicator = ""  # 以93.62分位列第一: a preposition names nothing
         named = _named_after(text, fact) if indicator in _GENERIC_HEADS else ""
         if named:  # 总投资50亿元的新能源商用车零部件产业园项目: the project's investment
             indicator = named + indicator
@@ -545,27 +553,41 @@ def _salient(out: list[Frame], text: str, headline: str) -> list[Frame]:
     return result
 
 
+def _own(entity: str) -> bool:
+    """全市, 本区, 我市: how an article names its own place, never a subject by itself."""
+    return entity in SELF_ENTITIES and entity[0] in "全本该我"
+
+
 def subject_of(found: Sequence[Frame], given: str = "", headlines: Sequence[str] = ()) -> str:
-    """What the folder is about: ``given`` (a header's or the user's), else the entity most
-    figures name (青岛市) if it is named twice, or once and again in a headline or as 全市;
-    else ''."""
+    """What the folder is about: ``given`` (a header's or the user's), else the entity its
+    figures and headlines name most. A mention counts once, a headline naming it (with or
+    without 市/区) twice more; a short form counts for the long one it ends (经开区 for
+    威海经开区), and the long one is the subject, spelled as a headline spells it where one
+    does (即墨经济开发区 above 开发区). An entity named once only is a subject when the article
+    goes on to call it 全市/全区 or a headline names it; else ''."""
     if given:
         return given
-    named = Counter(
-        f.entity
-        for f in found
-        if f.entity and not (f.entity[0] in "全本该" and f.entity in SELF_ENTITIES)
-    )
+    named = Counter(f.entity for f in found if f.entity and not _own(f.entity))
     if not named:
         return ""
-    entity, times = named.most_common(1)[0]
-    if times >= 2:
-        return entity
-    # one mention is a subject only when the article goes on to call it 全市/全区 (济南市 …
-    # 全市制造业贷款…): the kind of place its own words name
-    own = {f.entity[-1] for f in found if f.entity in SELF_ENTITIES and f.entity[0] in "全本该"}
-    headlined = any(entity in headline for headline in headlines)
-    return entity if entity[-1] in own or headlined else ""
+    for short in list(named):
+        longer = [e for e in named if e != short and e.endswith(short)]
+        if len(longer) == 1:
+            named[longer[0]] += named.pop(short)
+    scores = Counter()
+    for entity, times in named.items():
+        bare = entity[:-1] if entity[-1] in "市区县省" and len(entity) > 2 else entity
+        headlined = any(bare in headline for headline in headlines)
+        scores[entity] = times + (2 if headlined else 0)
+    entity, score = scores.most_common(1)[0]
+    own = {f.entity[-1] for f in found if _own(f.entity)}
+    if named[entity] < 2 and entity[-1] not in own and score == named[entity]:
+        return ""  # one mention, no headline, no 全市: no subject
+    for headline in headlines:  # the long name a headline gives (即墨经济开发区 for 开发区)
+        spelled = re.search(rf"([\u4e00-\u9fff]{{2,8}}){re.escape(entity)}", headline)
+        if spelled and len(entity) <= 4 and not re.search(r"[年月日前今去]", spelled.group(1)):
+            return spelled.group(0)
+    return entity
 
 
 def broken(label: str) -> bool:

@@ -99,10 +99,12 @@ EDGE_WORDS = _words(
 )
 #: Endings of a place or body that figures are about: 青岛市, 黄岛区, 上合示范区, 青岛港.
 ENTITY_SUFFIXES = "|".join(
-    _words("示范区 自贸片区 片区 新区 开发区 保税区 综保区 园区 省 市 区 县 镇 港 海关")
+    _words("示范区 自贸片区 片区 新区 开发区 保税区 综保区 园区 平台 集团 省 市 区 县 镇 港 海关")
 )
 #: How an article names its own subject (全市 in a city's statistics): dropped from a label.
-SELF_ENTITIES = _words("全市 全省 全区 全县 本市 本区 本省 该市 该区 示范区 全港")
+SELF_ENTITIES = _words(
+    "全市 全省 全区 全县 本市 本区 本省 该市 该区 我市 我区 我省 我县 示范区 全港"
+)
 #: Verbs a clause ends with before a count: the count counts the noun after it (推出22条措施).
 VERB_ENDS = _words(
     "推出 出台 发布 引进 吸引 新增 签约 落地 开行 开通 建成 拥有 实施 形成 打造 培育 举办 "

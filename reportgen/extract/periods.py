@@ -76,7 +76,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.data.schema import check_order, date_span
@@ -680,6 +680,25 @@ class _Text:
         return re.sub(r"\s+", "", self.text[start:end]).lstrip('“”"「」 ')
 
 
+def _year_to_date(before: Sequence[PeriodPhrase]) -> PeriodPhrase:
+    """The phrase that governs a figure: the last before it, except that a year (今年) after a
+    cut-off of that year in the same sentence (截至6月10日，今年…已累计开行206列) is the year
+    so far: January to the cut-off's month, as of then."""
+    last = before[-1]
+    if re.fullmatch(r"\d{4}", last.period):
+        cut = next(
+            (
+                p
+                for p in reversed(before[:-1])
+                if p.kind == "as_of" and p.period[:4] == last.period and len(p.period) >= 7
+            ),
+            None,
+        )
+        if cut is not None:  # 截至6月10日，今年…已累计: the year so far
+            return replace(last, period=f"{last.period}-01/{cut.period[:7]}", kind="as_of")
+    return last
+
+
 def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tuple[str, str]]:
     """(period, period_kind) for every fact, in order: the period the figure is about (see the
     module docstring for the rules)."""
@@ -722,7 +741,7 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
             for n in facts_in[index]:
                 fact = facts[n]
                 before = [p for p in own if p.start < fact.end and p.start <= fact.start]
-                governing[n] = before[-1] if before else taken
+                governing[n] = _year_to_date(before) if before else taken
         figures = [n for n in facts_in.get(index, []) if n not in in_phrase]
         if figures:  # the phrase of its last figure (累计 is read in its sentence only)
             ruled = [governing[n] for n in figures]
