@@ -352,6 +352,8 @@ class _Drafted:
 
 
 def _drafted(reading: Reading) -> list[_Drafted]:
+    """What the draft proposes, as the draft writes it: a figure whose label would be shorter
+    than two characters is left out there, so it is not drafted here either."""
     subject = reading.subject()
     out = [
         _Drafted(
@@ -365,6 +367,7 @@ def _drafted(reading: Reading) -> list[_Drafted]:
             f.topic,
         )
         for f in reading.figures
+        if len(f.frame.label(subject)) >= 2
     ]
     for piece in reading.pieces:
         for rank in piece.rankings:

@@ -42,7 +42,7 @@ from reportgen.extract.lexicon import (
 #: Roles a metric can have; facts of other kinds (dates, periods, codes) are no metrics.
 ROLES = ("level", "count", "change", "share", "rank")
 
-_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?（）()“”\"]")
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?“”\"]")
 _FIGURE_CHARS = re.compile(
     r"[\d０-９]|[零〇一二两三四五六七八九十百千万亿](?=[个家项列人名条批%％])"
 )
@@ -85,10 +85,11 @@ class Frame:
             subject and entity and (entity in subject or subject in entity)
         ):
             entity = ""
-        label = tidy(entity + _worded(self))
+        worded = _worded(self)
+        label = tidy(worded if worded.startswith(entity) else entity + worded)
         if subject and label.startswith(subject) and len(label) - len(subject) >= 2:
             label = tidy(label[len(subject) :])
-        return label
+        return label if len(label) >= 2 else ""  # one character names nothing
 
 
 def _worded(frame: Frame) -> str:
@@ -182,6 +183,7 @@ def _after(text: str, fact: Fact) -> str:
 
 def _cleaned(words: str, others: Sequence[Fact], text: str) -> str:
     """Clause words without period phrases, connectors, other figures and lead verbs."""
+    words = re.sub(r"[（(][^（）()]{0,12}[）)]", "", words)  # 中欧班列(日照): an aside
     words = _BASE.sub("", words)
     words = _PERIOD.sub("", words)
     for other in others:
@@ -234,6 +236,11 @@ _LEADING = (
     "布局",
     "如今",
     "当前",
+    "较",
+    "届时",
+    "建成后",
+    "投产后",
+    "将",
 )
 #: Words inside a label that add nothing a presenter needs (本外币各项贷款余额).
 _FILLERS = re.compile(r"各项|各类|相关")
@@ -261,6 +268,11 @@ _TRAILING = (
     "提高至",
     "增长至",
     "压缩至",
+    "增至",
+    "升至",
+    "每小时",
+    "每天",
+    "每周",
     "缩短至",
     "降至",
     "减少至",
@@ -296,6 +308,8 @@ def _entity(words: str) -> tuple[str, str]:
     if not found or len(words) - found.end() < 2:
         return "", words
     entity = found.group(0)
+    if any(word in entity for word in ("于", "增速", "比", "较", "占")):
+        return "", words  # 增速高于全省: a comparison, not a place
     self_named = next((w for w in SELF_ENTITIES if w[0] in "全本该" and entity.endswith(w)), None)
     if self_named and entity != self_named:
         entity = self_named  # 五一假期全市: the article's own 全市, after a time word
@@ -326,6 +340,8 @@ def frames(
             words = ""  # 占全市外贸总值的62.6%: the part is what the clause before measured
         entity, indicator = _entity(_cleaned(words, inside, text))
         indicator = _cleaned(indicator, [], text)
+        if role in ("count", "level") and re.search(r"(?:已|累计|共)?开行$", words) and indicator:
+            indicator += "开行量"  # 中欧班列今年已开行206列: how many trains ran
         if role == "share":
             at = max(indicator.rfind("占比"), indicator.rfind("比重"))
             if at > 0:  # 青年人才占比超过九成: the part is before 占比
@@ -364,6 +380,8 @@ def _named_after(text: str, fact: Fact) -> str:
         0
     ]
     name = re.sub(r"(?:项目)$", "", name)
+    if re.search(r"[\d０-９、，,]", name):
+        return ""  # the figures of a list, not one name
     return name if 2 <= len(name) <= 16 else ""
 
 
@@ -445,7 +463,7 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
             items = _shared_head(items)
             lists[fact.sentence_start] = items
         else:
-            items = lists.get(fact.sentence_start, [])
+            items = lists.get(fact.sentence_start, []) or _levels_before(out, n, frame, at)
         if len(items) < 2:
             continue
         listed = [
@@ -462,6 +480,25 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
             entity, indicator = _entity(_cleaned(items[position], [], text))
             result[n] = replace(frame, entity=entity or frame.entity, indicator=indicator)
     return result
+
+
+def _levels_before(out: list[Frame], n: int, frame: Frame, at: int) -> list[str]:
+    """出口2245.6亿元，进口1490.6亿元，分别增长8.3%和2.2%: the levels before 分别 are the items."""
+    start = frame.fact.sentence_start
+    levels = [
+        f.entity + f.indicator
+        for f in out[:n]
+        if f.fact.sentence_start == start
+        and f.fact.end <= start + at
+        and f.role in ("level", "count")
+        and f.indicator
+    ]
+    listed = sum(
+        1
+        for f in out
+        if f.fact.sentence_start == start and f.fact.start > start + at and f.role == frame.role
+    )
+    return levels[-listed:] if listed >= 2 and len(levels) >= listed else []
 
 
 _HEAD_NOUN = re.compile(

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportgen.extract.clauses import FactsBySentence, Sentence, front, sentences, subject
@@ -153,7 +153,14 @@ def rank_facts(facts: Sequence[Fact], text: str, article_date: date) -> list[Ran
         years = _years(sentence, by_sentence.within(sentence), article_date, places)
         for place in places:
             out.extend(_read(place, sentence, years))
-    return out
+    return [replace(rank, assessment=_named(rank.assessment)) for rank in out]
+
+
+def _named(assessment: str) -> str:
+    """The assessment's name without the figures around it (全国229家国家级经开区 -> 全国国家级
+    经开区, 商务部2024年…评估 -> 商务部…评估): the year is the ranking's, the count a fact."""
+    named = re.sub(r"\d{4}年度?|[\d.]+(?:万|亿)?[家个所项名]", "", assessment)
+    return named if len(named) >= 2 else assessment
 
 
 # --- places --------------------------------------------------------------------------------

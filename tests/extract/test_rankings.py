@@ -157,7 +157,7 @@ def test_the_seed_climb_is_three_places_of_the_zone():
 
 ARTICLE_RANKS = {
     "air-n-2025-jan": [
-        ("青岛", "", "全国168个重点城市空气质量排名", 19),
+        ("青岛", "", "全国重点城市空气质量排名", 19),
         ("", "臭氧浓度下降幅度", "全省", 1),
     ],
     "airport-e-2024-q1": [("机场", "航班正常率", "全国千万级机场", 3)],
@@ -189,3 +189,11 @@ def test_articles_without_a_ranking_give_none():
     ):
         text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
         assert rank_facts(extract(text, DAY), text, DAY) == [], name
+
+
+def test_an_assessments_name_drops_the_figures_around_it():
+    from reportgen.extract.rankings import _named
+
+    assert _named("全国229家国家级经开区") == "全国国家级经开区"
+    assert _named("商务部2024年外贸综合服务企业评估") == "商务部外贸综合服务企业评估"
+    assert _named("2023年度") == "2023年度"  # nothing would be left: kept as it is
