@@ -361,6 +361,10 @@ def _read_n_years(m: re.Match, ctx: _Context) -> Reading | None:
             last = ctx.today.month - 1 or 12
             return _span(year - 1, ctx.today.month, last, year), "during", ""
         return f"{year - n}/{year - 1}", "during", ""
+    if ctx.today.month <= 3 and n > 1:
+        # 近三年 early in a year (a year-end review published in January) is the three years
+        # that have ended
+        return f"{year - n}/{year - 1}", "during", ""
     return (f"{year - n + 1}/{year}" if n > 1 else str(year)), "during", ""
 
 
@@ -680,12 +684,37 @@ class _Text:
         return re.sub(r"\s+", "", self.text[start:end]).lstrip('“”"「」 ')
 
 
+def _event_day(
+    facts: Sequence[Fact], sentence: Sequence[int], n: int, article_date: date
+) -> PeriodPhrase | None:
+    """A figure in a sentence that names a day before it (3月28日，全省集中开工项目1068个) and no
+    period: the figures of that day's event, in its month."""
+    for m in sentence:
+        day = facts[m]
+        if m >= n or day.kind != "date" or not isinstance(day.value, str):
+            continue
+        found = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", day.value)
+        if not found:
+            continue
+        month = int(found.group(2))
+        year = int(found.group(1)) if found.group(1) != "-" else article_date.year
+        if found.group(1) == "-" and month > article_date.month:
+            year -= 1  # a bare 11月5日 in a January article is last year's
+        return PeriodPhrase(day.start, day.end, day.text, f"{year}-{month:02d}", "during")
+    return None
+
+
+def _aside(phrase: PeriodPhrase) -> bool:
+    """A month named as an aside within a longer period's statistics (6月当月, 单月)."""
+    return "当月" in phrase.text or "单月" in phrase.text
+
+
 def _year_to_date(before: Sequence[PeriodPhrase]) -> PeriodPhrase:
     """The phrase that governs a figure: the last before it, except that a year (今年) after a
     cut-off of that year in the same sentence (截至6月10日，今年…已累计开行206列) is the year
     so far: January to the cut-off's month, as of then."""
     last = before[-1]
-    if re.fullmatch(r"\d{4}", last.period):
+    if re.fullmatch(r"\d{4}", last.period) and any("今年" in p.text for p in before):
         cut = next(
             (
                 p
@@ -694,7 +723,7 @@ def _year_to_date(before: Sequence[PeriodPhrase]) -> PeriodPhrase:
             ),
             None,
         )
-        if cut is not None:  # 截至6月10日，今年…已累计: the year so far
+        if cut is not None and not cut.period.endswith("-12"):  # 截至6月10日，今年…已累计
             return replace(last, period=f"{last.period}-01/{cut.period[:7]}", kind="as_of")
     return last
 
@@ -741,7 +770,11 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
             for n in facts_in[index]:
                 fact = facts[n]
                 before = [p for p in own if p.start < fact.end and p.start <= fact.start]
-                governing[n] = _year_to_date(before) if before else taken
+                governing[n] = (
+                    _year_to_date(before)
+                    if before
+                    else _event_day(facts, facts_in[index], n, article_date) or taken
+                )
         figures = [n for n in facts_in.get(index, []) if n not in in_phrase]
         if figures:  # the phrase of its last figure (累计 is read in its sentence only)
             ruled = [governing[n] for n in figures]
@@ -749,6 +782,9 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
             carry = None if last is None else (last, where.paragraph(start))
         elif own:
             carry = (own[-1], where.paragraph(own[-1].start))
+        if carry is not None and _aside(carry[0]):
+            # 6月当月 is an aside: the sentences after it go on with the lead's period
+            carry = (lead, carry[1]) if lead is not None else None
 
     out: list[tuple[str, str]] = []
     for n, fact in enumerate(facts):
