@@ -38,6 +38,7 @@ from reportgen.extract.lexicon import (
     SELF_ENTITIES,
     VERB_ENDS,
 )
+from reportgen.locale.numbers import CURRENCIES
 
 #: Roles a metric can have; facts of other kinds (dates, periods, codes) are no metrics.
 ROLES = ("level", "count", "change", "share", "rank")
@@ -120,6 +121,8 @@ def _worded(frame: Frame) -> str:
         return indicator + "占比" if indicator else "占比"
     if frame.role == "rank":
         return indicator if indicator.endswith(("排名", "名次", "位次")) else indicator + "排名"
+    if frame.role == "level" and fact.unit in CURRENCIES and indicator.endswith(("出口", "进口")):
+        return indicator + "额"  # 出口2245.6亿元: the presenter's 出口额
     return indicator
 
 
@@ -237,6 +240,7 @@ _LEADING = (
     "如今",
     "当前",
     "较",
+    "我们",
     "届时",
     "建成后",
     "投产后",
@@ -308,12 +312,16 @@ def _entity(words: str) -> tuple[str, str]:
     if not found or len(words) - found.end() < 2:
         return "", words
     entity = found.group(0)
-    if any(word in entity for word in ("于", "增速", "比", "较", "占")):
+    if words[found.end() : found.end() + 1] == "港" and entity.endswith("港"):
+        entity += "港"  # 连云港港: the port of 连云港
+    if entity in ("地区", "社区", "小区", "山区", "景区", "城区") or any(
+        word in entity for word in ("于", "增速", "比", "较", "占")
+    ):
         return "", words  # 增速高于全省: a comparison, not a place
     self_named = next((w for w in SELF_ENTITIES if w[0] in "全本该" and entity.endswith(w)), None)
     if self_named and entity != self_named:
         entity = self_named  # 五一假期全市: the article's own 全市, after a time word
-    return entity, words[found.end() :]
+    return entity, words[len(entity) :] if words.startswith(entity) else words[found.end() :]
 
 
 def frames(
@@ -477,9 +485,20 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
             continue
         position = listed.index(n)
         if position < len(items):
-            entity, indicator = _entity(_cleaned(items[position], [], text))
+            item = items[position]
+            if "对" in items[0][:-1] and "对" not in item:
+                item = "对" + item  # 对东盟、欧盟和韩国: 对 belongs to every item
+            first = min(out[m].fact.start for m in listed)
+            verb = re.sub(r"\s+", "", text[fact.sentence_start + at + 2 : first])
+            if verb in _LISTED_VERBS:  # 分别进出口186.2亿元…: what each item did
+                item += verb
+            entity, indicator = _entity(_cleaned(item, [], text))
             result[n] = replace(frame, entity=entity or frame.entity, indicator=indicator)
     return result
+
+
+#: Verbs after 分别 that name what the listed items measure (分别进出口…, 分别出口…).
+_LISTED_VERBS = ("进出口", "出口", "进口", "实现进出口", "完成")
 
 
 def _levels_before(out: list[Frame], n: int, frame: Frame, at: int) -> list[str]:
@@ -533,6 +552,20 @@ def _paired(out: list[Frame], text: str) -> list[Frame]:
         cut = max(words.rfind(m) for m in "，,；;：:。")
         indicator = _cleaned(words[cut + 1 :], [], text)
         entity, indicator = _entity(indicator)
+        if (
+            role == "share"
+        ):  # 占…比重由62.8%提高到65.2%: the part is what the clause before measured
+            part = next(
+                (
+                    f
+                    for f in reversed(result[:n])
+                    if f.fact.sentence_start == first.sentence_start
+                    and f.role in ("level", "count")
+                ),
+                None,
+            )
+            if part is not None and part.indicator:
+                entity, indicator = part.entity, part.indicator
         for m, end in ((n, False), (n + 1, True)):
             result[m] = replace(
                 out[m],

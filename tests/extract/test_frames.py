@@ -83,3 +83,34 @@ def test_headline_figures_and_the_lead_are_salient():
     text = "前10个月外贸增长8.6%\n\n青岛市进出口总值5000亿元，增长8.6%。\n\n另外，出口3000亿元。"
     found = frames(extract(text[13:]), text[13:], headline=text[:12])
     assert [f.salient for f in found] == [True, True, False]
+
+
+def test_listed_partners_share_their_preposition_and_verb():
+    text = "上半年，济南市对东盟、欧盟和韩国分别进出口186.2亿元、158.7亿元和121.4亿元。"
+    assert [label for _, _, label in labelled(text, "济南市")] == [
+        "对东盟进出口额",
+        "对欧盟进出口额",
+        "对韩国进出口额",
+    ]
+
+
+def test_changes_after_listed_levels_pair_with_them():
+    text = "其中，出口2245.6亿元，进口1490.6亿元，分别增长8.3%和2.2%。"
+    assert [label for _, _, label in labelled(text)] == ["出口额", "进口额", "出口增速", "进口增速"]
+
+
+def test_a_share_that_rises_is_the_part_s_share_at_both_ends():
+    text = "民营企业进出口735.8亿元，占全市外贸总值的比重由去年同期的62.8%提高到65.2%。"
+    assert [(role, label) for _, role, label in labelled(text)][1:] == [
+        ("share", "民营企业进出口占比"),
+        ("share", "民营企业进出口占比"),
+    ]
+
+
+def test_yearly_growth_and_multiples_say_so():
+    assert labelled("三年来，地区生产总值年均增长14.6%。")[-1][2] == "地区生产总值年均增速"
+    assert labelled("跨境电商包裹处理量是2022年的3.2倍。")[0][2].endswith("增长倍数")
+
+
+def test_trains_run_are_counted_as_a_run_count():
+    assert labelled("中欧班列(日照)今年已开行206列。")[0][2] == "中欧班列开行量"
