@@ -54,7 +54,15 @@ def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown
             found[value.text] = value
     if content is not None:
         found.update((s.text, s) for s in shown_of(content) if s.derived)
-    return found
+    # a text a reported figure also shows (由…增加到 20 beside another figure of 20, or 24 of
+    # "24 years") is that figure's wherever it stands unmarked; where the derived one is
+    # placed, the content-aware check proves its mark in place
+    reported = {facts.value(m.id).text for m in dataset.metrics if not m.is_derived}
+    return {
+        text: value
+        for text, value in found.items()
+        if not any(shown_at(other, text) is not None for other in reported)  # 24 in 24 years
+    }
 
 
 def squash(text: str) -> str:

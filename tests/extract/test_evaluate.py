@@ -214,3 +214,44 @@ def test_a_wrong_period_is_counted_and_listed(tmp_path):
     )
     assert report.frames.period == 1
     assert any("period '2023-05', gold '2022'" in miss for miss in report.misses)
+
+
+ERROR_ANALYSIS = [
+    "zone-hb-2023-annual",
+    "invest-hd-2024-may",
+    "logistics-rb-2024-apr",
+    "finance-rd-2024-jun",
+    "industry-ia-2024-sep",
+    "talent-ic-2024-aug",
+    "trade-ha-2024-oct",
+    "page-hc-2024-jun",
+    "ranking-ra-2024-dec",
+    "review-rc-2025-mar",
+    "platform-ib-2025-jan",
+    "brief-id-2024-nov",
+    "customs-ja-2025-h1",
+    "port-jb-2024-annual",
+    "assess-jc-2025-jan",
+    "projects-ka-2025-q1",
+    "feature-kb-2024-dec",
+    "briefs-kc-2025-mar",
+]
+
+
+def test_drafts_of_the_error_analysis_articles_stay_at_their_level():
+    """A regression guard, not a measure: these eighteen were held out once and then studied
+    (their notes keep the first scores); the drafts must not fall below what they reach now."""
+    from pathlib import Path
+
+    gold = Path(__file__).parent / "gold"
+    report = Report()
+    for name in ERROR_ANALYSIS:
+        evaluate(gold / f"{name}.yaml", report)
+    frames = report.frames
+    assert frames.files == 18
+    assert frames.found / frames.gold >= 0.94
+    assert frames.label_f1 / frames.found >= 0.77
+    assert frames.broken / frames.drafted <= 0.01
+    assert frames.period / frames.found >= 0.91
+    assert frames.topic / frames.found >= 0.89
+    assert frames.role / frames.found >= 0.97
