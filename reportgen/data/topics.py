@@ -23,6 +23,9 @@ TOPICS_FILE = "topics.yaml"
 FALLBACK = "general"
 #: The topic of every rank, whatever its words.
 RANKING = "ranking"
+#: Units of places in a ranking: a change in them (前移3个位次, 前移2位) is about a ranking too
+#: (a count in 位 is people: 12位院士).
+PLACE_UNITS = ("个位次", "位次", "位")
 #: How much more a word in the label counts than a word elsewhere in the sentence.
 LABEL_WEIGHT = 3
 
@@ -97,19 +100,30 @@ class Topics:
                 return topic.name[lang] or topic_id
         return topic_id
 
-    def assign(self, label: str, context: str, role: str) -> str:
+    def assign(self, label: str, context: str, role: str, unit: str = "") -> str:
         """The topic of a figure labelled ``label`` in ``context`` (its sentence): the topic
         whose words weigh most, label words counting LABEL_WEIGHT times, longer words first
-        so that 跨境电商 is trade before 电商 is anything else; ties go to the earlier topic."""
-        if role == "rank":
-            return RANKING
+        so that 跨境电商 is trade before 电商 is anything else (a word inside a longer one found
+        counts for nothing); ties go to the earlier topic."""
+        if role == "rank" or (role == "change" and unit in PLACE_UNITS):
+            return RANKING  # a place, or a move between places (前移2位)
+        label_words = self._found(label)
+        context_words = self._found(context)
         best, best_score = FALLBACK, 0
         for topic in self.topics:
-            score = _score(topic.words, label) * LABEL_WEIGHT + _score(topic.words, context)
+            score = _score(topic.words, label_words) * LABEL_WEIGHT + _score(
+                topic.words, context_words
+            )
             if score > best_score:
                 best, best_score = topic.id, score
         return best
 
+    def _found(self, text: str) -> set[str]:
+        """The lexicon's words in ``text``, without those inside a longer one found there
+        (产业 inside 第三产业 says nothing of its own)."""
+        found = {word for topic in self.topics for word in topic.words if word in text}
+        return {word for word in found if not any(word != o and word in o for o in found)}
 
-def _score(words: Iterable[str], text: str) -> int:
-    return sum(len(word) for word in words if word in text)
+
+def _score(words: Iterable[str], found: set[str]) -> int:
+    return sum(len(word) for word in words if word in found)

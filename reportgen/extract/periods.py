@@ -172,6 +172,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?<![由从\d])(?:到|至){_S}{_YEAR}(?:{_S}(?P<m>\d{{1,2}}){_S}月)?{_S}(?P<edge>[底末])?"
             rf"{_NOT_DAY}(?!{_S}的)"
+            # 增至今年上半年的2.86亿美元: the end of a pair, in a half or a quarter of that year
+            rf"(?!{_S}(?:[上下]半年|[一二三四]季度|第[一二三四]季度|前三季度|前{_S}\d|全年))"
         ),
     ),
     ("since", re.compile(rf"自{_S}{_YEAR}[^，,。；;：:\d\n]{{0,12}}?以来")),
@@ -917,6 +919,10 @@ def _pairs(
         )
         start_year = [p for p in phrases if frm <= p.start and p.end <= first.start]
         end_year = [p for p in phrases if first.end <= p.start and p.end <= second.start]
+        if start_year and start_year[-1].kind is None and not end_year:
+            # 由去年同期的30.6%提高到34.9%: the start is of the base period, the end the sentence's
+            result[n] = (start_year[-1].period, out[n][1])
+            continue
         if start_year and not end_year:  # 由2021年的A增加到B
             earlier = [
                 p

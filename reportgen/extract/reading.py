@@ -129,7 +129,7 @@ def _read_piece(
             continue  # a rank with who is ranked goes to the rankings table
         period, kind = when[frame.fact.start]
         label = frame.label()
-        topic = topics.assign(label, frame.fact.sentence, frame.role)
+        topic = topics.assign(label, frame.fact.sentence, frame.role, frame.fact.unit)
         figures.append(Figure(frame, period, kind, topic))
     events = event_facts(facts, text, date)
     return PieceReading(piece, date, tuple(figures), tuple(ranked), tuple(events))

@@ -63,3 +63,14 @@ def test_validate_accepts_a_folders_own_topic_and_refuses_an_unknown_one(mini):
         "topics:\n  - id: tourism\n    name_zh: 文旅\n    name_en: Tourism\n", encoding="utf-8"
     )
     assert validate_folder(folder) == []
+
+
+def test_a_move_between_places_is_a_ranking_but_people_counted_in_wei_are_not():
+    topics = Topics.load()
+    assert topics.assign("全国机场排名提升", "较上年前移2位", "change", "位") == "ranking"
+    assert topics.assign("引进院士", "引进院士12位", "count", "位") != "ranking"
+    assert topics.assign("引进人才", "引进人才1260名", "count", "名") == "talent"
+
+
+def test_the_parts_of_gdp_are_general():
+    assert Topics.load().assign("第三产业增加值", "", "level") == "general"

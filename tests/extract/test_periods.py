@@ -560,3 +560,14 @@ def test_a_period_outside_the_schemas_years_is_no_phrase():
 def test_no_facts_no_periods():
     assert periods_of([], "", MAY) == []
     assert period_phrases("", MAY) == []
+
+
+def test_a_pair_from_last_years_base_to_this_years_half():
+    got = periods(
+        "片区实际使用外资由2024年上半年的2.36亿美元增至今年上半年的2.86亿美元。",
+        dt.date(2025, 7, 15),
+    )
+    assert got["2.36亿美元"][0] == "2024-01/2024-06"
+    assert got["2.86亿美元"][0] == "2025-01/2025-06"  # 至今年 is no target year here
+    got = periods("一季度，国际货邮占比由去年同期的30.6%提高到34.9%。", dt.date(2025, 4, 8))
+    assert (got["30.6%"][0], got["34.9%"][0]) == ("2024-01/2024-03", "2025-01/2025-03")
