@@ -275,6 +275,8 @@ _TRAILING = (
     "增至",
     "升至",
     "每小时",
+    "首次",
+    "再次",
     "每天",
     "每周",
     "缩短至",
@@ -344,8 +346,10 @@ def frames(
             tail = re.sub(r"\s+", "", text[max(f.end for f in inside) : fact.start])
             if "、" in tail or "和" in tail[:1]:
                 words = re.split(r"[、和]", tail)[-1] or words
+        whole = ""
         if role == "share" and re.match(r"(?:约|均|分别)?占", words):
-            words = ""  # 占全市外贸总值的62.6%: the part is what the clause before measured
+            whole = words  # 占全市外贸总值的62.6%: the part is what the clause before measured
+            words = ""
         entity, indicator = _entity(_cleaned(words, inside, text))
         indicator = _cleaned(indicator, [], text)
         if role in ("count", "level") and re.search(r"(?:已|累计|共)?开行$", words) and indicator:
@@ -356,6 +360,12 @@ def frames(
                 indicator = indicator[:at]
         if len(indicator) < 2:
             indicator = ""  # 以93.62分位列第一: a preposition names nothing
+        if whole and not any(
+            f.fact.sentence_start == fact.sentence_start and f.role in ("level", "count")
+            for f in out
+        ):
+            # a share with no part before it (占全省电力总装机比重首次超过一半): the whole
+            indicator = _cleaned(re.sub(r"^(?:约|均|分别)?占", "", whole), inside, text)
         named = _named_after(text, fact) if indicator in _GENERIC_HEADS else ""
         if named:  # 总投资50亿元的新能源商用车零部件产业园项目: the project's investment
             indicator = named + indicator

@@ -114,3 +114,8 @@ def test_yearly_growth_and_multiples_say_so():
 
 def test_trains_run_are_counted_as_a_run_count():
     assert labelled("中欧班列(日照)今年已开行206列。")[0][2] == "中欧班列开行量"
+
+
+def test_a_share_with_no_part_before_it_names_its_whole():
+    # a headline: no clause before it says what the part is
+    assert labelled("占全省电力总装机比重首次超过一半")[0][1:] == ("share", "全省电力总装机比重")
