@@ -531,8 +531,21 @@ def period_phrases(
     return [
         PeriodPhrase(f.start, f.end, text[f.start : f.end], f.period, f.kind)
         for f in found
-        if _valid(f.period)
+        if _valid(f.period) and not _in_a_name(view, f.end)
     ]
+
+
+#: An event's name and the verb that says it took place, after a period phrase in one clause
+#: (2025年济南市“春风行动”大型招聘会在…举行, 一季度重大项目集中开工活动在济南举行): the phrase
+#: is part of the name, not the period of the clause's figures.
+_NAMED_EVENT = re.compile(
+    r"[^，,。；;：:！？]{0,40}?(?:会|活动|节|展|论坛|峰会|仪式|大赛|赛事)"
+    r"[^，,。；;：:！？]{0,20}?(?:举行|举办|开幕|召开|启动|开展|拉开帷幕|闭幕)"
+)
+
+
+def _in_a_name(view: str, end: int) -> bool:
+    return bool(_NAMED_EVENT.match(view, end))  # match() anchors at ``end``
 
 
 def _valid(period: str) -> bool:

@@ -571,3 +571,13 @@ def test_a_pair_from_last_years_base_to_this_years_half():
     assert got["2.86亿美元"][0] == "2025-01/2025-06"  # 至今年 is no target year here
     got = periods("一季度，国际货邮占比由去年同期的30.6%提高到34.9%。", dt.date(2025, 4, 8))
     assert (got["30.6%"][0], got["34.9%"][0]) == ("2024-01/2024-03", "2025-01/2025-03")
+
+
+def test_a_year_or_quarter_inside_an_events_name_is_no_period():
+    found = phrases(
+        "3月2日，2025年济南市“春风行动”大型招聘会在济南国际会展中心举行。", dt.date(2025, 3, 3)
+    )
+    assert [p[0] for p in found] == []
+    found = phrases("一季度重大项目集中开工活动在济南主会场举行。", dt.date(2025, 4, 3))
+    assert [p[0] for p in found] == []
+    assert [p[0] for p in phrases("一季度，全省进出口增长5%。", dt.date(2025, 4, 3))] == ["一季度"]
