@@ -379,9 +379,7 @@ def _with_sentences(
     """Each fact with its sentence and its subject, read within that sentence (the next item of
     a list is not what a figure measures). The sentence ends are found once the facts are known
     (a list of figures breaks at each line; see ``sentences``); a shared sentence is made once."""
-    bounds = sentence_bounds(text, {fact.end for fact in facts})
-    if breaks:
-        bounds = sorted(set(bounds) | {b for b in breaks if 0 < b < len(text)})
+    bounds = sentence_bounds(text, {fact.end for fact in facts}, breaks)
     made: dict[tuple[int, int], str] = {}
     out = []
     for fact in facts:

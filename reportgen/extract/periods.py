@@ -748,7 +748,14 @@ def periods_of(facts: Sequence[Fact], text: str, article_date: date) -> list[tup
     module docstring for the rules)."""
     if not facts:
         return []
-    bounds = set(sentence_bounds(text, {f.end for f in facts}))
+    # the facts' own sentences (read with the layout's breaks: a header block, a byline) win
+    # over bounds found without them, which may cut a lead sentence where a header ran into it
+    spans = sorted({(f.sentence_start, f.sentence_end) for f in facts if f.sentence_end})
+    bounds = {
+        b
+        for b in sentence_bounds(text, {f.end for f in facts})
+        if not any(start < b < end for start, end in spans)
+    }
     for fact in facts:
         bounds |= {fact.sentence_start, fact.sentence_end}
     where = _Text(

@@ -80,11 +80,15 @@ def _width(line: str) -> int:
     return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
-def sentence_bounds(text: str, figure_ends: set[int]) -> list[int]:
+def sentence_bounds(
+    text: str, figure_ends: set[int], breaks: frozenset[int] = frozenset()
+) -> list[int]:
     """The sorted offsets where sentences end in ``text`` (see the module docstring).
 
-    ``figure_ends`` are the offsets where the facts found in ``text`` end (rule 4)."""
-    bounds = {m.end() for m in _SENTENCE_END.finditer(text)}
+    ``figure_ends`` are the offsets where the facts found in ``text`` end (rule 4); ``breaks``
+    are ends the layout knows (a header block, a byline), counted before long sentences are cut
+    so that a header running into the lead does not make the lead's sentence too long."""
+    bounds = {m.end() for m in _SENTENCE_END.finditer(text)} | set(breaks)
     lines: list[tuple[int, str]] = []  # (offset, line without trailing spaces), not blank
     paragraph: list[int] = []  # the paragraph each line is in: lines without a blank between
     offset, number = 0, 0
