@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -59,9 +60,12 @@ def _parse(doc: object, shown: str) -> list[Topic]:
     return out
 
 
-def _bundled() -> list[Topic]:
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[Topic, ...]:
+    """The bundled lexicon, read once per process: every dataset, metric check and draft asks
+    for it, and it cannot change while the process runs."""
     text = resources.files(__package__).joinpath(TOPICS_FILE).read_text(encoding="utf-8")
-    return _parse(yaml.safe_load(text), TOPICS_FILE)
+    return tuple(_parse(yaml.safe_load(text), TOPICS_FILE))
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,6 @@ from reportgen.text.normalize import squash
 from reportgen.text.numerals import appears_in, normalize_digits
 from reportgen.text.safe import refused_character
 
-METRIC_KINDS = ("money", "count", "percent", "growth", "area", "age", "duration", "score", "rank")
 #: The language the extractor reads: a draft's texts are the article's own words in it.
 ARTICLE_LANG: Lang = "zh"
 
@@ -213,19 +212,22 @@ def _raw_names(sources: Sequence[Source]) -> list[str]:
             parent = slug(Path(source.name).parent.name) or "source"
             name = f"{parent}-{name}"
         out.append(name)
-    k = 2
-    while len(set(out)) < len(out):  # still the same (same folder names): number them
+    if len(set(out)) < len(out):  # still the same (same folder names): number them
         out = [f"{n}-{name}" for n, name in enumerate(out, 1)]
-        k += 1
     return out
+
+
+def _hedge(fact: Fact) -> str | None:
+    """The fact's hedge word when the schema knows it for the fact's qualifier, else None."""
+    return fact.hedge if fact.hedge and HEDGES.get(fact.hedge) == fact.qualifier else None
 
 
 def _figure_entry(figure: Figure, ident: str, article: str, subject: str) -> dict | None:
     """A drafted metric for a figure, or None when the schema cannot hold it."""
     fact = figure.fact
-    hedge = fact.hedge if fact.hedge in HEDGES and HEDGES[fact.hedge] == fact.qualifier else None
+    hedge = _hedge(fact)
     label = figure.frame.label(subject)
-    if len(label) < 2:  # the article's words name nothing a presenter could print
+    if not label:  # the article's words name nothing a presenter could print
         return None
     entry: dict[str, object] = {
         "id": ident,
@@ -261,10 +263,7 @@ def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject:
             by_fact: dict[int, str] = {}  # a frame's fact start -> its metric id
             for figure in piece.figures:
                 fact = figure.fact
-                hedge = fact.hedge if fact.hedge in HEDGES else None
-                why = _why_not_a_metric(
-                    fact, hedge if HEDGES.get(hedge) == fact.qualifier else None
-                )
+                why = _why_not_a_metric(fact, _hedge(fact))
                 if why:
                     left_out.append(f"{fact.text!r} ({fact.kind}): {why}")
                     continue

@@ -367,7 +367,7 @@ def _drafted(reading: Reading) -> list[_Drafted]:
             f.topic,
         )
         for f in reading.figures
-        if len(f.frame.label(subject)) >= 2
+        if f.frame.label(subject)
     ]
     for piece in reading.pieces:
         for rank in piece.rankings:

@@ -44,9 +44,6 @@ from reportgen.locale.numbers import CURRENCIES
 ROLES = ("level", "count", "change", "share", "rank")
 
 _CLAUSE_MARK = re.compile(r"[，,；;。：:！？!?“”\"]")
-_FIGURE_CHARS = re.compile(
-    r"[\d０-９]|[零〇一二两三四五六七八九十百千万亿](?=[个家项列人名条批%％])"
-)
 _LIST_JOINS = re.compile(r"[和、及与以及]+")
 _PERIOD = re.compile(PERIOD_WORDS)
 _FROM = re.compile(r"(?:由|从)(?:\d{4}年(?:底|末)?的?|[\u4e00-\u9fff]{1,6}?的(?:平均)?|平均)?$")
@@ -332,7 +329,6 @@ def frames(
     """A frame for every fact that is a metric, in order. Dates have none, nor the facts at
     the positions in ``skip`` (period phrases: 前4个月 is when, not how much)."""
     out: list[Frame] = []
-    index: dict[int, int] = {}  # fact position -> frame position
     for n, fact in enumerate(facts):
         if n in skip:
             continue
@@ -380,7 +376,6 @@ def frames(
                 if reach and noun in _BARE_NOUNS:  # 通达23个国家: 通达国家, not 国家
                     noun = reach.group(1) + noun
                 indicator = noun  # what a count counts is the noun after it: 24家企业
-        index[n] = len(out)
         out.append(Frame(fact, role, entity, indicator))
     out = _listed(out, facts, text)
     out = _paired(out, text)
@@ -668,13 +663,3 @@ def subject_of(found: Sequence[Frame], given: str = "", headlines: Sequence[str]
         if spelled and len(entity) <= 4 and not re.search(r"[年月日前今去]", spelled.group(1)):
             return spelled.group(0)
     return entity
-
-
-def broken(label: str) -> bool:
-    """A label no presenter can print as it is: empty, a function word at an edge, a figure
-    inside it."""
-    if len(label) < 2:
-        return True
-    if _FIGURE_CHARS.search(label):
-        return True
-    return any(label.startswith(w) or label.endswith(w) for w in EDGE_WORDS)
