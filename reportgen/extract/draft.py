@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from reportgen.data.topics import Topics
 from reportgen.extract.facts import Fact
 from reportgen.extract.frames import tidy
 from reportgen.extract.layout import HeaderError, read_layout
+from reportgen.extract.lexicon import SELF_ENTITIES
 from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, read
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
@@ -454,11 +456,11 @@ def draft_files(
     for source in sources:
         if not source.text.strip():
             raise CannotDraft("empty: no article text", source.name)
-    article_date = article_date or _latest_header_date(sources)
+    year_base = article_date or _latest_header_date(sources)
     readings = []
     for source in sources:
         try:
-            readings.append(read(source.text, article_date, topics))
+            readings.append(read(source.text, article_date, topics, year_base))
         except NoDate as exc:
             raise NeedsDate(str(exc), source.name) from None
         except HeaderError as exc:
@@ -529,7 +531,8 @@ def draft_files(
                 {
                     "id": ident,
                     **_text_or_prompt("title", title or None),
-                    **_text_or_prompt("subject", subject or None),
+                    # never a prompt on a slide: the headline's topic when no entity is named
+                    **_text_or_prompt("subject", subject or _headline_topic(title) or None),
                     "language": ARTICLE_LANG,
                     "as_of": month,
                     "raw_sources": [
@@ -593,6 +596,13 @@ def _latest_header_date(sources: Sequence[Source]) -> date | None:
     return max(dates, default=None)
 
 
+def _headline_topic(title: str) -> str:
+    """What a headline is about, when no entity is: its words up to the first figure or break
+    (第五届澜湄区域经济合作论坛在景洪开幕 of …开幕 签约项目46个…), so the title slide never shows a
+    prompt and does not repeat the headline's figures."""
+    return re.split(r"[\s\d，,：:]", title, maxsplit=1)[0][:60]
+
+
 def _source_id(raw_name: str) -> str:
     ident = re.sub(r"[^a-z0-9]+", "_", slug(Path(raw_name).stem)).strip("_") or "source"
     return ident if ident[0].isalpha() else f"source_{ident}"
@@ -604,7 +614,13 @@ def _most_named(readings: Sequence[Reading]) -> str:
 
     frames = [figure.frame for reading in readings for figure in reading.figures]
     headlines = [piece.title for reading in readings for piece in reading.layout.pieces]
-    return subject_of(frames, headlines=headlines)
+    found = subject_of(frames, headlines=headlines)
+    if found:
+        return found
+    # no entity is clearly the subject (articles about different places): the one named most,
+    # so the title slide names a place of the articles rather than a prompt
+    named = Counter(f.entity for f in frames if f.entity and f.entity not in SELF_ENTITIES)
+    return named.most_common(1)[0][0] if named else ""
 
 
 def write_draft(

@@ -87,7 +87,9 @@ class Frame:
         label = tidy(worded if worded.startswith(entity) else entity + worded)
         if subject and label.startswith(subject) and len(label) - len(subject) >= 2:
             label = tidy(label[len(subject) :])
-        return label if len(label) >= 2 else ""  # one character names nothing
+        # one character, a function word or punctuation alone (分别, 、、) names nothing
+        named = re.sub(r"[^\w]", "", label)
+        return label if len(named) >= 2 and named not in EDGE_WORDS else ""
 
 
 def _worded(frame: Frame) -> str:
@@ -472,11 +474,15 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
         for opener in CLAUSE_OPENERS:
             items_text = items_text.removeprefix(opener)
         items = [item for item in _LIST_JOINS.split(items_text) if item]
+        own = items[0] if len(items) == 1 else ""  # 投资额分别为…: what this list measures
+        if len(items) < 2 and cut >= 0:  # 涵盖A、B、C和D等领域，分别为11个、14个…
+            items = _enumerated(head[:cut])
         if len(items) >= 2:
             items = _shared_head(items)
             lists[fact.sentence_start] = items
         else:
             items = lists.get(fact.sentence_start, []) or _levels_before(out, n, frame, at)
+            items = [item + own for item in items]
         if len(items) < 2:
             continue
         listed = [
@@ -504,6 +510,19 @@ def _listed(out: list[Frame], facts: Sequence[Fact], text: str) -> list[Frame]:
 
 #: Verbs after 分别 that name what the listed items measure (分别进出口…, 分别出口…).
 _LISTED_VERBS = ("进出口", "出口", "进口", "实现进出口", "完成")
+
+
+def _enumerated(clause: str) -> list[str]:
+    """The items a clause enumerates (签约项目涵盖跨境物流、农产品加工、新能源和文旅康养等领域):
+    the words after its verb of covering, without the closing 等领域."""
+    words = re.sub(r"\s+", "", clause)
+    words = words[max(words.rfind(m) for m in "，,；;：:。") + 1 :]
+    found = re.search(r"(?:涵盖|包括|覆盖|涉及|包含|主要是|集中在)(.+)$", words)
+    if not found:
+        return []
+    listed = re.sub(r"等(?:[\u4e00-\u9fff]{1,3})?$", "", found.group(1))
+    what = _PERIOD.sub("", words[: found.start()])  # 签约项目 (涵盖…): what each item is
+    return [item + what for item in _LIST_JOINS.split(listed) if item]
 
 
 def _levels_before(out: list[Frame], n: int, frame: Frame, at: int) -> list[str]:

@@ -70,11 +70,18 @@ class NoDate(ValueError):
     """An article whose date neither its header, its dateline nor the caller gives."""
 
 
-def read(text: str, article_date: dt.date | None = None, topics: Topics | None = None) -> Reading:
+def read(
+    text: str,
+    article_date: dt.date | None = None,
+    topics: Topics | None = None,
+    year_base: dt.date | None = None,
+) -> Reading:
     """The file ``text`` read. ``article_date`` is the date when the text does not say it (a
-    header's ``date:`` or a dateline wins); relative periods resolve against each piece's date."""
+    header's ``date:`` or a dateline wins); relative periods resolve against each piece's date.
+    ``year_base`` only gives a dateline that states month and day (新华社青岛6月20日电) its
+    year: an article that states no date at all is never dated by it."""
     topics = topics or Topics.load()
-    layout = read_layout(text, article_date)
+    layout = read_layout(text, article_date or year_base)
     base = (layout.header.date if layout.header and layout.header.date else None) or article_date
     facts = extract(text, base, breaks=layout.breaks())
     pieces = []

@@ -155,3 +155,11 @@ def test_event_titles_are_cut_where_a_clause_ends_not_inside_a_figure():
         == "按照《青岛市空气质量持续改善行动方案（2024—2025年）》，到2025年底"
     )
     assert _title("短句。") == "短句。"
+
+
+def test_an_undated_article_is_not_dated_by_another_articles_header(tmp_path):
+    undated = "外贸稳中有进\n\n本报讯（记者 张三）前三季度，全市进出口额1200亿元。\n"
+    with pytest.raises(NeedsDate) as refused:
+        draft(tmp_path / "d", source(HEADED, "a.txt"), source(undated, "b.txt"), when=None)
+    assert refused.value.file == "b.txt"
+    assert not (tmp_path / "d").exists()

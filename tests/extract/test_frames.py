@@ -119,3 +119,24 @@ def test_trains_run_are_counted_as_a_run_count():
 def test_a_share_with_no_part_before_it_names_its_whole():
     # a headline: no clause before it says what the part is
     assert labelled("占全省电力总装机比重首次超过一半")[0][1:] == ("share", "全省电力总装机比重")
+
+
+def test_a_list_named_in_the_clause_before_fenbie_labels_each_item():
+    text = (
+        "签约项目涵盖跨境物流、农产品加工和新能源等领域，分别为11个、14个和9个，"
+        "投资额分别为68.2亿元、73.6亿元和152.4亿元。"
+    )
+    assert [label for _, _, label in labelled(text)] == [
+        "跨境物流签约项目",
+        "农产品加工签约项目",
+        "新能源签约项目",
+        "跨境物流签约项目投资额",
+        "农产品加工签约项目投资额",
+        "新能源签约项目投资额",
+    ]
+
+
+def test_punctuation_or_a_function_word_alone_is_no_label():
+    for text in ("分别为11个、14个。", "、、9个。"):
+        assert all(label == "" or len(label) >= 2 for _, _, label in labelled(text))
+        assert "分别" not in [label for _, _, label in labelled(text)]
