@@ -90,6 +90,7 @@ class _Builder:
             figures = self.facts.chart_figures(kpis)
             blocks.append(Kpis(figures, *kpi_grid(len(figures))))
             used.extend(s for p in kpis.points() for s in p.sources)
+            used.extend(f.change.fact for f in figures if f.change is not None)
         for chart_id in (plan.chart, plan.timeline):
             if chart_id:
                 chart = self.chart(chart_id)

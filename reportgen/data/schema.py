@@ -194,6 +194,11 @@ class Metric(_Model):
     quote: LongText | None = None
     derived: Derivation | None = None
     note: Localized[Text | None] = Localized({})
+    #: the subhead of its article it stands under, as printed (a section of the story)
+    section: Text | None = None
+    #: the article's own clause stating it, each figure in it as ``{metric_id}``: a talking
+    #: point whose numbers are the data's (对外贸易额达{trade_01}，增长{trade_02})
+    point: Text | None = None
     #: further articles that report the same figure (ids), beside ``article``
     also_in: list[Id] = Field(default_factory=list)
     reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
@@ -294,6 +299,9 @@ class Article(_Model):
     date: IsoDate
     parent: Id | None = None
     raw_source: Id | None = None
+    #: what the article says will be done, in its own words (the outlook); figures in them
+    #: are written ``{metric_id}`` as in a metric's point
+    plans: Annotated[list[Text], Field(max_length=12)] = Field(default_factory=list)
 
 
 class Page(_Model):

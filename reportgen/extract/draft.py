@@ -28,6 +28,7 @@ from reportgen.extract.facts import Fact
 from reportgen.extract.frames import tidy
 from reportgen.extract.layout import HeaderError, read_layout
 from reportgen.extract.lexicon import SELF_ENTITIES
+from reportgen.extract.points import Placed, figure_span, plans, point, section_of
 from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, read
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
@@ -256,8 +257,14 @@ def _same_figure(a: dict, b: dict) -> bool:
     return all(a[k] == b[k] for k in ("value", "unit", "period", "role", own))
 
 
-def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject: str):
-    """The drafted metrics of every piece, merged across articles, and what was left out."""
+def _metrics(
+    readings: Sequence[Reading],
+    ids: Sequence[Sequence[str]],
+    subject: str,
+    plans_of: dict[str, list[str]] | None = None,
+):
+    """The drafted metrics of every piece, merged across articles, and what was left out;
+    ``plans_of`` receives each article's plans (the outlook) by article id."""
     metrics: list[dict] = []
     left_out: list[str] = []
     for reading, article_ids in zip(readings, ids, strict=True):
@@ -288,11 +295,59 @@ def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject:
                 metrics.append(entry)
             _link_changes(piece, by_fact, metrics)
             _derive_pairs(piece, by_fact, metrics, subject)
+            said = _place_points(reading, piece, by_fact, metrics)
+            if plans_of is not None and said:
+                plans_of[article] = said
     for entry in metrics:  # also_in after the quote, as a reader expects
         if "also_in" in entry:
             entry["also_in"] = entry.pop("also_in")
             entry["reviewed"] = entry.pop("reviewed")
     return metrics, left_out
+
+
+def _allowed_numbers(piece: PieceReading, entries: Sequence[dict]) -> set[float]:
+    """Numbers a point may print besides its placed figures: those of the periods its
+    metrics are about (前5个月 says 5 of 2023-01/2023-05) and the article's year."""
+    allowed = {float(piece.date.year), float(piece.date.month)}
+    for entry in entries:
+        allowed |= {float(n) for n in re.findall(r"\d+", str(entry["period"]))}
+    return allowed
+
+
+def _place_points(
+    reading: Reading, piece: PieceReading, by_fact: dict[int, str], metrics: list[dict]
+) -> list[str]:
+    """Each metric first drafted from this piece gets its point (the article's clause, its
+    figures as placeholders) and its section (the subhead above it); the piece's plans are
+    returned."""
+    text = reading.text
+    entries = {m["id"]: m for m in metrics}
+    placed = [
+        Placed(*figure_span(text, figure.fact), by_fact[figure.fact.start])
+        for figure in piece.figures
+        if figure.fact.start in by_fact
+    ]
+    own = [entries[i] for i in dict.fromkeys(by_fact.values()) if i in entries]
+    allowed = _allowed_numbers(piece, own)
+    done: set[str] = set()
+    for figure in piece.figures:
+        ident = by_fact.get(figure.fact.start)
+        entry = entries.get(ident) if ident else None
+        if entry is None or ident in done or entry.get("quote") != figure.fact.sentence:
+            continue
+        done.add(ident)
+        if "point" in entry or "section" in entry:
+            continue
+        fact = figure.fact
+        said = point(text, (fact.sentence_start, fact.sentence_end), fact.start, placed, allowed)
+        section = section_of(text, piece.piece, fact.start)
+        extra = {"section": section} if section else {}
+        if said:
+            extra["point"] = said
+        tail = {k: entry.pop(k) for k in ("article", "quote", "also_in", "reviewed") if k in entry}
+        entry.update(extra)
+        entry.update(tail)
+    return plans(text, reading.layout, piece.piece, reading.facts, placed, allowed)
 
 
 def _link_changes(piece: PieceReading, by_fact: dict[int, str], metrics: list[dict]) -> None:
@@ -467,7 +522,8 @@ def draft_files(
             raise CannotDraft(str(exc), source.name) from None
     ids = _article_ids(sources, readings)
     subject = subject or _most_named(readings)
-    metrics, left_out = _metrics(readings, ids, subject)
+    plans_of: dict[str, list[str]] = {}
+    metrics, left_out = _metrics(readings, ids, subject, plans_of)
     if not metrics:
         raise NothingToDraft(left_out)
     rankings = _rankings(readings, ids)
@@ -512,6 +568,8 @@ def draft_files(
             entry.update(
                 {"date": piece_reading.date.isoformat(), "raw_source": _source_id(raw_name)}
             )
+            if plans_of.get(article):
+                entry["plans"] = plans_of[article]
             articles.append(entry)
     homeless = _rehome(
         [*metrics, *rankings, *events],

@@ -53,6 +53,29 @@ class PlanTexts(NamedTuple):
     label_limit: int
 
 
+class StoryTexts(NamedTuple):
+    """The words a planned storyline composes its titles and notes with, in one language:
+    never a prompt, always said of the data (the largest, the fastest growing)."""
+
+    #: The title slide's subtitle: outlet and date (a Jinja snippet).
+    subtitle: str
+    #: A second slide of one section: its title with this after it.
+    continued: str
+    #: The outlook slide: title, and its two columns' headings.
+    outlook: str
+    plans: str
+    coming_up: str
+    #: A chart of changes, of levels and of shares: what it shows, before its period.
+    changes: str
+    levels: str
+    #: The timeline's title, before its months.
+    events: str
+    #: A note on a slide whose figures nobody has reviewed yet.
+    unreviewed: str
+    #: A note naming what the glossary could not translate (English only; {terms}).
+    untranslated: str
+
+
 @runtime_checkable
 class Language(Protocol):
     """What a language module provides (`zh`, `en`): a new language is one module with these.
@@ -101,6 +124,7 @@ class Language(Protocol):
     READING: Reading
     #: The fixed texts of the plans `reportgen plan` writes.
     PLAN_TEXTS: PlanTexts
+    STORY_TEXTS: StoryTexts
     #: A planned chart's title for each topic of figures (贸易 / Trade).
 
     def format_value(
@@ -209,6 +233,22 @@ class Language(Protocol):
 
     def plan_lead(self, figures: list[tuple[str, str]]) -> str:
         """A planned summary's lead: the source, then its first figures (label, value)."""
+        ...
+
+    def story_point(self, label: str, value: str, period: str, change: str | None) -> str:
+        """A figure as a point composed from its data (label, value, period, change)."""
+        ...
+
+    def largest(self, label: str, value: str, growth: bool) -> str:
+        """A chart's note on its largest (or fastest growing) figure."""
+        ...
+
+    def smallest(self, label: str, value: str, growth: bool) -> str:
+        """A chart's note on its smallest (or slowest growing) figure."""
+        ...
+
+    def figures_shown(self, labels: list[str]) -> str:
+        """A KPI slide's note naming its figures."""
         ...
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.locale import Moved, PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     CURRENCIES,
     MEASURE_DECIMALS,
@@ -292,6 +292,45 @@ PLAN_TEXTS = PlanTexts(
     no_points="(add key points)",
     label_limit=40,
 )
+
+
+#: The words a planned storyline is composed with.
+STORY_TEXTS = StoryTexts(
+    subtitle="{{ source }}",
+    continued=" (continued)",
+    outlook="Outlook",
+    plans="Direction",
+    coming_up="Coming up",
+    changes="Growth",
+    levels="Scale",
+    events="Events",
+    unreviewed=(
+        "These figures were drafted from the articles automatically and have not been reviewed."
+    ),
+    untranslated="Not in the glossary, given in pinyin: {terms}.",
+)
+
+
+def story_point(label: str, value: str, period: str, change: str | None) -> str:
+    """A figure as an English point: label: figure (period), up change."""
+    said = f"{label}: {value}"
+    if period:
+        said += f" ({period})"
+    return said + (f", change {change}" if change else "")
+
+
+def largest(label: str, value: str, growth: bool) -> str:
+    """A chart's note: which figure is largest (or grows fastest)."""
+    return f"{'Fastest growth' if growth else 'Largest'}: {label} ({value})."
+
+
+def smallest(label: str, value: str, growth: bool) -> str:
+    return f"{'Slowest growth' if growth else 'Smallest'}: {label} ({value})."
+
+
+def figures_shown(labels: list[str]) -> str:
+    """A KPI slide's note: the figures it shows."""
+    return "On this slide: " + "; ".join(labels) + "."
 
 
 def plan_point(label: str, value: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reportgen.locale import Moved, PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     MEASURE_DECIMALS,
     FormatError,
@@ -347,6 +347,44 @@ PLAN_TEXTS = PlanTexts(
     no_points="（请补充要点）",
     label_limit=24,
 )
+
+
+#: The words a planned storyline is composed with.
+STORY_TEXTS = StoryTexts(
+    subtitle="{{ source }}",
+    continued="（续）",
+    outlook="展望",
+    plans="发展方向",
+    coming_up="即将到来",
+    changes="增速",
+    levels="规模",
+    events="重点活动",
+    unreviewed="本页数据由reportgen从报道中自动摘录，尚未经人工审核。",
+    untranslated="",
+)
+
+
+def story_point(label: str, value: str, period: str, change: str | None) -> str:
+    """A figure as a point where the article's own clause cannot be shown: 对外贸易额150亿元
+    （2023年1—5月），增长21.5%."""
+    said = f"{label}{value}"
+    if period:
+        said += f"（{period}）"
+    return said + (f"，增长{change}" if change else "")
+
+
+def largest(label: str, value: str, growth: bool) -> str:
+    """A chart's note: which figure is largest (or grows fastest)."""
+    return f"{'增速最快' if growth else '规模最大'}的是{label}（{value}）。"
+
+
+def smallest(label: str, value: str, growth: bool) -> str:
+    return f"{'增速最慢' if growth else '最小'}的是{label}（{value}）。"
+
+
+def figures_shown(labels: list[str]) -> str:
+    """A KPI slide's note: the figures it shows."""
+    return "本页数据：" + "、".join(labels) + "。"
 
 
 def plan_point(label: str, value: str) -> str:
