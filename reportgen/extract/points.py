@@ -129,6 +129,8 @@ def plans(
             continue
         clauses = _clauses(text, a, b)
         k = next(n for n, (x, y) in enumerate(clauses) if x <= a + match.start() < y)
+        while k + 1 < len(clauses) and len(_words(text, *clauses[k], placed).strip(_TRAILING)) <= 4:
+            k += 1  # 下一步，示范区将…: the plan is what follows its marker
         words = [_words(text, x, y, placed).strip(_TRAILING) for x, y in clauses[k : k + 2]]
         said = _fit(_unconnected("，".join(w for w in words if w)), allowed)
         if said and said not in found and len(_PLACEHOLDER.sub("", said)) >= 8:
