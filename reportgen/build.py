@@ -36,8 +36,10 @@ from typing import TYPE_CHECKING
 
 from reportgen import formats as output_formats
 from reportgen.check import CheckError
+from reportgen.data.translation import described, untranslated
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.formats import OutputFormat
+from reportgen.locale import LANGS
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.owner import Owner, Owners
 from reportgen.paths import display_path
@@ -173,6 +175,13 @@ def schedule(context: BuildContext) -> list[Job]:
             context.warnings.append(
                 f"{display_path(data_dir)}: {unreviewed} metric(s) and event(s) are "
                 "drafts not yet reviewed (reviewed: false)"
+            )
+        gaps = untranslated(dataset)
+        if gaps and any(lang != LANGS[0] for lang in context.langs):
+            terms = tuple(dict.fromkeys(t for found in gaps.values() for t in found))
+            context.warnings.append(
+                f"{display_path(data_dir)}: {len(terms)} text(s) not in the glossary are given "
+                f"in pinyin: {described(terms)}"
             )
         template = None
         if context.needs_template:

@@ -7,6 +7,8 @@ returns.
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
@@ -31,8 +33,9 @@ from reportgen.content.text import (
     template_file,
 )
 from reportgen.data import Dataset
+from reportgen.data.translation import described, untranslated
 from reportgen.formatting import format_date, format_date_range, format_period
-from reportgen.locale import Lang
+from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized
 from reportgen.template.plan import DeckPlan, SlidePlan, TablePlan
 
@@ -204,4 +207,16 @@ def build_deck(
         if dataset.page and dataset.page.date_earliest
         else info.as_of,
     )
-    return Deck(info=document, slides=tuple(builder.slide(s) for s in plan.slides))
+    slides = [builder.slide(s) for s in plan.slides]
+    gaps = untranslated(dataset) if lang != LANGS[0] else {}
+    wording = locale.get(lang).STORY_TEXTS.untranslated
+    if gaps and wording and slides:  # the presenter sees, once, what a person should check
+        terms = tuple(dict.fromkeys(t for found in gaps.values() for t in found))
+        first = slides[0]
+        talking = (*first.talking_points, wording.format(terms=described(terms)))
+        slides[0] = dataclasses.replace(
+            first,
+            talking_points=talking,
+            speaker_notes=speaker_notes(talking, first.sources, lang),
+        )
+    return Deck(info=document, slides=tuple(slides))

@@ -175,6 +175,7 @@ class Metric(_Model):
     """One number a presenter may show, with the sentence it came from (or its derivation)."""
 
     localized: ClassVar[tuple[str, ...]] = ("label", "note")
+    translated: ClassVar[dict[str, str]] = {"label": "label"}
 
     id: Id
     label: Localized[Text]
@@ -241,6 +242,7 @@ class Ranking(_Model):
     climb one entity over several years."""
 
     localized: ClassVar[tuple[str, ...]] = ("entity", "assessment")
+    translated: ClassVar[dict[str, str]] = {"entity": "name", "assessment": "name"}
 
     id: Id
     year: Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR)]
@@ -256,6 +258,12 @@ class Event(_Model):
     """A dated event: when, where, who, and what was agreed."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "place", "parties", "agreed")
+    translated: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "place": "name",
+        "parties": "name",
+        "agreed": "title",
+    }
 
     id: Id
     date: IsoDate
@@ -287,6 +295,12 @@ class Article(_Model):
     """One piece on the page, with its clean text in ``file``."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "kicker", "reporter", "outlet")
+    translated: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "kicker": "title",
+        "reporter": "person",
+        "outlet": "name",
+    }
 
     id: Id
     kind: ArticleKind
@@ -334,6 +348,7 @@ class DatasetInfo(_Model):
     """dataset.yaml: what the data folder is about."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "subject")
+    translated: ClassVar[dict[str, str]] = {"title": "title", "subject": "name"}
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
     title: Localized[Text]

@@ -42,18 +42,17 @@ from reportgen.text.safe import refused_character
 ARTICLE_LANG: Lang = "zh"
 
 
-def _drafted(name: str, own: str, to_translate: str | None = None) -> dict[str, str]:
-    """A localised field as a draft writes it (``label_zh``, ``label_en``): the article's own
-    words, and in every other language ``to_translate`` (the same words if not given) marked
-    as a draft to translate, so no language shows invented text as final."""
-    other = own if to_translate is None else to_translate
-    texts = {lang: own if lang == ARTICLE_LANG else locale.get(lang).draft(other) for lang in LANGS}
-    return unfold(name, Localized(texts))
+def _drafted(name: str, own: str) -> dict[str, str]:
+    """A localised field as a draft writes it: the article's own words in its language
+    (``label_zh``); the others are translated when the folder is read (glossary, pinyin for
+    names), until a person writes their own (``label_en``)."""
+    return {f"{name}_{ARTICLE_LANG}": own}
 
 
-def _to_be_written(name: str) -> dict[str, str]:
-    """A localised field the article does not say (the outlet): a prompt in every language."""
-    return unfold(name, Localized({lang: locale.get(lang).TO_BE_WRITTEN for lang in LANGS}))
+def _not_stated(name: str) -> dict[str, str]:
+    """A localised field the article does not say (the outlet): said so in every language,
+    never a prompt on a slide."""
+    return unfold(name, Localized({lang: locale.get(lang).NOT_STATED for lang in LANGS}))
 
 
 # libyaml's emitter when PyYAML has it: the same text as the pure-Python one, four times faster
@@ -496,7 +495,7 @@ def _text_or_prompt(name: str, text: str | None) -> dict[str, str]:
         clean = normalize_digits(text)
         if not refused_character(clean):
             return _drafted(name, clean[:200])
-    return _to_be_written(name)
+    return _not_stated(name)
 
 
 def draft_files(

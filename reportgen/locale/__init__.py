@@ -64,6 +64,7 @@ class StoryTexts(NamedTuple):
     #: The outlook slide: title, and its two columns' headings.
     outlook: str
     plans: str
+    plans_note: str
     coming_up: str
     #: A chart of changes, of levels and of shares: what it shows, before its period.
     changes: str
@@ -120,6 +121,8 @@ class Language(Protocol):
     PDF_WORD_WRAP: str | None
     #: What a draft data folder writes where the article does not say (the outlet).
     TO_BE_WRITTEN: str
+    #: What a draft says of a field its article does not state (an outlet).
+    NOT_STATED: str
     #: How the checker reads a page in this language back (`reading.Reading`).
     READING: Reading
     #: The fixed texts of the plans `reportgen plan` writes.

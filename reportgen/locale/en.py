@@ -300,6 +300,7 @@ STORY_TEXTS = StoryTexts(
     continued=" (continued)",
     outlook="Outlook",
     plans="Direction",
+    plans_note="The plans the articles state; figures in them are the articles' own.",
     coming_up="Coming up",
     changes="Growth",
     levels="Scale",
@@ -436,6 +437,8 @@ CHART_KIND_NAMES = {
 PDF_WORD_WRAP: str | None = None
 
 #: What a draft data folder writes where the article does not say (the outlet).
+#: What a draft says of a field its article does not state (an outlet): a fact, not a prompt.
+NOT_STATED = "Not stated"
 TO_BE_WRITTEN = "(to be written)"
 
 

@@ -355,6 +355,7 @@ STORY_TEXTS = StoryTexts(
     continued="（续）",
     outlook="展望",
     plans="发展方向",
+    plans_note="以下是报道提到的下一步安排，均为原文表述。",
     coming_up="即将到来",
     changes="增速",
     levels="规模",
@@ -486,6 +487,8 @@ CHART_KIND_NAMES = {
 PDF_WORD_WRAP: str | None = "CJK"
 
 #: What a draft data folder writes where the article does not say (the outlet).
+#: What a draft says of a field its article does not state (an outlet): a fact, not a prompt.
+NOT_STATED = "未注明"
 TO_BE_WRITTEN = "（待补充）"
 
 

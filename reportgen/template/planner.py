@@ -30,6 +30,7 @@ from reportgen.data.topics import Topics
 from reportgen.data.trajectory import trajectory
 from reportgen.formatting import format_period, rank_text
 from reportgen.locale import LANGS, Lang
+from reportgen.locale.english import english
 from reportgen.locale.texts import Localized
 from reportgen.template.charting import chart_groups, role_of
 from reportgen.template.plan import (
@@ -308,7 +309,21 @@ class _Story:
             self.charts.append(chart)
             self.slides.append(self._kpi_slide(f"{ident}_figures", section, chart, tiles, made > 0))
             made += 1
+        elif not made and any(m.point for m in metrics):  # key figures: the article's words
+            self.slides.append(self._points_slide(ident, section, metrics))
+            made += 1
         return made
+
+    def _points_slide(self, ident: str, section: Section, metrics: list[Metric]) -> SlidePlan:
+        """A section whose figures the key-figures slide shows: the article's points on them."""
+        named = [m for _, n in self.units(metrics) for m in n]
+        return SlidePlan(
+            id=ident,
+            layout="Two Columns",
+            title=section.title,
+            left=_localized(lambda lang: self.points(metrics, lang)),
+            notes=self.notes(named, self._shows(named)),
+        )
 
     def _bar_chart(self, ident: str, section: Section, group: list[Metric]) -> ChartSpec:
         growth = role_of(group[0]) == "change"
@@ -505,17 +520,34 @@ class _Story:
             ),
         )
 
+    def _english_plan(self, said: str) -> str | None:
+        """A plan in English: its words translated around its figures when the glossary knows
+        them all, else its figures composed from their data; None when it has neither (a
+        sentence of pinyin is no slide text)."""
+        parts = _FIGURE.split(said)
+        words = [english(part, "title") for part in parts[::2]]
+        if all(not w.untranslated for w in words):
+            joined = "".join(
+                words[n // 2].text if n % 2 == 0 else f" {_value(part)} "
+                for n, part in enumerate(parts)
+            )
+            return " ".join(joined.split())
+        named = [self.metrics[i] for i in parts[1::2] if i in self.metrics]
+        if not named:
+            return None
+        return locale.get("en").SEMICOLON.join(self.point(m, "en") for m in named)
+
     def _outlook_slide(self) -> SlidePlan | None:
-        plans = [p for a in self.dataset.articles for p in a.plans][:POINTS]
+        stated = [p for a in self.dataset.articles for p in a.plans]
+        plans = [p for p in stated if self._english_plan(p) is not None][:POINTS]
         coming = [e for e in self.dataset.events if e.status == "planned"][:3]
         if not plans and not coming:
             return None
-        from reportgen.locale.english import english
 
         def planned(lang: Lang) -> list[str]:
-            if lang == "zh":
+            if lang == LANGS[0]:
                 return [snippet_of(p) for p in plans]
-            return [snippet_of(english(p, "title").text) for p in plans]
+            return [self._english_plan(p) or "" for p in plans]
 
         left = planned if plans else (lambda lang: [e.title[lang] for e in coming])
         texts = {
@@ -537,7 +569,7 @@ class _Story:
             title=_localized(lambda lang: locale.get(lang).STORY_TEXTS.outlook),
             notes=_localized(
                 lambda lang: [
-                    locale.get(lang).STORY_TEXTS.outlook,
+                    locale.get(lang).STORY_TEXTS.plans_note,
                     locale.get(lang).STORY_TEXTS.unreviewed,
                 ]
             ),
