@@ -111,7 +111,6 @@ def measure(name: str, articles: Sequence[Path], run: PathRun) -> DeckReport:
     except Exception as exc:  # measured, not fatal: the file-based counters still run
         report.content_error = f"{type(exc).__name__}: {exc}".splitlines()[0]
     units = {m.unit for m in dataset.metrics} if dataset is not None else set()
-    quotes = fact_quotes(dataset) if dataset is not None else {}
     for lang in LANGS:
         path = run.decks.get(lang)
         if path is None:
@@ -123,28 +122,50 @@ def measure(name: str, articles: Sequence[Path], run: PathRun) -> DeckReport:
         count_placeholders(report, lang, slides, units)
         if lang == "en":
             count_untranslated(report, slides, _original_texts(dataset))
-        if model is None or len(model.slides) != len(slides):
+        if model is None:
             continue
-        for slide, texts in zip(model.slides, slides, strict=True):
-            if lang == LANGS[0]:
-                for chart in _charts(slide):
-                    mixing = chart_mixing(chart, fact_kinds(dataset), _values(dataset))
-                    if mixing is None:
-                        continue
-                    report.charts += 1
-                    if mixing.mixed:
-                        report.mixed_charts += 1
-                        why = "mixes " + ", ".join(mixing.mixes) + ": " + _kinds_text(mixing)
-                        report.hits.append(Hit(lang, texts.number, "chart", chart.id, why))
-            sourcing = slide_sourcing(
-                texts.number, figures_on(slide), (t.text for t in texts.notes()), quotes
+        if len(model.slides) != len(slides):
+            report.content_error = report.content_error or (
+                f"the {lang} deck has {len(slides)} slides, its content model {len(model.slides)}"
             )
-            report.figures += len(sourcing.with_sentence) + len(sourcing.without)
-            report.figures_sourced += len(sourcing.with_sentence)
-            report.figures_derived += len(sourcing.derived)
-            for fact in sourcing.without:
-                report.hits.append(Hit(lang, texts.number, "notes", fact, "no source sentence"))
+            continue
+        if lang == LANGS[0]:  # the charts are the same in every language
+            count_mixed(report, lang, model.slides, dataset)
+        count_sourced(report, lang, model.slides, slides, fact_quotes(dataset))
     return report
+
+
+def count_mixed(report: DeckReport, lang: str, model_slides: Sequence, dataset) -> None:
+    """Charts with a value axis, and those mixing roles, units or period kinds on it."""
+    kinds, values = fact_kinds(dataset), _values(dataset)
+    for number, slide in enumerate(model_slides, 1):
+        for chart in _charts(slide):
+            mixing = chart_mixing(chart, kinds, values)
+            if mixing is None:
+                continue
+            report.charts += 1
+            if mixing.mixed:
+                report.mixed_charts += 1
+                why = f"mixes {', '.join(mixing.mixes)}: {_kinds_text(mixing)}"
+                report.hits.append(Hit(lang, number, "chart", chart.id, why))
+
+
+def count_sourced(
+    report: DeckReport,
+    lang: str,
+    model_slides: Sequence,
+    slides: Sequence[SlideTexts],
+    quotes: dict[str, str | None],
+) -> None:
+    """Figures on each slide (from the model) with their sentence in its notes (the file's)."""
+    for slide, texts in zip(model_slides, slides, strict=True):
+        notes = [t.text for t in texts.notes()]
+        sourcing = slide_sourcing(texts.number, figures_on(slide), notes, quotes)
+        report.figures += len(sourcing.with_sentence) + len(sourcing.without)
+        report.figures_sourced += len(sourcing.with_sentence)
+        report.figures_derived += len(sourcing.derived)
+        for fact in sourcing.without:
+            report.hits.append(Hit(lang, texts.number, "notes", fact, "no source sentence"))
 
 
 def _charts(slide) -> list:

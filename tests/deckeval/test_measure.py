@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
-from reportgen.deckeval.measure import count_placeholders, count_untranslated, measure
+from reportgen.charts.model import ChartData, Point, Series
+from reportgen.content.model import Chart, Slide
+from reportgen.deckeval.measure import (
+    count_mixed,
+    count_placeholders,
+    count_untranslated,
+    measure,
+)
 from reportgen.deckeval.path import PathRun, Step
 from reportgen.deckeval.reading import read_deck
 from reportgen.deckeval.report import DeckReport
@@ -92,3 +100,30 @@ def test_a_deck_that_did_not_build_is_reported_with_its_first_error(tmp_path: Pa
     assert not report.built
     assert report.failure == "build exit 3: 最高30: no such hedge"
     assert report.slides == {}
+
+
+def metric(id: str, role: str, unit: str, value: float, period_kind: str = "during"):
+    return SimpleNamespace(id=id, role=role, unit=unit, value=value, period_kind=period_kind)
+
+
+def chart_slide(kind: str, *ids: str) -> Slide:
+    points = tuple(Point(i, 1.0, "1", sources=(i,)) for i in ids)
+    chart = ChartData("c_" + kind, kind, "zh", "t", series=(Series("s", points),))
+    return Slide(kind, "Chart", "标题", blocks=(Chart(chart),))
+
+
+def test_a_chart_of_a_level_and_a_change_is_counted_mixed_key_figures_are_not():
+    dataset = SimpleNamespace(
+        metrics=[metric("trade", "level", "CNY", 1.0), metric("growth", "change", "%", 1.0)],
+        rankings=[],
+    )
+    slides = [
+        chart_slide("kpi", "trade", "growth"),
+        chart_slide("bar", "trade", "growth"),
+        chart_slide("bar", "growth"),
+    ]
+    report = DeckReport("d", [])
+    count_mixed(report, "zh", slides, dataset)
+    assert (report.charts, report.mixed_charts) == (2, 1)
+    assert report.hits[0].slide == 2 and report.hits[0].text == "c_bar"
+    assert report.hits[0].why.startswith("mixes role, unit")
