@@ -250,6 +250,10 @@ class Language(Protocol):
         """A chart's note on its smallest (or slowest growing) figure."""
         ...
 
+    def joined(self, names: list[str]) -> str:
+        """Names joined as one title (Trade and logistics)."""
+        ...
+
     def figures_shown(self, labels: list[str]) -> str:
         """A KPI slide's note naming its figures."""
         ...

@@ -368,6 +368,16 @@ def aside(text: str) -> str:
     return f" ({text})"
 
 
+def joined(names: list[str]) -> str:
+    """Names as one title: Trade and logistics; Trade, logistics and investment."""
+    if not names:
+        return ""
+    rest = [n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names[1:]]
+    if not rest:
+        return names[0]
+    return ", ".join([names[0], *rest[:-1]]) + " and " + rest[-1]
+
+
 def joined_lines(text: str) -> str:
     """A text whose lines folded YAML joined with spaces: English keeps them."""
     return text

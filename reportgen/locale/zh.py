@@ -418,6 +418,13 @@ def aside(text: str) -> str:
     return f"（{text}）"
 
 
+def joined(names: list[str]) -> str:
+    """Names as one title: 贸易与物流, 贸易、物流与投资."""
+    if len(names) < 2:
+        return "".join(names)
+    return "、".join(names[:-1]) + "与" + names[-1]
+
+
 def joined_lines(text: str) -> str:
     """A text whose lines folded YAML joined with spaces: Chinese puts none next to Chinese."""
     return drop_spaces_by_cjk(text)

@@ -143,8 +143,10 @@ def event_days(dataset: Dataset) -> list[str]:
 
 def sections(dataset: Dataset, topics: Topics | None = None) -> list[Section]:
     """The story's sections in the articles' order: one per subhead a figure stands under
-    (titled with it; in other languages with its topic's name), one per topic for the figures
-    of articles without subheads, merged across articles."""
+    (titled with it), one per topic for the figures of articles without subheads, merged
+    across articles. In another language a subhead is its translation where the glossary knows
+    every word of it, else the names of the topics most of its figures are about, never a
+    title another section has."""
     topics = topics or dataset.topics or Topics.load()
 
     def name(topic: str, lang: Lang) -> str:
@@ -153,16 +155,55 @@ def sections(dataset: Dataset, topics: Topics | None = None) -> list[Section]:
 
     found: dict[str, Section] = {}
     for metric in dataset.metrics:
-        if metric.section:
-            key = f"section:{metric.article}:{metric.section}"
-            title = _localized(
-                lambda lang, m=metric: m.section if lang == "zh" else name(m.topic, lang)
+        key = (
+            f"section:{metric.article}:{metric.section}"
+            if metric.section
+            else f"topic:{metric.topic}"
+        )
+        if key not in found:
+            found[key] = Section(key, _localized(lambda lang, m=metric: name(m.topic, lang)))
+        found[key].metrics.append(metric)
+    out = list(found.values())
+    used = {lang: {s.title[lang] for s in out if s.key.startswith("topic:")} for lang in LANGS}
+    for section in out:
+        if section.key.startswith("section:"):
+            heading = section.metrics[0].section or ""
+            section.title = _localized(
+                lambda lang, s=section, h=heading: (
+                    h if lang == LANGS[0] else _heading_in(h, s.metrics, lang, used[lang], name)
+                )
             )
-        else:
-            key = f"topic:{metric.topic}"
-            title = _localized(lambda lang, m=metric: name(m.topic, lang))
-        found.setdefault(key, Section(key, title)).metrics.append(metric)
-    return list(found.values())
+            for lang in LANGS:
+                used[lang].add(section.title[lang])
+    return out
+
+
+def _heading_in(
+    heading: str,
+    metrics: Sequence[Metric],
+    lang: Lang,
+    used: set[str],
+    name: Callable[[str, Lang], str],
+) -> str:
+    """A subhead in ``lang``: translated when every word is known and it states no number the
+    subhead does not, else its figures' commonest topics, joined until the title is new."""
+    said = english(heading, "title")
+    if not said.untranslated and set(re.findall(r"\d", said.text)) <= set(
+        re.findall(r"\d", heading)
+    ):
+        return said.text
+    counts: dict[str, int] = {}
+    for metric in metrics:
+        if role_of(metric) != "rank":
+            counts[metric.topic] = counts.get(metric.topic, 0) + 1
+    ranked = sorted(counts, key=lambda t: (t == GENERAL, -counts[t])) or [metrics[0].topic]
+    names: list[str] = []
+    for topic in ranked:
+        names.append(name(topic, lang))
+        title = locale.get(lang).joined(names)
+        if title not in used:
+            return title
+    return locale.get(lang).joined(names)
 
 
 # -- points --------------------------------------------------------------------------------
@@ -303,7 +344,7 @@ class _Story:
             and role_of(m) != "rank"
             and not (m.change_of and m.change_of in {x.id for x in metrics})
         ]
-        if len(rest) >= (1 if not made and not groups else 2) and made < room:
+        if len(rest) >= 2 and made < room:  # one figure alone is no slide of key figures
             tiles = rest[:KPI_TILES]
             chart = self._kpi_chart(f"{ident}_figures", tiles, section)
             self.charts.append(chart)

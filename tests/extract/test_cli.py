@@ -165,6 +165,32 @@ def test_article_to_checked_deck_without_hand_written_plans(
     assert run("plan", str(draft), str(plan)).code == 2  # never overwrites a template
 
 
+def test_a_folder_with_no_plan_builds_the_story_plan_would_write(run, tmp_path, monkeypatch):
+    """build on a draft with the default template (planned for the seed's figures): the deck
+    follows the draft's own story, slide for slide what `plan` writes."""
+    from pptx import Presentation
+
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    draft, plan = tmp_path / "draft", tmp_path / "plan"
+    article = next(a for a in ARTICLES if a.stem == DEFAULT_ARTICLES[0])
+    assert (
+        run("extract", str(article), "--date", _dated(article)[1], "--to-data", str(draft)).code
+        == 0
+    )
+    assert run("plan", str(draft), str(plan)).code == 0
+    for name, extra in (("own", ["--template", str(plan)]), ("default", [])):
+        args = ["build", "--data", str(draft), *extra, "--format", "pptx", "--jobs", "1"]
+        built = run(*args, "--out", str(tmp_path / name))
+        assert built.code == 0, built.err
+    [own] = (tmp_path / "own").glob("*.pptx")
+    [default] = (tmp_path / "default").glob("*.pptx")
+    titles = [
+        [s.shapes.title.text if s.shapes.title else "" for s in Presentation(deck).slides]
+        for deck in (own, default)
+    ]
+    assert titles[0] == titles[1] and len(titles[0]) >= 4
+
+
 def test_evaluate_pools_several_gold_files(run):
     result = run("evaluate", str(GOLD / "seed.yaml"), str(GOLD / "port-b-2023.yaml"))
     assert result.code == 0, result.err
