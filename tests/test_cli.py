@@ -127,6 +127,29 @@ def test_help_does_not_import_heavy_libraries():
     assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
 
 
+@pytest.mark.slow
+def test_extract_and_plan_import_no_drawing_or_table_library(tmp_path):
+    """The first two steps of the monthly path read text and write YAML: they must not pay
+    for matplotlib, reportlab, python-pptx, pandas or openpyxl (about the floor's whole
+    start-up) in their own processes."""
+    article = ROOT / "tests" / "extract" / "articles" / "zone-hb-2023-annual.txt"
+    data, plan = tmp_path / "data", tmp_path / "plan"
+    for args in (["extract", str(article), "--to-data", str(data)], ["plan", str(data), str(plan)]):
+        code = (
+            "import sys, runpy\n"
+            f"sys.argv = ['reportgen', *{args!r}]\n"
+            "try:\n    runpy.run_module('reportgen', run_name='__main__')\n"
+            "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            "heavy = ('matplotlib', 'reportlab', 'pptx', 'pandas', 'openpyxl')\n"
+            "print('HEAVY', [m for m in heavy if m in sys.modules], file=sys.stderr)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+        )
+        assert "HEAVY []" in result.stderr, result.stderr[-500:]
+    assert (plan / "deck.yaml").is_file()
+
+
 def test_charts_command_writes_both_languages(run, tmp_path, monkeypatch):
     monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / "charts"

@@ -1,3 +1,4 @@
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from reportgen.fonts import (
     missing_glyphs,
     resolve,
     text_width,
+    truetype_subset,
 )
 from tests.conftest import ROOT, reportgen_process
 
@@ -122,3 +124,24 @@ def test_a_fonts_character_map_is_parsed_once_then_read_from_the_cache(tmp_path)
     ]
     assert runs == ["['\U0001f600'] True", "['\U0001f600'] False"]
     assert len(list((tmp_path / "fonts").glob("cmap-*.u32"))) == 1
+
+
+def test_a_subset_is_truetype_covering_its_text_and_the_same_bytes_each_time(tmp_path, monkeypatch):
+    """The PDF embeds this subset: it must hold every character as TrueType outlines, and
+    cutting it again (a new cache, as on a fresh machine) must give the same bytes."""
+    from fontTools.ttLib import TTFont
+
+    face = resolve("Noto Sans SC")
+    text = "青岛上合示范区进出口增长 12.5% Trade"
+    made = []
+    for run in ("a", "b"):
+        monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / run))
+        name, path = truetype_subset(face, text)
+        assert path.is_relative_to(tmp_path / run)
+        made.append((name, path.read_bytes()))
+    assert made[0] == made[1]
+    font = TTFont(io.BytesIO(made[0][1]))
+    assert "glyf" in font and "CFF " not in font
+    cmap = font.getBestCmap()
+    assert all(ord(ch) in cmap for ch in set(text))
+    assert font["glyf"][cmap[ord("青")]].numberOfContours > 0  # outlines, not empty boxes

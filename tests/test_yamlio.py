@@ -1,8 +1,9 @@
 from typing import Annotated
 
 import pytest
+import yaml
 
-from reportgen.yamlio import load_yaml, read_text
+from reportgen.yamlio import load_yaml, parse_yaml, read_text
 
 
 def test_mappings_remember_their_lines(tmp_path):
@@ -229,3 +230,14 @@ def test_a_localized_field_is_reported_as_the_file_writes_it(tmp_path, written, 
     problems = []
     assert validate_model(Chart, doc, "f.yaml", "chart 'c'", problems) is None
     assert [(p.field, p.message) for p in problems] == [(field, message)]
+
+
+def test_parse_yaml_reads_plain_data_and_builds_no_python_objects(tmp_path):
+    assert parse_yaml("words:\n  - 进出口\n  - 2023\nn: 1.5\n") == {
+        "words": ["进出口", 2023],
+        "n": 1.5,
+    }
+    assert type(parse_yaml("a: 1\n")) is dict  # no line tracking: a bundled list, not data
+    with pytest.raises(yaml.YAMLError):
+        parse_yaml(f"a: !!python/object/apply:os.system ['touch {tmp_path / 'pwned'}']\n")
+    assert not (tmp_path / "pwned").exists()

@@ -18,6 +18,7 @@ import yaml
 
 from reportgen.locale import LANGS
 from reportgen.locale.texts import Localized
+from reportgen.yamlio import parse_yaml
 
 TOPICS_FILE = "topics.yaml"
 #: The topic of a figure no topic's words describe.
@@ -65,7 +66,7 @@ def _bundled() -> tuple[Topic, ...]:
     """The bundled lexicon, read once per process: every dataset, metric check and draft asks
     for it, and it cannot change while the process runs."""
     text = resources.files(__package__).joinpath(TOPICS_FILE).read_text(encoding="utf-8")
-    return tuple(_parse(yaml.safe_load(text), TOPICS_FILE))
+    return tuple(_parse(parse_yaml(text), TOPICS_FILE))
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class Topics:
         merged = {topic.id: topic for topic in _bundled()}
         if extra is not None and extra.is_file():
             try:
-                doc = yaml.safe_load(extra.read_text(encoding="utf-8"))
+                doc = parse_yaml(extra.read_text(encoding="utf-8"))
             except (yaml.YAMLError, UnicodeDecodeError) as exc:
                 raise TopicsError(f"{extra}: not a YAML file ({type(exc).__name__})") from None
             for topic in _parse(doc, str(extra)):

@@ -31,9 +31,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple
 
-import yaml
-from pypinyin import lazy_pinyin
-
 Kind = Literal["label", "title", "name", "person"]
 
 #: Han characters (after NFKC, which folds compatibility ideographs and radicals into these).
@@ -195,7 +192,9 @@ def _pattern(zh: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
     """The bundled glossary (read once per process)."""
-    raw = yaml.safe_load(
+    from reportgen.yamlio import parse_yaml
+
+    raw = parse_yaml(
         resources.files("reportgen.locale").joinpath("glossary.yaml").read_text("utf-8")
     )
     words: dict[str, tuple[str, str]] = {}
@@ -347,6 +346,10 @@ def _cut(text: str) -> list[_Token]:
 
 
 def _syllables(zh: str) -> list[str]:
+    # pypinyin loads its dictionaries on import (a tenth of a second): only a text the
+    # glossary does not know pays for them.
+    from pypinyin import lazy_pinyin
+
     return [s for s in lazy_pinyin(zh, v_to_u=True, errors=lambda x: ["?"] * len(x)) if s]
 
 

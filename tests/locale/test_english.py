@@ -259,3 +259,25 @@ def test_every_entry_is_chinese_to_ascii_ish_english():
 )
 def test_the_glossary_holds_provinces_cities_and_sco_states(zh):
     assert english(zh, "name").untranslated == ()
+
+
+def test_pinyin_is_loaded_only_for_a_text_the_glossary_does_not_know():
+    """pypinyin reads its dictionaries on import (about a tenth of a second): a command whose
+    texts the glossary knows, like validating the seed, does not pay for it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from reportgen.locale.english import english\n"
+        "known = english('对外贸易额增速').text\n"
+        "before = 'pypinyin' in sys.modules\n"
+        "unknown = english('王五', 'person').text\n"
+        "print(known, before, unknown, 'pypinyin' in sys.modules, sep='|')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.strip()
+    assert out == "Foreign trade growth|False|Wang Wu|True"
