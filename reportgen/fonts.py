@@ -11,6 +11,7 @@ lacks is reported by name instead of turning into a box on a slide.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import hashlib
 import unicodedata
@@ -94,27 +95,35 @@ def check_glyphs(texts: Iterable[tuple[str, str]], face: Face) -> None:
 def _cmap(path: Path) -> frozenset[int]:
     """The code points the font maps. Parsing a CJK font's cmap takes longer than validating
     a data folder, so it is kept in the cache folder by the font's hash, as sorted 32-bit
-    code points: validate checks glyphs without importing fontTools."""
-    import array
+    code points: validate checks glyphs without importing fontTools. When it is not cached
+    yet, it comes from the advances (one parse of the font for both; a build's workers
+    inherit them)."""
+    target = _font_cache() / f"cmap-{_file_digest(path)[:32]}.u32"
+    codes = _read_u32(target)
+    if codes is not None:
+        return frozenset(codes)
+    mapped = frozenset(_metrics(path)[0])
+    _write_cache(target, array.array("I", sorted(mapped)).tobytes())
+    return mapped
 
+
+def _read_u32(target: Path) -> array.array | None:
+    """A cache file of 32-bit unsigned integers; None if it is missing or unreadable."""
     from reportgen.safeio import Refused, read_file
 
-    target = _font_cache() / f"cmap-{_file_digest(path)[:32]}.u32"
     codes = array.array("I")
-    try:  # bounded, regular files only: all of Unicode is 4.5 MB
-        codes.frombytes(read_file(target, 8 * 1024 * 1024))
-        return frozenset(codes)
+    try:  # bounded, regular files only: all of Unicode with advances is 9 MB
+        codes.frombytes(read_file(target, 16 * 1024 * 1024))
     except (Refused, OSError, ValueError):  # not cached yet, or unreadable: parse the font
-        pass
-    from fontTools.ttLib import TTFont
+        return None
+    return codes
 
-    with TTFont(path, lazy=True) as font:
-        mapped = frozenset(font.getBestCmap())
+
+def _write_cache(target: Path, data: bytes) -> None:
     with contextlib.suppress(OSError):  # a cache only saves time
         from reportgen.outputs import atomic_write
 
-        atomic_write(target, array.array("I", sorted(mapped)).tobytes())
-    return mapped
+        atomic_write(target, data)
 
 
 @lru_cache(maxsize=32)
@@ -152,6 +161,16 @@ def text_width(text: str, face: Face, size_pt: float) -> float:
 
 @lru_cache(maxsize=8)
 def _metrics(path: Path) -> tuple[dict[int, int], int, int]:
+    """Each mapped code point's advance, the default advance and units per em. Reading them
+    from a CJK font takes a tenth of a second in every process that measures text (a build's
+    deck and PDF workers each did), so they are kept in the cache folder by the font's hash,
+    like the character map: units, default, count, then the code points and their advances
+    as 32-bit integers."""
+    target = _font_cache() / f"advances-{_file_digest(path)[:32]}.u32"
+    cached = _read_u32(target)
+    if cached is not None and len(cached) >= 3 and len(cached) == 3 + 2 * cached[2]:
+        units, default, count = cached[:3]
+        return dict(zip(cached[3 : 3 + count], cached[3 + count :], strict=True)), default, units
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
@@ -159,6 +178,10 @@ def _metrics(path: Path) -> tuple[dict[int, int], int, int]:
         units = font["head"].unitsPerEm
         advances = {code: hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
         default = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else units
+    codes = sorted(advances)
+    table = array.array("I", [units, default, len(codes), *codes])
+    table.extend(advances[code] for code in codes)
+    _write_cache(target, table.tobytes())
     return advances, default, units
 
 

@@ -145,3 +145,30 @@ def test_a_subset_is_truetype_covering_its_text_and_the_same_bytes_each_time(tmp
     cmap = font.getBestCmap()
     assert all(ord(ch) in cmap for ch in set(text))
     assert font["glyf"][cmap[ord("青")]].numberOfContours > 0  # outlines, not empty boxes
+
+
+def test_advances_are_parsed_once_then_read_from_the_cache_with_the_same_widths(tmp_path):
+    """Every process that fits text (a build's deck and PDF workers) needs the face's
+    advances: the second reads them from the cache, without fontTools, and measures alike."""
+    code = (
+        "import sys\n"
+        "from reportgen.fonts import resolve, text_width\n"
+        "face = resolve('Noto Sans SC')\n"
+        "print(text_width('对外贸易 Trade 12.5%', face, 18), 'fontTools' in sys.modules)\n"
+    )
+    env = {**os.environ, "REPORTGEN_CACHE_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+            check=True,
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs[0][1] == "True" and runs[1][1] == "False"
+    assert runs[0][0] == runs[1][0]
+    assert len(list((tmp_path / "fonts").glob("advances-*.u32"))) == 1
