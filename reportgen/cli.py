@@ -666,19 +666,43 @@ def _split_choice(value: str, allowed: tuple[str, ...], option: str) -> list[str
         raise UsageError(f"{option} {exc} (comma-separated), not '{value}'") from None
 
 
+#: Container allocations between two young-generation garbage collections while a command
+#: runs (Python's default is 700), and how rarely the older generations are collected.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run one command; whatever it raises becomes one message and an exit code
     in ``_report``, the same way for every command."""
     _guard_standard_streams()
-    try:
-        code = _run(sys.argv[1:] if argv is None else list(argv))
-        sys.stdout.flush()  # a reader that left shows here, not as noise at interpreter exit
-    except (Exception, KeyboardInterrupt, Stopped) as exc:
+    with _rare_collections():
         try:
-            code = _report(exc)
-        except BrokenPipeError:  # standard error's reader left while we reported
-            code = _reader_left()
+            code = _run(sys.argv[1:] if argv is None else list(argv))
+            sys.stdout.flush()  # a reader that left shows here, not as noise at interpreter exit
+        except (Exception, KeyboardInterrupt, Stopped) as exc:
+            try:
+                code = _report(exc)
+            except BrokenPipeError:  # standard error's reader left while we reported
+                code = _reader_left()
     sys.exit(code)
+
+
+@contextlib.contextmanager
+def _rare_collections():
+    """Collect reference cycles rarely while a command runs. A command lives for seconds and
+    what it allocates mostly lives as long (modules, the dataset, the glossary, pypinyin's
+    dictionaries): at Python's default the cycle collector re-scanned them hundreds of times,
+    a fifth of a build's time before its workers start and over a tenth of the PDF worker's
+    (forked workers inherit the setting). A batch of ten builds peaks about 5 % higher in
+    memory. The caller's thresholds are restored after (tests run commands in one process)."""
+    import gc
+
+    previous = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
 
 
 def _run(args: list[str]) -> int | str | None:

@@ -408,3 +408,21 @@ def test_evaluate_deck_measures_an_article_and_exits_0_whatever_it_finds(run, tm
     assert good["figures"] > 0
     assert not bad["built"] and bad["failure"].startswith("extract exit")
     assert (tmp_path / "k" / "01-trade" / "out").is_dir()
+
+
+def test_a_command_runs_with_rare_garbage_collections_and_restores_the_callers(monkeypatch):
+    """The cycle collector ran hundreds of times in a build for nothing (what a command
+    allocates mostly lives as long as it): a command runs with far higher thresholds, and a
+    caller running commands in its own process (a test, a notebook) gets its own back."""
+    import gc
+
+    from reportgen import cli as module
+
+    seen = []
+    monkeypatch.setattr(module, "_run", lambda args: seen.append(gc.get_threshold()) or 0)
+    before = gc.get_threshold()
+    with pytest.raises(SystemExit) as stopped:
+        module.main(["validate"])
+    assert stopped.value.code == 0
+    assert seen[0][0] >= 10 * before[0] and seen[0][0] >= 10_000
+    assert gc.get_threshold() == before
