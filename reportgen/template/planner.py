@@ -32,7 +32,7 @@ from reportgen.formatting import format_period, rank_text
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.english import english
 from reportgen.locale.texts import Localized
-from reportgen.template.charting import chart_groups, role_of
+from reportgen.template.charting import chart_groups, names_something, role_of
 from reportgen.template.plan import (
     Column,
     DeckPlan,
@@ -108,7 +108,14 @@ def key_metrics(metrics: Sequence[Metric], limit: int = KEY_FIGURES) -> list[Met
     beside it, not again), never a rank, a span of time or a derived value."""
     paired = {m.change_of for m in metrics if m.change_of}
     ranked = sorted(
-        (m for m in metrics if not m.is_derived and role_of(m) != "rank" and m.unit not in SPANS),
+        (
+            m
+            for m in metrics
+            if not m.is_derived
+            and role_of(m) != "rank"
+            and m.unit not in SPANS
+            and names_something(m)
+        ),
         key=lambda m: (
             -(2 * m.salient + 2 * (m.id in paired) + (m.unit in MONEY)),
             role_of(m) == "change",
@@ -308,9 +315,7 @@ class _Story:
             merged = Section(
                 key="singles",
                 title=_localized(
-                    lambda lang: locale.get(lang).LIST_SEPARATOR.join(
-                        s.title[lang] for s in singles[:3]
-                    )
+                    lambda lang: locale.get(lang).joined([s.title[lang] for s in singles[:3]])
                 ),
                 metrics=[m for s in singles[:3] for m in s.metrics],
             )
@@ -340,6 +345,7 @@ class _Story:
             for m in metrics
             if m.id not in shown
             and m not in self.key  # the key-figures slide shows it already
+            and names_something(m)
             and not m.is_derived
             and role_of(m) != "rank"
             and not (m.change_of and m.change_of in {x.id for x in metrics})
