@@ -230,12 +230,8 @@ class Language(Protocol):
         """A chart title with the unit of its figures; the title alone without one."""
         ...
 
-    def plan_point(self, label: str, value: str) -> str:
-        """A planned chart slide's point: a figure's label and its value."""
-        ...
-
-    def plan_lead(self, figures: list[tuple[str, str]]) -> str:
-        """A planned summary's lead: the source, then its first figures (label, value)."""
+    def plan_lead(self, points: list[str]) -> str:
+        """A planned summary's lead: its first points as one sentence."""
         ...
 
     def story_point(self, label: str, value: str, period: str, change: str | None) -> str:

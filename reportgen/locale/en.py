@@ -334,18 +334,9 @@ def figures_shown(labels: list[str]) -> str:
     return "On this slide: " + "; ".join(labels) + "."
 
 
-def plan_point(label: str, value: str) -> str:
-    """A planned chart slide's point: a figure's label and its value."""
-    return f"{label}: {value}"
-
-
-def plan_lead(figures: list[tuple[str, str]]) -> str:
-    """A planned summary's lead: the source, then its first figures (label, value)."""
-    return (
-        "According to {{ source }}: "
-        + "; ".join(f"{label} {value}" for label, value in figures)
-        + "."
-    )
+def plan_lead(points: list[str]) -> str:
+    """A planned summary's lead: its first points as one sentence."""
+    return "; ".join(p.rstrip(".;") for p in points) + "."
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------

@@ -645,11 +645,7 @@ class _Story:
         ][:SUMMARY_TOPICS]
         return SummaryPlan(
             title=_same("{{ title }}"),
-            lead=_localized(
-                lambda lang: locale.get(lang).plan_lead(
-                    [(_short(m.label[lang], lang), _value(m.id)) for m in lead]
-                )
-            ),
+            lead=_localized(lambda lang: locale.get(lang).plan_lead(self.points(lead, lang))),
             key_figures=[
                 KeyFigure(metric=m.id, change=self.change[m.id].id if m.id in self.change else None)
                 for m in figures
