@@ -181,9 +181,10 @@ def test_a_draft_keeps_each_figures_clause_and_subhead_and_the_articles_plans(tm
     by_value = {m["value"]: m for m in metrics}
     trade = by_value[28_690_000_000]
     assert trade["section"] == "开放通道越拓越宽"
-    assert trade["point"] == "1—10月，示范区进出口总额达{%s}" % trade["id"]
+    assert trade["point"] == "1—10月，示范区进出口总额达{" + trade["id"] + "}"
     exports = by_value[12.1]
-    assert exports["point"] == "出口和进口分别增长{%s}和{%s}" % (exports["id"], by_value[5.6]["id"])
+    imports = by_value[5.6]
+    assert exports["point"] == f"出口和进口分别增长{{{exports['id']}}}和{{{imports['id']}}}"
     assert by_value[127]["section"] == "项目建设提速"
     # the article's language only: English is translated when the folder is read
     assert all("label_en" not in m for m in metrics)
