@@ -65,6 +65,8 @@ class StoryTexts(NamedTuple):
     outlook: str
     plans: str
     plans_note: str
+    #: The rank table's headings: who, assessment, year, place.
+    rank_columns: tuple[str, str, str, str]
     coming_up: str
     #: A chart of changes, of levels and of shares: what it shows, before its period.
     changes: str

@@ -301,6 +301,7 @@ STORY_TEXTS = StoryTexts(
     outlook="Outlook",
     plans="Direction",
     plans_note="The plans the articles state; figures in them are the articles' own.",
+    rank_columns=("Who", "Assessment", "Year", "Place"),
     coming_up="Coming up",
     changes="Growth",
     levels="Scale",

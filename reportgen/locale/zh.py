@@ -356,6 +356,7 @@ STORY_TEXTS = StoryTexts(
     outlook="展望",
     plans="发展方向",
     plans_note="以下是报道提到的下一步安排，均为原文表述。",
+    rank_columns=("对象", "考评", "年度", "名次"),
     coming_up="即将到来",
     changes="增速",
     levels="规模",

@@ -52,6 +52,7 @@ MONEY = frozenset({"CNY", "USD", "EUR"})
 SPANS = frozenset({"年", "天", "个月", "月", "小时", "个工作日", "工作日", "周", "分钟"})
 POINTS = 4  # points on one slide
 KPI_TILES = 6  # figures on one KPI slide
+RANK_ROWS = 8  # places in a rank table
 SECTION_SLIDES = 2  # slides one section may take
 CONTENT_SLIDES = 14  # section slides in one deck, at most
 SUMMARY_FIGURES = 9
@@ -509,6 +510,8 @@ class _Story:
             )
         if self.ranking:
             slides.append(self._ranking_slide())
+        elif self.dataset.rankings:
+            slides.append(self._rank_table_slide())
         slides += self.slides
         if len(self.days) >= 2:
             slides.append(self._events_slide())
@@ -542,6 +545,45 @@ class _Story:
                     moved(lang),
                     locale.get(lang).STORY_TEXTS.unreviewed
                     if any(not r.reviewed for r in line)
+                    else locale.get(lang).PLAN_TEXTS.source_note,
+                ]
+            ),
+        )
+
+    def _rank_table_slide(self) -> SlidePlan:
+        """Several entities ranked (no one entity's climb): who is ranked where, as a table."""
+        rankings = sorted(self.dataset.rankings, key=lambda r: (r.year, r.rank))[:RANK_ROWS]
+        fields = ("entity", "assessment", "year", "rank")
+        assessment = next((r.assessment for r in rankings if r.assessment["zh"]), None)
+        return SlidePlan(
+            id=RANKING_ID,
+            layout="Table",
+            title=_localized(
+                lambda lang: (
+                    (assessment[lang] if assessment else None)
+                    or locale.get(lang).PLAN_TEXTS.ranking
+                )
+            ),
+            table=TablePlan(
+                source="rankings",
+                ids=[r.id for r in rankings],
+                columns=[
+                    Column(
+                        field=name,
+                        heading=_localized(
+                            lambda lang, n=n: locale.get(lang).STORY_TEXTS.rank_columns[n]
+                        ),
+                    )
+                    for n, name in enumerate(fields)
+                ],
+            ),
+            notes=_localized(
+                lambda lang: [
+                    locale.get(lang).figures_shown(
+                        [r.entity[lang] or self.dataset.info.subject[lang] for r in rankings]
+                    ),
+                    locale.get(lang).STORY_TEXTS.unreviewed
+                    if any(not r.reviewed for r in rankings)
                     else locale.get(lang).PLAN_TEXTS.source_note,
                 ]
             ),

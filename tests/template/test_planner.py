@@ -259,3 +259,16 @@ def test_no_timeline_from_one_date():
 
 def test_article_plans_field_is_typed():
     assert Article.model_fields["plans"].default_factory() == []
+
+
+def test_several_entities_ranked_in_one_year_make_a_rank_table(mini):
+    def place(id, rank, entity):
+        entry = {"id": id, "year": 2023, "rank": rank, "article": "trade", "quote": f"第{rank}"}
+        return Ranking.model_validate(entry | {"entity_zh": entity, "assessment_zh": "全省考核"})
+
+    data = replace(mini, rankings=(place("b", 23, "乙区"), place("a", 18, "甲区")))
+    slide = next(s for s in planner.plan_template(data).deck.slides if s.id == "ranking")
+    assert slide.layout == "Table" and slide.table.source == "rankings"
+    assert slide.table.ids == ["a", "b"]  # best place first
+    assert [c.field for c in slide.table.columns] == ["entity", "assessment", "year", "rank"]
+    assert slide.title["zh"] == "全省考核"
