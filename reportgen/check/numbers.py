@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
 from reportgen.data.trajectory import rank_scale, trajectory
 from reportgen.locale import LANGS, get
 from reportgen.locale.numbers import decimal_value
+from reportgen.text.normalize import squash
 from reportgen.text.numerals import parse_chinese_numeral
 
 #: Every scale word a page may print, in any language, and its factor (亿, bn).
@@ -37,6 +38,9 @@ class Supported:
     numbers: frozenset[float]  # every number the data can put on a page
     qualifiers: Mapping[float, frozenset[str]]  # value -> hedges of the facts that have it
     articles: tuple[str, ...]  # the articles' text without whitespace (verbatim quotes)
+    #: value -> the labels of the facts that have it, squashed (a label may end in a word
+    #: that is also a hedge: 单日客流最高 before its 30万人次 is no hedge 最高)
+    labels: Mapping[float, frozenset[str]] = field(default_factory=dict)
 
     def __contains__(self, number: float) -> bool:
         return round(number, 6) in self.numbers
@@ -48,7 +52,9 @@ class Supported:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """As `validate` compares a quote with its article (one rule: a quote it accepts is
+    verbatim here too, its line-broken Latin words joined)."""
+    return squash(text)
 
 
 def _numbers_printed(text: str) -> set[float]:
@@ -63,7 +69,11 @@ def supported(dataset: Dataset) -> Supported:
     """Every number the data can put on a page, and the hedges each value carries."""
     allowed: set[float] = set()
     qualifiers: dict[float, set[str]] = {}
+    labels: dict[float, set[str]] = {}
     for metric in dataset.metrics:
+        labels.setdefault(round(metric.value, 6), set()).update(
+            squash(label) for label in metric.label.values() if label
+        )
         for factor in _FACTORS:  # a decrease prints its sign apart
             allowed.add(round(abs(metric.value) / factor, 6))
             allowed.add(round(metric.value / factor, 6))
@@ -108,6 +118,7 @@ def supported(dataset: Dataset) -> Supported:
         numbers=frozenset(allowed),
         qualifiers={k: frozenset(v) for k, v in qualifiers.items()},
         articles=tuple(_squash(t) for t in dataset.article_texts.values()),
+        labels={k: frozenset(v) for k, v in labels.items()},
     )
 
 
@@ -143,6 +154,8 @@ def number_findings(
         qualifier = reading.qualifier(match, text)
         number = decimal_value(digits)
         value = round(decimal_value(digits, SCALE.get(magnitude, 1)), 6)
+        if match.group("before") and _after_own_label(text, match, data, value, number):
+            qualifier = None  # the word is the end of the figure's label, not its hedge
         shown = match.group().strip()
         if number not in data and value not in data and number not in extra:
             problems.append(f"number {shown} is not in the dataset")
@@ -160,6 +173,13 @@ def number_findings(
     if reading.numerals:
         problems += _chinese_figure_findings(text, data)
     return problems
+
+
+def _after_own_label(text: str, match: re.Match, data: Supported, value, number) -> bool:
+    """Whether the text before a figure ends with the label of a fact that has its value."""
+    before = _squash(text[: match.start("digits")])
+    labels = data.labels.get(value, frozenset()) | data.labels.get(round(number, 6), frozenset())
+    return any(before.endswith(label) for label in labels)
 
 
 def _hedge_findings(shown, digits, value, number, qualifier, data: Supported, quantity) -> list:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
-from reportgen.check.placed import summary_findings
+from reportgen.check.placed import UNPLACED, read_placed, summary_findings
+from reportgen.check.quotes import blank_quotations, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
@@ -75,7 +76,13 @@ def _without_furniture(text: str, summary: Summary, number: int, total: int) -> 
 def _blank_quotes_across(pages: list[str], known: Supported) -> list[str]:
     """Each page with the article quotes blanked, a quote that runs onto the next page too
     (a long source note breaks where the page does)."""
-    blanked = blank_quotes("\n".join(pages), known)
+    return _across(pages, lambda text: blank_quotes(text, known))
+
+
+def _across(pages: list[str], blank) -> list[str]:
+    """Each page blanked by ``blank`` (which keeps a text's length) read as one text, so
+    what runs onto the next page is blanked too."""
+    blanked = blank("\n".join(pages))
     out, start = [], 0
     for page in pages:
         out.append(blanked[start : start + len(page)])
@@ -141,9 +148,19 @@ def check_pdf(
         findings += summary_findings(content, pages, shown)
         numbers = sorted({c.number for c in content.citations}, reverse=True)
         marks = re.compile("|".join(re.escape(citation_mark(n)) for n in numbers) or "(?!)")
-        pages = _blank_quotes_across([unwrap(marks.sub(" ", text)) for text in pages], known)
+        # the source notes are quotations, proved against the data and the articles
+        quotes, bad = verified_quotes((c.note for c in content.citations), dataset)
+        findings += [Finding(shown, "notes", message) for _, message in bad]
+        pages = [unwrap(marks.sub(" ", text)) for text in pages]
+        pages = _across(pages, lambda text: blank_quotations(text, quotes))
+        labels = {m.id: m.label[lang] for m in dataset.metrics}
+        placed = [read_placed(text, content.shown, lang, labels) for text in pages]
+        for number, (_, problems) in enumerate(placed, start=1):
+            findings += [Finding(shown, f"page {number}", m) for m in problems]
+        pages = _blank_quotes_across([text for text, _ in placed], known)
         extra = frozenset(float(n) for n in numbers)  # a note's number, a table's references
+    suffix = UNPLACED if content is not None else ""
     for number, text in enumerate(pages, start=1):
         for message in number_findings(text, known, lang, extra):
-            findings.append(Finding(shown, f"page {number}", message))
+            findings.append(Finding(shown, f"page {number}", message + suffix))
     return findings

@@ -25,11 +25,18 @@ from reportgen.check.numbers import (
     number_findings,
     supported,
 )
-from reportgen.check.placed import derived_values, shown_at, slide_findings
+from reportgen.check.placed import (
+    UNPLACED,
+    derived_values,
+    read_placed,
+    shown_at,
+    slide_findings,
+)
+from reportgen.check.quotes import blank_quotations, verified_quotes
 from reportgen.data import Dataset
 
 if TYPE_CHECKING:
-    from reportgen.content.model import Deck, Shown
+    from reportgen.content.model import Deck, Shown, Slide
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -84,9 +91,15 @@ def check_pptx(
                 faces[family] = None
         return faces[family]
 
+    labels = {m.id: m.label[lang] for m in dataset.metrics} if content is not None else {}
     slides = list(prs.slides)
     for number, slide in enumerate(slides, start=1):
         drawn: list[str] = []  # the slide's texts, for the content's proof
+        decided = (
+            content.slides[number - 1]
+            if content is not None and number <= len(content.slides)
+            else None
+        )
         for shape in slide.shapes:
             where = f"slide {number} '{shape.name}'"
 
@@ -146,8 +159,14 @@ def check_pptx(
                     add(message)
             drawn += texts
             for text in texts:
-                for message in number_findings(text, data, lang):
-                    add(message)
+                read, unplaced = text, ""
+                if decided is not None:  # each placed number is read as its own fact
+                    read, problems = read_placed(text, decided.shown, lang, labels)
+                    for message in problems:
+                        add(message)
+                    unplaced = UNPLACED
+                for message in number_findings(read, data, lang):
+                    add(message + unplaced)
                 for value_text, value in derived_texts.items():
                     if (
                         shown_at(text, value_text) is not None
@@ -156,10 +175,9 @@ def check_pptx(
                     ):
                         add(_unmarked(value, exact))
         notes = _notes(slide)
-        for message in _notes_findings(notes, data, lang):
+        for message in _notes_findings(notes, data, lang, dataset, decided, labels):
             findings.append(Finding(shown, f"slide {number} notes", message))
-        if content is not None and number <= len(content.slides):
-            decided = content.slides[number - 1]
+        if decided is not None:
             findings.extend(slide_findings(decided, number, drawn, notes, shown, lang))
     if content is not None and len(slides) != len(content.slides):
         findings.append(
@@ -191,12 +209,29 @@ def _notes(slide) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
-def _notes_findings(notes: list[str], data: Supported, lang: str) -> list[str]:
+def _notes_findings(
+    notes: list[str],
+    data: Supported,
+    lang: str,
+    dataset: Dataset,
+    decided: Slide | None = None,
+    labels: dict[str, str] | None = None,
+) -> list[str]:
     """Numbers in the notes: those inside a verbatim quote of an article are supported by it;
-    every other number (talking points, a quote that is not the article's) must be data."""
-    problems = []
+    every other number (talking points, a quote that is not the article's) must be data.
+
+    With the slide's content, its source notes are quotations proved against the data and
+    its articles, and each number it placed is read as its own fact."""
+    if decided is None:
+        return [m for text in notes for m in number_findings(blank_quotes(text, data), data, lang)]
+    quotes, bad = verified_quotes(decided.sources, dataset)
+    problems = [message for _, message in bad]
     for text in notes:
-        problems += number_findings(blank_quotes(text, data), data, lang)
+        read, placed = read_placed(
+            blank_quotations(text, quotes), decided.shown, lang, labels or {}
+        )
+        problems += placed
+        problems += [m + UNPLACED for m in number_findings(blank_quotes(read, data), data, lang)]
     return problems
 
 

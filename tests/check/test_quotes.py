@@ -1,0 +1,66 @@
+"""Source notes are quotations (`check/quotes.py`): their sentences are proved against the
+data and the articles, and the figures inside them are not matched to other facts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reportgen.check import check_bytes
+from reportgen.check.quotes import blank_quotations, quote_problems, verified_quotes
+from reportgen.content.facts import Facts
+from reportgen.data import load_dataset
+from tests.check import drawn
+from tests.check.folders import RAIL, RAIL_METRICS, folder
+
+
+@pytest.fixture
+def rail(tmp_path):
+    return load_dataset(folder(tmp_path, RAIL, RAIL_METRICS))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_exact_figure_quoted_in_a_note_is_no_hedged_fact(rail, briefing, lang, tmp_path):
+    """Issue 14: 增加国家铁路建设投资1000亿元 quoted in the note of 25% was read as the hedged
+    首次突破千亿元 and stopped the build (`1000亿 is shown without its hedge`)."""
+    from reportgen.render.pdf import render_summary
+    from reportgen.render.pptx import render_deck
+
+    summary, deck = drawn.summary(rail, lang), drawn.deck(rail, lang)
+    pdf, pptx = render_summary(summary, briefing), render_deck(deck, briefing)
+    assert check_bytes(pdf, "pdf", rail, "s.pdf", summary) == []
+    assert check_bytes(pptx, "pptx", rail, "d.pptx", deck) == []
+    # read without the content (`reportgen check` on the files), the quote is the article's
+    # as validate reads it, its line-broken name joined
+    assert check_bytes(pdf, "pdf", rail, "s.pdf") == []
+    assert check_bytes(pptx, "pptx", rail, "d.pptx") == []
+
+
+def test_a_note_that_quotes_another_sentence_is_the_contents_fault(rail):
+    note = Facts(rail, "zh").source("freight_growth")
+    assert quote_problems(note, rail) == []
+    other = dataclasses.replace(note, quote="增加国家铁路建设投资1000亿元")
+    assert quote_problems(other, rail) == [
+        "freight_growth: its source note quotes a sentence that is not the fact's quote in "
+        "the data (content)"
+    ]
+    quotes, bad = verified_quotes([note, other], rail)
+    assert quotes == [note.quote] and [n for n, _ in bad] == [other]
+
+
+def test_a_quote_its_article_does_not_hold_is_the_datas_fault(rail):
+    note = Facts(rail, "zh").source("freight_growth")
+    edited = dataclasses.replace(rail, article_texts={"trade": "全国铁路投资首次突破千亿元。"})
+    assert quote_problems(note, edited) == [
+        "freight_growth: the quote of its source note is not in article 'trade' "
+        "(data: run reportgen validate)"
+    ]
+
+
+def test_a_quotation_is_blanked_however_the_page_wraps_it():
+    text = "2. 25%：“面向Tashkent增加国家铁路建设投\n资1000亿元”《报道》"
+    blanked = blank_quotations(text, ["面向Tashkent增加国家铁路建设投资1000亿元"])
+    assert "1000" not in blanked and "25%" in blanked and "《报道》" in blanked
+    assert len(blanked) == len(text)
