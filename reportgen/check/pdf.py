@@ -16,6 +16,7 @@ from reportgen.check.quotes import blank_quotations, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
+from reportgen.text.placeholders import placeholders
 
 if TYPE_CHECKING:
     from reportgen.content.model import Summary
@@ -135,6 +136,9 @@ def check_pdf(
         for name, embedded in fonts
         if not embedded
     ]
+    for number, text in enumerate(texts, start=1):
+        for placeholder in placeholders(text):
+            findings.append(Finding(shown, f"page {number}", str(placeholder)))
     known = supported(dataset)
     if content is None:
         pages = []

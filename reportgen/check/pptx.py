@@ -34,6 +34,7 @@ from reportgen.check.placed import (
 )
 from reportgen.check.quotes import blank_quotations, verified_quotes
 from reportgen.data import Dataset
+from reportgen.text.placeholders import placeholders
 
 if TYPE_CHECKING:
     from reportgen.content.model import Deck, Shown, Slide
@@ -158,6 +159,8 @@ def check_pptx(
                 for message in _chart_values(shape.chart):
                     add(message)
             drawn += texts
+            for placeholder in dict.fromkeys(p for text in texts for p in placeholders(text)):
+                add(str(placeholder))
             for text in texts:
                 read, unplaced = text, ""
                 if decided is not None:  # each placed number is read as its own fact
@@ -175,6 +178,8 @@ def check_pptx(
                     ):
                         add(_unmarked(value, exact))
         notes = _notes(slide)
+        for placeholder in dict.fromkeys(p for text in notes for p in placeholders(text)):
+            findings.append(Finding(shown, f"slide {number} notes", str(placeholder)))
         for message in _notes_findings(notes, data, lang, dataset, decided, labels):
             findings.append(Finding(shown, f"slide {number} notes", message))
         if decided is not None:
