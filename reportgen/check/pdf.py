@@ -1,4 +1,5 @@
-"""Lint a PDF summary: every font embedded, every number on a page in the dataset."""
+"""Lint a PDF summary: every font embedded, every number on a page in the dataset, no
+placeholder text, nothing drawn beyond the page's left or right edge."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from typing import TYPE_CHECKING
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
+from reportgen.check.pdf_edges import overruns
 from reportgen.check.placed import UNPLACED, read_placed, summary_findings
 from reportgen.check.quotes import blank_quotations, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
+from reportgen.render.pdf_header import ELLIPSIS
 from reportgen.text.placeholders import placeholders
 
 if TYPE_CHECKING:
@@ -68,10 +71,17 @@ def _without_furniture(text: str, summary: Summary, number: int, total: int) -> 
     """A page's text without what every page repeats: the header (the document's title), the
     footer's byline and its page label, as the content and the locale word them."""
     label = locale.get(summary.info.lang).page_label(number, total)
-    parts = (summary.info.title, summary.byline, label)
-    furniture = re.compile(r"\s*".join(_spaced(part) for part in parts if part) + r"\s*$")
+    parts = [_spaced(part) for part in (summary.byline, label) if part]
+    furniture = re.compile(r"\s*".join([_header(summary.info.title), *parts]) + r"\s*$")
     stripped, found = furniture.subn("", text)
     return stripped if found else re.sub(_spaced(label), " ", text)
+
+
+def _header(title: str) -> str:
+    """A pattern of the running header: the title, or a cut of it that ends in the ellipsis
+    the renderer puts where a long title would run off the page."""
+    cuts = (_spaced(title[:n].rstrip() + ELLIPSIS) for n in range(len(title) - 1, 0, -1))
+    return "(?:" + "|".join([_spaced(title), *cuts]) + ")" if title else ""
 
 
 def _blank_quotes_across(pages: list[str], known: Supported) -> list[str]:
@@ -91,9 +101,10 @@ def _across(pages: list[str], blank) -> list[str]:
     return out
 
 
-def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool]]]:
-    """The PDF's language tag, each page's text, and each font with whether it is embedded; a
-    file pypdf cannot read is `Unreadable` (pypdf's own warnings are kept off stderr)."""
+def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool]], list]:
+    """The PDF's language tag, each page's text, each font with whether it is embedded, and
+    each page's text drawn beyond its left or right edge; a file pypdf cannot read is
+    `Unreadable` (pypdf's own warnings are kept off stderr)."""
     from pypdf import PdfReader
 
     logger = logging.getLogger("pypdf")
@@ -114,11 +125,12 @@ def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool
             embedded.append((str(font.get("/BaseFont")), has_file))
         tag = str(reader.trailer["/Root"].get("/Lang") or "")
         texts = [page.extract_text() or "" for page in reader.pages]
+        edges = [overruns(page) for page in reader.pages]
     except Exception as exc:  # pypdf raises its own errors and plain value/key/type errors
         raise Unreadable(shown, "PDF", exc) from None
     finally:
         logger.setLevel(level)
-    return tag, texts, embedded
+    return tag, texts, embedded, edges
 
 
 def check_pdf(
@@ -129,13 +141,15 @@ def check_pdf(
     With the ``content`` the summary was drawn from (a build's check), its citation numbers
     and page footers are known rather than guessed, and every number it decided is proved
     to be printed with its mark and its citation."""
-    tag, texts, fonts = _read(source, shown)
+    tag, texts, fonts, edges = _read(source, shown)
     lang = content.info.lang if content is not None else lang_of(tag)
     findings = [
         Finding(shown, "fonts", f"font {name} is not embedded")
         for name, embedded in fonts
         if not embedded
     ]
+    for number, found in enumerate(edges, start=1):
+        findings += [Finding(shown, f"page {number}", str(overrun)) for overrun in found]
     for number, text in enumerate(texts, start=1):
         for placeholder in placeholders(text):
             findings.append(Finding(shown, f"page {number}", str(placeholder)))

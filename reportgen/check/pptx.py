@@ -148,6 +148,13 @@ def check_pptx(
                 overflow = _overflow_pt(shape, _Styles(prs, slide, shape), face_of)
                 if overflow > 1:
                     add(f"text overflows its box by {overflow:.0f} pt")
+            if getattr(shape, "has_table", False) and shape.has_table:
+                grown = shape.top + _table_height(shape.table, face_of) - height
+                if grown > EMU_PER_PT:
+                    add(
+                        f"table grows past the slide's bottom edge by {grown / EMU_PER_PT:.0f} pt "
+                        "(its rows grow to fit their text)"
+                    )
             if has_chart:
                 chart_xml = shape.chart._chartSpace
                 texts += [_paragraph_text(p) for p in chart_xml.iter(f"{A}p")]
@@ -478,6 +485,39 @@ def _spacing(element, size: float, single: float) -> float | None:
     if percent is not None:
         return single * int(percent.get("val")) / 100000
     return None
+
+
+def _table_height(table, face_of) -> int:
+    """The height a table takes when shown (EMU): PowerPoint grows each row to fit the text
+    of its tallest cell, measured at the size each run is set in and wrapped to its column."""
+    from reportgen.fonts import text_width
+    from reportgen.text.wrap import wrap
+
+    widths = [column.width for column in table.columns]
+    total = 0
+    for row in table.rows:
+        needed = 0.0
+        for cell, width in zip(row.cells, widths, strict=False):
+            tc = cell._tc
+            room = (width - cell.margin_left - cell.margin_right) / EMU_PER_PT
+            height = (cell.margin_top + cell.margin_bottom) / EMU_PER_PT
+            for paragraph in tc.iter(f"{A}p"):
+                text = _paragraph_text(paragraph)
+                sizes = [int(r.get("sz")) / 100 for r in paragraph.iter(f"{A}rPr") if r.get("sz")]
+                size = max(sizes, default=DEFAULT_SIZE_PT)
+                faces = [e.get("typeface") for e in paragraph.iter(f"{A}ea") if e.get("typeface")]
+                face = face_of(faces[0] if faces else FALLBACK_FACE) or face_of(FALLBACK_FACE)
+                spacing = paragraph.find(f"{A}pPr/{A}lnSpc")
+                line = _spacing(spacing, size, size * 1.2) or size * 1.2
+                lines = (
+                    wrap(text, room, lambda t, z=size, f=face: text_width(t, f, z))
+                    if face is not None and text
+                    else [text]
+                )
+                height += max(1, len(lines)) * line
+            needed = max(needed, height)
+        total += max(row.height, round(needed * EMU_PER_PT))
+    return total
 
 
 def _overflow_pt(shape, styles: _Styles, face_of) -> float:
