@@ -278,7 +278,7 @@ def with_unit(title: str, unit: str) -> str:
 PLAN_TEXTS = PlanTexts(
     subtitle="Briefing · {{ subject }}",
     source_note=(
-        "Every number on this slide comes from {{ source }}; the sources below quote each sentence."
+        "Every number on this slide comes from {{ outlet }}; the sources below quote each sentence."
     ),
     key_figures="Key figures at a glance",
     ranking="Ranking",
@@ -302,7 +302,7 @@ def plan_point(label: str, value: str) -> str:
 def plan_lead(figures: list[tuple[str, str]]) -> str:
     """A planned summary's lead: the source, then its first figures (label, value)."""
     return (
-        "According to {{ source }}: "
+        "According to {{ outlet }}: "
         + "; ".join(f"{label} {value}" for label, value in figures)
         + "."
     )

@@ -334,7 +334,7 @@ def with_unit(title: str, unit: str) -> str:
 #: The fixed texts of a template `reportgen plan` writes.
 PLAN_TEXTS = PlanTexts(
     subtitle="简报 · {{ subject }}",
-    source_note="本页数字均来自{{ source }}，每个数字的原文句子见下方来源。",
+    source_note="本页数字均来自{{ outlet }}，每个数字的原文句子见下方来源。",
     key_figures="关键数据一览",
     ranking="排名",
     events="大事记",
@@ -356,7 +356,7 @@ def plan_point(label: str, value: str) -> str:
 
 def plan_lead(figures: list[tuple[str, str]]) -> str:
     """A planned summary's lead: the source, then its first figures (label, value)."""
-    return "据{{ source }}报道：" + "；".join(label + value for label, value in figures) + "。"
+    return "据{{ outlet }}报道：" + "；".join(label + value for label, value in figures) + "。"
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------

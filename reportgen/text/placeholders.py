@@ -57,8 +57,10 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
         for prompt in (texts.talking_points, texts.no_points):
             found.append((re.escape(prompt.rstrip("。.")), TEMPLATE))
         found.append((re.escape(_prompt_head(texts.figures_prompt)), TEMPLATE))
-    # a count whose number is missing: 共篇报道, 共 项
-    found.append((r"(?<!公)共\s?[篇个项家条次份场批则](?!\d)", TEMPLATE + " (a count is missing)"))
+    # a count whose number is missing: 共篇报道, 共 项, "from  articles" (two spaces)
+    missing = TEMPLATE + " (a count is missing)"
+    found.append((r"(?<!公)共\s?[篇个项家条次份场批则]", missing))
+    found.append((r"(?<=\S) {2,}(?:articles?|reports?)\b", missing))
     found.append((f"[{PAGE_MARKERS}]", "data: a raw page marker in a label or title"))
     return tuple((re.compile(pattern), fault) for pattern, fault in dict(found).items())
 

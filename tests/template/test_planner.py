@@ -156,7 +156,7 @@ def test_chart_slide_points_name_the_first_four_figures_by_snippet():
 def test_every_content_slide_says_where_its_numbers_come_from(mini):
     for slide in planner.plan_template(mini).deck.slides:
         if slide.layout != "Title":
-            assert slide.notes["zh"][0].startswith("本页数字均来自{{ source }}")
+            assert slide.notes["zh"][0].startswith("本页数字均来自{{ outlet }}")
             assert slide.notes["en"][0].startswith("Every number on this slide comes from")
 
 
@@ -164,9 +164,9 @@ def test_summary_lead_names_the_first_three_figures():
     metrics = [figure(f"m{n}", label_zh=f"项{n}", label_en=f"Item {n}") for n in range(4)]
     charts = [planner.key_figures_chart(metrics)]
     summary = planner.choose_summary(metrics, charts, [])
-    assert summary.lead["zh"] == "据{{ source }}报道：项0{{ m.m0 }}；项1{{ m.m1 }}；项2{{ m.m2 }}。"
+    assert summary.lead["zh"] == "据{{ outlet }}报道：项0{{ m.m0 }}；项1{{ m.m1 }}；项2{{ m.m2 }}。"
     assert summary.lead["en"] == (
-        "According to {{ source }}: Item 0 {{ m.m0 }}; Item 1 {{ m.m1 }}; Item 2 {{ m.m2 }}."
+        "According to {{ outlet }}: Item 0 {{ m.m0 }}; Item 1 {{ m.m1 }}; Item 2 {{ m.m2 }}."
     )
     assert summary.charts == ["key_figures"] and summary.events is None
 

@@ -27,6 +27,7 @@ def found(text: str) -> list[str]:
         ("（请补充要点）", ["（请补充要点）"]),
         ("(add key points)", ["(add key points)"]),
         ("本页数字来自共篇报道。", ["共篇"]),
+        ("Figures from  articles by Test Daily", ["  articles"]),
         ("□青岛日报记者 张三", ["□"]),
         ("■上合之珠国际博览中心", ["■"]),
     ],
@@ -39,6 +40,7 @@ def test_text_a_presenter_may_see_is_no_placeholder():
     for text in (
         "本页数字均来自青岛日报，共3篇报道。",
         "公共项目12个",
+        "Figures from 3 articles by Test Daily",
         "共建“一带一路”",
         "Draft data reviewed by the team",  # a word, not the prompt's head
         "The draft law was passed",
