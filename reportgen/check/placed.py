@@ -30,15 +30,21 @@ def shown_at(text: str, value_text: str) -> int | None:
     """Where ``value_text`` stands in ``text`` as a number of its own, or None: 3 inside 2023
     or 3.5 is not the value 3."""
     for found in re.finditer(re.escape(value_text), text):
-        before = text[found.start() - 1] if found.start() else ""
-        after = text[found.end()] if found.end() < len(text) else ""
-        glued_before = before.isdigit() or (before != "" and before in ".,")
-        glued_after = after.isdigit() or (
-            after != "" and after in ".," and text[found.end() + 1 : found.end() + 2].isdigit()
-        )
-        if not glued_before and not glued_after:
+        if not glued(text, *found.span()):
             return found.start()
     return None
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer number (a digit, or a decimal point or
+    thousands comma and a digit, right beside it)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    glued_before = before.isdigit() or (before != "" and before in ".,")
+    glued_after = after.isdigit() or (
+        after != "" and after in ".," and text[end + 1 : end + 2].isdigit()
+    )
+    return glued_before or glued_after
 
 
 def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown]:
@@ -79,8 +85,8 @@ def placed_spans(text: str, shown: Iterable[Shown]) -> list[tuple[int, int, Show
             continue
         for found in re.finditer(re.escape(value.text), text):
             start, end = found.span()
-            if shown_at(text[start - 1 if start else 0 : end + 2], value.text) is None:
-                continue  # glued to other digits: 3 inside 2023
+            if glued(text, start, end):
+                continue  # part of another number: 3 inside 2023
             if any(s < end and start < e for s, e, _ in spans):
                 continue
             spans.append((start, end, value))

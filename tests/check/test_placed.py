@@ -316,6 +316,8 @@ def test_placed_numbers_are_found_whole_and_longest_first():
         (12, 18, exact),
     ]
     assert placed_spans("21000亿元", [exact]) == []
+    two = Shown("c", "2")
+    assert placed_spans("2022\n2", [two]) == [(5, 6, two)]  # not the 2 that ends 2022
 
 
 @pytest.mark.slow
