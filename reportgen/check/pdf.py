@@ -14,7 +14,7 @@ from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
 from reportgen.check.pdf_edges import overruns
 from reportgen.check.placed import UNPLACED, read_placed, summary_findings
-from reportgen.check.quotes import blank_quotations, verified_quotes
+from reportgen.check.quotes import blank_quotations, titles, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
@@ -168,6 +168,7 @@ def check_pdf(
         marks = re.compile("|".join(re.escape(citation_mark(n)) for n in numbers) or "(?!)")
         # the source notes are quotations, proved against the data and the articles
         quotes, bad = verified_quotes((c.note for c in content.citations), dataset)
+        quotes += titles(dataset, lang)  # the articles the notes cite are names
         findings += [Finding(shown, "notes", message) for _, message in bad]
         pages = [unwrap(marks.sub(" ", text)) for text in pages]
         pages = _across(pages, lambda text: blank_quotations(text, quotes))

@@ -32,7 +32,7 @@ from reportgen.check.placed import (
     shown_at,
     slide_findings,
 )
-from reportgen.check.quotes import blank_quotations, verified_quotes
+from reportgen.check.quotes import blank_quotations, titles, verified_quotes
 from reportgen.data import Dataset
 from reportgen.text.placeholders import placeholders
 
@@ -171,7 +171,8 @@ def check_pptx(
             for text in texts:
                 read, unplaced = text, ""
                 if decided is not None:  # each placed number is read as its own fact
-                    read, problems = read_placed(text, decided.shown, lang, labels)
+                    named = blank_quotations(text, titles(dataset, lang))
+                    read, problems = read_placed(named, decided.shown, lang, labels)
                     for message in problems:
                         add(message)
                     unplaced = UNPLACED
@@ -237,6 +238,7 @@ def _notes_findings(
     if decided is None:
         return [m for text in notes for m in number_findings(blank_quotes(text, data), data, lang)]
     quotes, bad = verified_quotes(decided.sources, dataset)
+    quotes += titles(dataset, lang)  # the articles the notes cite are names
     problems = [message for _, message in bad]
     for text in notes:
         read, placed = read_placed(

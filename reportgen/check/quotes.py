@@ -20,6 +20,12 @@ from reportgen.data import Dataset
 from reportgen.text.normalize import squash
 
 
+def titles(dataset: Dataset, lang: str) -> list[str]:
+    """The articles' titles in ``lang``: names a source note cites (《…最高补贴20万元》), whose
+    figures are a headline's wording, not figures a slide shows."""
+    return [t for a in dataset.articles if (t := a.title[lang])]
+
+
 def quote_problems(note: SourceNote, dataset: Dataset) -> list[str]:
     """What is wrong with a note's quote: not its fact's quote in the data (the content is at
     fault), or not in its article (the data is at fault). Empty when it is a true quotation."""

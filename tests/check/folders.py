@@ -11,11 +11,15 @@ import yaml
 from tests.conftest import MINI_DIR
 
 
-def folder(tmp: Path, article: str, metrics: list[dict]) -> Path:
+def folder(tmp: Path, article: str, metrics: list[dict], title: str | None = None) -> Path:
     """A valid data folder: the mini fixture with ``article`` as its one article (and raw
-    page), ``metrics``, and no rankings or events."""
+    page; ``title`` its Chinese title), ``metrics``, and no rankings or events."""
     target = tmp / "data"
     shutil.copytree(MINI_DIR, target)
+    if title is not None:
+        listing = target / "articles.yaml"
+        text = listing.read_text(encoding="utf-8")
+        listing.write_text(text.replace("示范区一季度成绩单", title), encoding="utf-8")
     (target / "articles" / "trade.txt").write_text(article, encoding="utf-8")
     (target / "raw" / "page.txt").write_text(article, encoding="utf-8")
     base = {"unit": "CNY", "qualifier": "exact", "period": "2023", "topic": "trade"}

@@ -64,3 +64,24 @@ def test_a_quotation_is_blanked_however_the_page_wraps_it():
     blanked = blank_quotations(text, ["面向Tashkent增加国家铁路建设投资1000亿元"])
     assert "1000" not in blanked and "25%" in blanked and "《报道》" in blanked
     assert len(blanked) == len(text)
+
+
+@pytest.mark.slow
+def test_a_figure_in_the_title_a_note_cites_is_a_name(tmp_path, briefing):
+    """The note of an exact 20万元 cites an article titled …最高补贴20万元: the title's 最高
+    is its headline's wording, not a hedge the template put before the figure."""
+    from reportgen.render.pptx import render_deck
+    from tests.check.folders import PEAK
+
+    metric = {
+        "id": "subsidy",
+        "label_zh": "创业补助",
+        "label_en": "Start-up grant",
+        "value": 200000,
+    }
+    metric["quote"] = "对外贸易额增长25%，补贴20万元"
+    article = PEAK.replace("增长25%", "增长25%，补贴20万元")
+    data = load_dataset(folder(tmp_path, article, [metric], title="创业者最高补贴20万元"))
+    deck = drawn.deck(data, "zh")
+    assert any("最高补贴20万元》" in line for line in deck.slides[0].speaker_notes)
+    assert check_bytes(render_deck(deck, briefing), "pptx", data, "d.pptx", deck) == []
