@@ -6,8 +6,11 @@ exits. Peak memory is the largest resident set of any process the step started.
 
 Steps: floor; font preparation (the one-time TrueType subset of the bundled face, timed on
 its own); cold build (empty output and chart cache; deck, PDF and workbook in Chinese); warm
-rebuild (nothing changed); validate; a batch of 20 data folders with --jobs 1 and 2; and
-extract on a 1 MiB article (the test articles repeated: far denser in numbers than news).
+rebuild (nothing changed); validate; a batch of 20 data folders with --jobs 1 and 2;
+extract on a 1 MiB article (the test articles repeated: far denser in numbers than news);
+and the monthly path, article -> extract --to-data -> plan -> build (deck, PDF and workbook
+in Chinese), for one article and for a folder of 10, each command a fresh process and every
+cache empty, as a new article meets it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "qingdao-sco-2023-05"
-TARGETS = {"cold build": 2.0, "warm rebuild": 1.3, "validate": 0.6}
+TARGETS = {
+    "cold build": 2.0,
+    "warm rebuild": 1.3,
+    "validate": 0.6,
+    "path, one article: extract + plan + build": 2.5,
+}
 EXTRACT_SECONDS = 3.0  # "a 1 MB text in well under a few seconds"
 ARTICLES = ROOT / "tests" / "extract" / "articles"
 
@@ -70,6 +78,50 @@ def median_of(repeat: int, make_args, env, cwd, before=None) -> tuple[float, flo
         times.append(seconds)
         peaks.append(peak)
     return statistics.median(times), max(peaks)
+
+
+def dated_articles(count: int) -> list[Path]:
+    """The first ``count`` test articles (name order) whose header gives their date, so
+    extract needs no --date; the longest of them when ``count`` is 1."""
+    dated = [
+        p
+        for p in sorted(ARTICLES.glob("*.txt"))
+        if re.search(r"^date: \d{4}-\d{2}-\d{2}", p.read_text(encoding="utf-8"), re.M)
+    ]
+    if count == 1:
+        return [max(dated, key=lambda p: len(p.read_text(encoding="utf-8")))]
+    if len(dated) < count:
+        sys.exit(f"benchmark: {count} dated articles wanted in {ARTICLES}, {len(dated)} found")
+    return dated[:count]
+
+
+PATH_COMMANDS = ("extract", "plan", "build")
+
+
+def whole_path(
+    articles: list[Path], work: Path, env: dict, repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Median seconds and peak MB of each command of the monthly path (extract --to-data,
+    plan, build: deck, PDF and workbook in Chinese), each a fresh process, in a fresh folder
+    with an empty cache every time (a new article's fonts subset and charts are new too)."""
+    python = sys.executable
+    times: dict[str, list[float]] = {name: [] for name in PATH_COMMANDS}
+    peaks: dict[str, float] = dict.fromkeys(PATH_COMMANDS, 0.0)
+    for n in range(repeat):
+        run = work / f"run-{n}"
+        for cached in ("charts", "fonts"):
+            shutil.rmtree(Path(env["REPORTGEN_CACHE_DIR"]) / cached, ignore_errors=True)
+        data, template, out = run / "data", run / "template", run / "out"
+        commands = {
+            "extract": [*map(str, articles), "--to-data", str(data)],
+            "plan": [str(data), str(template)],
+            "build": ["--data", str(data), "--template", str(template), "--out", str(out), "-q"],
+        }
+        for name in PATH_COMMANDS:
+            seconds, peak = timed([python, "-m", "reportgen", name, *commands[name]], env, ROOT)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in PATH_COMMANDS}
 
 
 def batch_folders(root: Path, count: int) -> list[Path]:
@@ -171,6 +223,14 @@ def main() -> None:
     extract_args = [python, "-m", "reportgen", "extract", str(article), "--format", "csv"]
     extract_seconds, extract_peak = median_of(options.repeat, lambda: extract_args, env, ROOT)
     rows.append(("extract, 1 MiB article", extract_seconds, extract_peak, ""))
+
+    for count, name in ((1, "one article"), (10, "folder of 10")):
+        steps = whole_path(dated_articles(count), work / f"path-{count}", env, options.repeat)
+        for command in PATH_COMMANDS:
+            rows.append((f"path, {name}: {command}", *steps[command], ""))
+        total = sum(seconds for seconds, _ in steps.values())
+        peak = max(peak for _, peak in steps.values())
+        rows.append((f"path, {name}: extract + plan + build", total, peak, ""))
 
     print(f"{'step':55} {'seconds':>8} {'x floor':>8} {'peak MB':>8}  target")
     for name, seconds, peak, _ in rows:

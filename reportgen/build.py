@@ -36,8 +36,10 @@ from typing import TYPE_CHECKING
 
 from reportgen import formats as output_formats
 from reportgen.check import CheckError
+from reportgen.data.translation import described, untranslated
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.formats import OutputFormat
+from reportgen.locale import LANGS
 from reportgen.outputs import atomic_write, source_date_epoch, stale_temps
 from reportgen.owner import Owner, Owners
 from reportgen.paths import display_path
@@ -50,6 +52,7 @@ from reportgen.template import (
     load_template,
     template_dir,
 )
+from reportgen.template.planner import plan_template
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -134,17 +137,28 @@ class BuildContext:
         return any(fmt.needs_template for fmt in self.formats)
 
 
-def resolve_template(name_or_path: str | Path, metric_ids: set[str]) -> Template:
+def resolve_template(
+    name_or_path: str | Path, metric_ids: set[str], dataset: Dataset | None = None
+) -> Template:
     """A template folder or name; or an organisation's own .pptx master, used with the
-    default template's theme and plans."""
+    default template's theme and plans. A template whose charts name none of the data's
+    figures was planned for another data folder: with ``dataset``, its look is kept and the
+    deck and summary follow this data's story (what ``reportgen plan`` would write)."""
     path = Path(name_or_path)
     if path.suffix.lower() == ".pptx":
         if not path.is_file():
             raise TemplateError(
                 [Problem(display_path(path), None, None, None, "PowerPoint master not found")]
             )
-        base = load_template(DEFAULT_TEMPLATE, metric_ids)
-        return replace(base, master_override=path)
+        return replace(
+            resolve_template(DEFAULT_TEMPLATE, metric_ids, dataset), master_override=path
+        )
+    if dataset is not None:
+        base = load_template(name_or_path)
+        named = {i for spec in base.charts for i in spec.metric_ids()}
+        if named and not named & metric_ids:
+            plans = plan_template(dataset)
+            return replace(base, charts=plans.charts, deck=plans.deck, summary=plans.summary)
     return load_template(name_or_path, metric_ids)
 
 
@@ -174,9 +188,16 @@ def schedule(context: BuildContext) -> list[Job]:
                 f"{display_path(data_dir)}: {unreviewed} metric(s) and event(s) are "
                 "drafts not yet reviewed (reviewed: false)"
             )
+        gaps = untranslated(dataset)
+        if gaps and any(lang != LANGS[0] for lang in context.langs):
+            terms = tuple(dict.fromkeys(t for found in gaps.values() for t in found))
+            context.warnings.append(
+                f"{display_path(data_dir)}: {len(terms)} text(s) not in the glossary are given "
+                f"in pinyin: {described(terms)}"
+            )
         template = None
         if context.needs_template:
-            template = resolve_template(context.template, {m.id for m in dataset.metrics})
+            template = resolve_template(context.template, {m.id for m in dataset.metrics}, dataset)
             _check_parts(template, context)
         content = _decide_content(dataset, template, context)
         template_name = template.name if template is not None else ""

@@ -470,28 +470,123 @@ def plan(data_dir: Path, out_dir: Path, base: str) -> None:
 
 @cli.command()
 @click.argument(
-    "gold_files",
+    "paths",
     nargs=-1,
     required=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    type=click.Path(path_type=Path, exists=True),
 )
 @click.option("--show-misses", is_flag=True, help="List every missed and extra fact.")
-def evaluate(gold_files: tuple[Path, ...], show_misses: bool) -> None:
+@click.option(
+    "--deck",
+    is_flag=True,
+    help="Measure decks instead: take each article (a file) or folder of articles through "
+    "extract --to-data, plan and build --lang zh,en, and count what a presenter should "
+    "not get.",
+)
+@click.option("--each", is_flag=True, help="With --deck: one deck per file, folders too.")
+@click.option(
+    "--date",
+    "article_date",
+    default=None,
+    help="With --deck: the articles' date (YYYY-MM-DD), handed to extract.",
+)
+@click.option("--subject", default=None, help="With --deck: handed to extract.")
+@click.option(
+    "--keep",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="With --deck: leave each deck's data, plan and outputs in this folder.",
+)
+@click.option("--json", "as_json", is_flag=True, help="With --deck: print JSON, not a table.")
+@click.option("--details", is_flag=True, help="With --deck: list every text or chart that counted.")
+def evaluate(
+    paths: tuple[Path, ...],
+    show_misses: bool,
+    deck: bool,
+    each: bool,
+    article_date: str | None,
+    subject: str | None,
+    keep: Path | None,
+    as_json: bool,
+    details: bool,
+) -> None:
     """Score the extractor against hand-checked gold files: precision, recall and F1 for
-    detection, full match (value + unit + qualifier) and subject, per kind."""
+    detection, full match (value + unit + qualifier) and subject, per kind.
+
+    With --deck, PATHS are articles (files, or folders of *.txt: one deck per folder) and
+    each deck is measured: whether extract, plan and build succeeded, slides, placeholder
+    or generic texts on slides and in notes, charts mixing roles, units or period kinds on
+    one axis, figures whose source sentence is in their slide's notes, and Chinese on the
+    English slides. It measures: the exit code is 0 whatever it finds.
+    """
+    if deck:
+        if show_misses:
+            raise UsageError("--show-misses scores gold files; it does not go with --deck")
+        _evaluate_decks(paths, each, article_date, subject, keep, as_json, details)
+        return
+    given = [
+        name
+        for name, value in (
+            ("--each", each),
+            ("--date", article_date),
+            ("--subject", subject),
+            ("--keep", keep),
+            ("--json", as_json),
+            ("--details", details),
+        )
+        if value
+    ]
+    if given:
+        raise UsageError(f"{', '.join(given)} go(es) with --deck")
+    folders = [display_path(p) for p in paths if p.is_dir()]
+    if folders:
+        raise UsageError(f"gold files are files, not folders: {', '.join(folders)}")
     from reportgen.extract.evaluate import Report, format_report
     from reportgen.extract.evaluate import evaluate as score
 
     pooled = Report()
-    for gold in gold_files:
+    for gold in paths:
         report = score(gold)
         pooled.add(report)
         click.echo(format_report(report, str(gold)))
         if show_misses:
             for line in report.misses:
                 click.echo(f"    {line}")
-    if len(gold_files) > 1:  # one number for a set of articles, counted fact by fact
-        click.echo(format_report(pooled, f"all {len(gold_files)} files, pooled"))
+    if len(paths) > 1:  # one number for a set of articles, counted fact by fact
+        click.echo(format_report(pooled, f"all {len(paths)} files, pooled"))
+
+
+def _evaluate_decks(
+    paths: tuple[Path, ...],
+    each: bool,
+    article_date: str | None,
+    subject: str | None,
+    keep: Path | None,
+    as_json: bool,
+    details: bool,
+) -> None:
+    """`evaluate --deck`: each set of articles through the path, its decks counted."""
+    import datetime as dt
+
+    from reportgen.deckeval import deck_sets, evaluate_decks, format_table, to_json
+
+    if article_date:
+        try:
+            dt.date.fromisoformat(article_date)
+        except ValueError:
+            raise UsageError(f"--date takes YYYY-MM-DD, not '{article_date}'") from None
+    try:
+        sets = deck_sets(paths, each)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    reports = evaluate_decks(
+        sets,
+        article_date,
+        subject,
+        keep,
+        progress=None if as_json else lambda line: click.echo(line, err=True),
+    )
+    _emit((to_json(reports) if as_json else format_table(reports, details)) + "\n")
 
 
 def _read_article(file: Path) -> tuple[bytes, str]:

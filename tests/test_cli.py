@@ -348,3 +348,40 @@ def test_check_command_and_build_refusing_a_bad_output(run, tmp_path, seed, monk
     assert result.code == 1
     assert "run without an East Asian typeface" in result.err
     assert "number 999 is not in the dataset" in result.err
+
+
+def test_evaluate_deck_options_go_with_deck_only(run, tmp_path):
+    gold = ROOT / "tests" / "extract" / "gold" / "seed.yaml"
+    result = run("evaluate", str(gold), "--json")
+    assert result.code == 2 and "--json go(es) with --deck" in result.err
+    result = run("evaluate", "--deck", "--show-misses", str(gold))
+    assert result.code == 2 and "does not go with --deck" in result.err
+    result = run("evaluate", str(tmp_path))
+    assert result.code == 2 and "gold files are files, not folders" in result.err
+    result = run("evaluate", "--deck", "--date", "29.5.2023", str(gold))
+    assert result.code == 2 and "--date takes YYYY-MM-DD" in result.err
+    result = run("evaluate", "--deck", str(tmp_path))
+    assert result.code == 2 and "no .txt articles" in result.err
+
+
+@pytest.mark.slow
+def test_evaluate_deck_measures_an_article_and_exits_0_whatever_it_finds(run, tmp_path):
+    import json
+
+    article = tmp_path / "trade.txt"
+    article.write_text(
+        "date: 2023-06-28\n---\n前5个月上合示范区外贸增长21.5%\n\n"
+        "前5个月，上合示范区对外贸易额达150亿元，增长21.5%；其中出口和进口分别增长25.1%和9.8%。\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "empty.txt"
+    broken.write_text("date: 2023-06-28\n---\n没有数字的文章。\n", encoding="utf-8")
+    result = run(
+        "evaluate", "--deck", str(article), str(broken), "--json", "--keep", str(tmp_path / "k")
+    )
+    assert result.code == 0, result.err
+    good, bad = json.loads(result.out)["decks"]
+    assert good["built"] and good["slides"]["zh"] == good["slides"]["en"] > 1
+    assert good["figures"] > 0
+    assert not bad["built"] and bad["failure"].startswith("extract exit")
+    assert (tmp_path / "k" / "01-trade" / "out").is_dir()

@@ -7,6 +7,8 @@ returns.
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
@@ -32,8 +34,9 @@ from reportgen.content.text import (
     template_file,
 )
 from reportgen.data import Dataset
-from reportgen.formatting import format_date, format_date_range, format_period
-from reportgen.locale import Lang
+from reportgen.data.translation import described, untranslated
+from reportgen.formatting import format_date, format_date_range, format_period, rank_text
+from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized
 from reportgen.template.plan import DeckPlan, SlidePlan, TablePlan
 
@@ -91,6 +94,7 @@ class _Builder:
             figures = self.facts.chart_figures(kpis)
             blocks.append(Kpis(figures, *kpi_grid(len(figures))))
             used.extend(s for p in kpis.points() for s in p.sources)
+            used.extend(f.change.fact for f in figures if f.change is not None)
         for chart_id in (plan.chart, plan.timeline):
             if chart_id:
                 chart = self.chart(chart_id)
@@ -134,6 +138,7 @@ class _Builder:
             "metrics": {m.id: m for m in self.dataset.metrics},
             "events": {e.id: e for e in self.dataset.events},
             "articles": {a.id: a for a in self.dataset.articles},
+            "rankings": {r.id: r for r in self.dataset.rankings},
         }[plan.source]
         ids = plan.ids or list(records)
         if not ids:  # a table of nothing cannot be drawn
@@ -146,19 +151,23 @@ class _Builder:
                     f"{self.snippets.source}: {where}: "
                     f"no {plan.source[:-1]} '{record_id}' in the data"
                 )
-            if plan.source == "metrics":
+            if plan.source in ("metrics", "rankings"):
                 used.append(record.id)
             rows.append(tuple(self.cell(record, column.field) for column in plan.columns))
             shown.append(
                 tuple(
-                    self.facts.value(record.id) if column.field == "value" else None
+                    self.facts.value(record.id)
+                    if column.field == "value"
+                    else self.facts.shown(record.id)
+                    if column.field == "rank"
+                    else None
                     for column in plan.columns
                 )
             )
         return Table(
             columns=tuple(c.heading[lang] for c in plan.columns),
             rows=tuple(rows),
-            numeric=tuple(c.field == "value" for c in plan.columns),
+            numeric=tuple(c.field in ("value", "rank") for c in plan.columns),
             shown=tuple(shown),
         )
 
@@ -174,6 +183,10 @@ class _Builder:
             return record.note[lang] or ""
         if field == "period":
             return format_period(record.period, lang)
+        if field == "year":
+            return format_period(str(record.year), lang)
+        if field == "rank":
+            return rank_text(record.rank, lang)
         if field == "date":
             if getattr(record, "end_date", None):
                 return format_date_range(record.date, record.end_date, lang)
@@ -205,4 +218,16 @@ def build_deck(
         if dataset.page and dataset.page.date_earliest
         else info.as_of,
     )
-    return Deck(info=document, slides=tuple(builder.slide(s) for s in plan.slides))
+    slides = [builder.slide(s) for s in plan.slides]
+    gaps = untranslated(dataset) if lang != LANGS[0] else {}
+    wording = locale.get(lang).STORY_TEXTS.untranslated
+    if gaps and wording and slides:  # the presenter sees, once, what a person should check
+        terms = tuple(dict.fromkeys(t for found in gaps.values() for t in found))
+        first = slides[0]
+        talking = (*first.talking_points, wording.format(terms=described(terms)))
+        slides[0] = dataclasses.replace(
+            first,
+            talking_points=talking,
+            speaker_notes=speaker_notes(talking, first.sources, lang),
+        )
+    return Deck(info=document, slides=tuple(slides))

@@ -29,6 +29,7 @@ class Facts:
         self._rankings = {r.id: r for r in dataset.rankings}
         self._titles = {a.id: a.title[lang] for a in dataset.articles}
         self._labels = metric_labels(dataset, lang)
+        self._changes = {m.change_of: m.id for m in dataset.metrics if m.change_of}
 
     def has_metric(self, fact_id: str) -> bool:
         return fact_id in self._metrics
@@ -112,7 +113,17 @@ class Facts:
 
     def chart_figures(self, chart: ChartData) -> tuple[KeyFigure, ...]:
         """The key figures of a resolved 'kpi' chart (the deck's KPI grid)."""
-        return tuple(self.figure(point.sources[0], label=point.label) for point in chart.points())
+        return tuple(
+            self.figure(
+                point.sources[0], label=point.label, change=self.change_of(point.sources[0])
+            )
+            for point in chart.points()
+        )
+
+    def change_of(self, metric_id: str) -> str | None:
+        """The metric that states how ``metric_id`` changed (its ``change_of``), if the data
+        pairs them: a key figure shows it beside the value."""
+        return self._changes.get(metric_id)
 
     def plan_figures(self, figures: Iterable) -> tuple[KeyFigure, ...]:
         """The key figures a summary plan lists (``metric`` and ``change`` ids)."""

@@ -108,10 +108,14 @@ class Kpis(Block):
             )
 
     def texts(self) -> tuple[str, ...]:
-        return tuple(t for f in self.figures for t in (f.value.display, f.label))
+        return tuple(
+            t
+            for f in self.figures
+            for t in (f.value.display, f.label, *((f.change.display,) if f.change else ()))
+        )
 
     def checked_texts(self) -> tuple[str, ...]:
-        return tuple(f.value.display for f in self.figures)
+        return tuple(s.display for f in self.figures for s in (f.value, f.change) if s is not None)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Each broken link is one Problem naming the file, the entry, the field and the li
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from reportgen.data.formulas import FormulaError, evaluate, names_in
@@ -26,6 +27,7 @@ def find_broken_links(raw: RawData) -> list[Problem]:
         *_unique_ids(raw),
         *_article_links(raw),
         *_metric_links(raw),
+        *article_plans(raw),
         *_ranking_links(raw),
         *_event_links(raw),
     ]
@@ -158,6 +160,8 @@ def _metric_links(raw: RawData) -> Iterator[Problem]:
                 f"{format_plain(metric.value)} does not appear in the quote "
                 f"(found: {_list_numbers(metric.quote)})",
             )
+        if metric.point is not None:
+            yield from _point(located, "point", metric.point, reported, metric.quote)
         if metric.hedge is not None and metric.hedge not in metric.quote:
             yield _problem(
                 located,
@@ -165,6 +169,36 @@ def _metric_links(raw: RawData) -> Iterator[Problem]:
                 "hedge",
                 f"hedge word '{metric.hedge}' does not appear in the quote",
             )
+
+
+#: A figure inside a point or a plan: ``{metric_id}``.
+POINT_FIGURE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def _point(
+    located: Located, field: str, said: str, metrics: dict[str, Metric], quote: str | None
+) -> Iterator[Problem]:
+    """A point names metrics that exist and, figures aside, is its quote's own words."""
+    kind = "metric" if isinstance(located.record, Metric) else "article"
+    for ident in POINT_FIGURE.findall(said):
+        if ident not in metrics:
+            yield _problem(located, kind, field, f"names no metric '{ident}'")
+    if quote is None:
+        return
+    words = [squash(w) for part in POINT_FIGURE.split(said)[::2] for w in _CLAUSE.split(part)]
+    if any(w and w not in squash(quote) for w in words):
+        yield _problem(located, kind, field, "is not the quote's own words")
+
+
+def article_plans(raw: RawData) -> Iterator[Problem]:
+    """Each plan of an article is its own words, its figures metrics of the folder."""
+    metrics = {m.record.id: m.record for m in raw.metrics if not m.record.is_derived}
+    for located in raw.articles:
+        article = located.record
+        text = raw.article_texts.get(article.id)
+        for said in article.plans:
+            yield from _point(located, "plans", said, metrics, text)
 
 
 def _list_numbers(text: str) -> str:

@@ -175,6 +175,7 @@ class Metric(_Model):
     """One number a presenter may show, with the sentence it came from (or its derivation)."""
 
     localized: ClassVar[tuple[str, ...]] = ("label", "note")
+    translated: ClassVar[dict[str, str]] = {"label": "label"}
 
     id: Id
     label: Localized[Text]
@@ -194,6 +195,11 @@ class Metric(_Model):
     quote: LongText | None = None
     derived: Derivation | None = None
     note: Localized[Text | None] = Localized({})
+    #: the subhead of its article it stands under, as printed (a section of the story)
+    section: Text | None = None
+    #: the article's own clause stating it, each figure in it as ``{metric_id}``: a talking
+    #: point whose numbers are the data's (对外贸易额达{trade_01}，增长{trade_02})
+    point: Text | None = None
     #: further articles that report the same figure (ids), beside ``article``
     also_in: list[Id] = Field(default_factory=list)
     reviewed: bool = True  # drafts from `reportgen extract --to-data` start as False
@@ -236,6 +242,7 @@ class Ranking(_Model):
     climb one entity over several years."""
 
     localized: ClassVar[tuple[str, ...]] = ("entity", "assessment")
+    translated: ClassVar[dict[str, str]] = {"entity": "name", "assessment": "name"}
 
     id: Id
     year: Annotated[int, Strict(), Field(ge=MIN_YEAR, le=MAX_YEAR)]
@@ -251,6 +258,12 @@ class Event(_Model):
     """A dated event: when, where, who, and what was agreed."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "place", "parties", "agreed")
+    translated: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "place": "name",
+        "parties": "name",
+        "agreed": "title",
+    }
 
     id: Id
     date: IsoDate
@@ -282,6 +295,12 @@ class Article(_Model):
     """One piece on the page, with its clean text in ``file``."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "kicker", "reporter", "outlet")
+    translated: ClassVar[dict[str, str]] = {
+        "title": "title",
+        "kicker": "title",
+        "reporter": "person",
+        "outlet": "name",
+    }
 
     id: Id
     kind: ArticleKind
@@ -294,6 +313,9 @@ class Article(_Model):
     date: IsoDate
     parent: Id | None = None
     raw_source: Id | None = None
+    #: what the article says will be done, in its own words (the outlook); figures in them
+    #: are written ``{metric_id}`` as in a metric's point
+    plans: Annotated[list[Text], Field(max_length=12)] = Field(default_factory=list)
 
 
 class Page(_Model):
@@ -326,6 +348,7 @@ class DatasetInfo(_Model):
     """dataset.yaml: what the data folder is about."""
 
     localized: ClassVar[tuple[str, ...]] = ("title", "subject")
+    translated: ClassVar[dict[str, str]] = {"title": "title", "subject": "name"}
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
     title: Localized[Text]

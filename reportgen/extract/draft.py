@@ -28,6 +28,7 @@ from reportgen.extract.facts import Fact
 from reportgen.extract.frames import tidy
 from reportgen.extract.layout import HeaderError, read_layout
 from reportgen.extract.lexicon import SELF_ENTITIES
+from reportgen.extract.points import Placed, figure_span, plans, point, section_of
 from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, read
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
@@ -41,18 +42,17 @@ from reportgen.text.safe import refused_character
 ARTICLE_LANG: Lang = "zh"
 
 
-def _drafted(name: str, own: str, to_translate: str | None = None) -> dict[str, str]:
-    """A localised field as a draft writes it (``label_zh``, ``label_en``): the article's own
-    words, and in every other language ``to_translate`` (the same words if not given) marked
-    as a draft to translate, so no language shows invented text as final."""
-    other = own if to_translate is None else to_translate
-    texts = {lang: own if lang == ARTICLE_LANG else locale.get(lang).draft(other) for lang in LANGS}
-    return unfold(name, Localized(texts))
+def _drafted(name: str, own: str) -> dict[str, str]:
+    """A localised field as a draft writes it: the article's own words in its language
+    (``label_zh``); the others are translated when the folder is read (glossary, pinyin for
+    names), until a person writes their own (``label_en``)."""
+    return {f"{name}_{ARTICLE_LANG}": own}
 
 
-def _to_be_written(name: str) -> dict[str, str]:
-    """A localised field the article does not say (the outlet): a prompt in every language."""
-    return unfold(name, Localized({lang: locale.get(lang).TO_BE_WRITTEN for lang in LANGS}))
+def _not_stated(name: str) -> dict[str, str]:
+    """A localised field the article does not say (the outlet): said so in every language,
+    never a prompt on a slide."""
+    return unfold(name, Localized({lang: locale.get(lang).NOT_STATED for lang in LANGS}))
 
 
 # libyaml's emitter when PyYAML has it: the same text as the pure-Python one, four times faster
@@ -256,8 +256,14 @@ def _same_figure(a: dict, b: dict) -> bool:
     return all(a[k] == b[k] for k in ("value", "unit", "period", "role", own))
 
 
-def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject: str):
-    """The drafted metrics of every piece, merged across articles, and what was left out."""
+def _metrics(
+    readings: Sequence[Reading],
+    ids: Sequence[Sequence[str]],
+    subject: str,
+    plans_of: dict[str, list[str]] | None = None,
+):
+    """The drafted metrics of every piece, merged across articles, and what was left out;
+    ``plans_of`` receives each article's plans (the outlook) by article id."""
     metrics: list[dict] = []
     left_out: list[str] = []
     for reading, article_ids in zip(readings, ids, strict=True):
@@ -288,11 +294,59 @@ def _metrics(readings: Sequence[Reading], ids: Sequence[Sequence[str]], subject:
                 metrics.append(entry)
             _link_changes(piece, by_fact, metrics)
             _derive_pairs(piece, by_fact, metrics, subject)
+            said = _place_points(reading, piece, by_fact, metrics)
+            if plans_of is not None and said:
+                plans_of[article] = said
     for entry in metrics:  # also_in after the quote, as a reader expects
         if "also_in" in entry:
             entry["also_in"] = entry.pop("also_in")
             entry["reviewed"] = entry.pop("reviewed")
     return metrics, left_out
+
+
+def _allowed_numbers(piece: PieceReading, entries: Sequence[dict]) -> set[float]:
+    """Numbers a point may print besides its placed figures: those of the periods its
+    metrics are about (前5个月 says 5 of 2023-01/2023-05) and the article's year."""
+    allowed = {float(piece.date.year), float(piece.date.month)}
+    for entry in entries:
+        allowed |= {float(n) for n in re.findall(r"\d+", str(entry["period"]))}
+    return allowed
+
+
+def _place_points(
+    reading: Reading, piece: PieceReading, by_fact: dict[int, str], metrics: list[dict]
+) -> list[str]:
+    """Each metric first drafted from this piece gets its point (the article's clause, its
+    figures as placeholders) and its section (the subhead above it); the piece's plans are
+    returned."""
+    text = reading.text
+    entries = {m["id"]: m for m in metrics}
+    placed = [
+        Placed(*figure_span(text, figure.fact), by_fact[figure.fact.start])
+        for figure in piece.figures
+        if figure.fact.start in by_fact
+    ]
+    own = [entries[i] for i in dict.fromkeys(by_fact.values()) if i in entries]
+    allowed = _allowed_numbers(piece, own)
+    done: set[str] = set()
+    for figure in piece.figures:
+        ident = by_fact.get(figure.fact.start)
+        entry = entries.get(ident) if ident else None
+        if entry is None or ident in done or entry.get("quote") != figure.fact.sentence:
+            continue
+        done.add(ident)
+        if "point" in entry or "section" in entry:
+            continue
+        fact = figure.fact
+        said = point(text, (fact.sentence_start, fact.sentence_end), fact.start, placed, allowed)
+        section = section_of(text, piece.piece, fact.start)
+        extra = {"section": section} if section else {}
+        if said:
+            extra["point"] = said
+        tail = {k: entry.pop(k) for k in ("article", "quote", "also_in", "reviewed") if k in entry}
+        entry.update(extra)
+        entry.update(tail)
+    return plans(text, reading.layout, piece.piece, reading.facts, placed, allowed)
 
 
 def _link_changes(piece: PieceReading, by_fact: dict[int, str], metrics: list[dict]) -> None:
@@ -441,7 +495,7 @@ def _text_or_prompt(name: str, text: str | None) -> dict[str, str]:
         clean = normalize_digits(text)
         if not refused_character(clean):
             return _drafted(name, clean[:200])
-    return _to_be_written(name)
+    return _not_stated(name)
 
 
 def draft_files(
@@ -467,7 +521,8 @@ def draft_files(
             raise CannotDraft(str(exc), source.name) from None
     ids = _article_ids(sources, readings)
     subject = subject or _most_named(readings)
-    metrics, left_out = _metrics(readings, ids, subject)
+    plans_of: dict[str, list[str]] = {}
+    metrics, left_out = _metrics(readings, ids, subject, plans_of)
     if not metrics:
         raise NothingToDraft(left_out)
     rankings = _rankings(readings, ids)
@@ -512,6 +567,8 @@ def draft_files(
             entry.update(
                 {"date": piece_reading.date.isoformat(), "raw_source": _source_id(raw_name)}
             )
+            if plans_of.get(article):
+                entry["plans"] = plans_of[article]
             articles.append(entry)
     homeless = _rehome(
         [*metrics, *rankings, *events],

@@ -90,6 +90,10 @@ NOT_FACTS = (
 RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
 
 #: Words a clause opens with that are not what it measures (其中出口…, 此外…).
+#: The words a label takes for its figure's role (增速, 占比…): alone, a label names nothing.
+ROLE_WORDS = _words(
+    "增速 增幅 降幅 增加 减少 提高 下降 降低 增长 占比 比重 排名 增长倍数 年均增速 增量"
+)
 CLAUSE_OPENERS = _words("其中 此外 另外 同时 而且 并且 而 并 全年 当年 合计 共计 总计 均")
 #: Function words a presenter's label never starts or ends with: a label cut at one of them
 #: (…总值的, 占同期…, 和) is a broken phrase, not a noun.
@@ -325,3 +329,34 @@ DAY_WORDS = _words("上午 下午 晚上 晚间 当晚 早上 凌晨 中午 傍�
 TODAY_WORDS = ("今天", "今日")
 #: Adverbs before an event's verb that a title leaves out (正式投入运营 -> 投入运营).
 TITLE_ADVERBS = _words("正式 顺利 成功 隆重 圆满 盛大 共同 同步 一同")
+
+# Talking points (``points``): the article's own clause for a figure, trimmed to the point.
+
+#: Separators of clauses inside a sentence (a comma between digits, 1,000, is no separator).
+CLAUSE_MARKS = "，,；;：:"
+#: A clause that opens with these goes on with the clause before it (增长21.5% says what grew
+#: only with 对外贸易额达150亿元 before it): the point takes both.
+CLAUSE_CONTINUES = _words(
+    "增长 同比 环比 比上年 比去年 较上年 较去年 下降 提高 增加 减少 降低 占 分别 均 增幅 降幅 增速 "
+    "其中 是 为 达 达到 约 共"
+)
+#: Clauses that only connect (其中，同时，据统计，): dropped from the front of a point.
+CLAUSE_CONNECTIVES = _words(
+    "其中 同时 此外 另外 另据 据统计 据了解 据介绍 数据显示 统计显示 "
+    "记者了解到 记者获悉 与此同时 目前"
+)
+#: A first clause naming only a period (前5个月，今年以来，): a point that leaves it out loses
+#: when its figure is about, so it is kept in front.
+PERIOD_CLAUSE = (
+    r"^(?:[今去前本上下]?[年季]|前|近|\d|截至|截止|今年|去年|上半年|下半年|[一二三四]季度|全年)"
+    r"[^，,；;]{0,10}$"
+)
+#: The longest point, in characters (a placeholder counts as the figure it shows, ~6).
+POINT_LIMIT = 46
+#: Words a sentence states a plan with (the outlook): 将加快…, 力争到2025年…, 下一步…
+PLAN_MARKS = (
+    r"(?:计划|力争(?!上游)|争取|目标是|目标为|下一步|今后|接下来|预计|未来[^，,。]{0,4}年|"
+    r"将(?:加快|持续|进一步|继续|全力|推动|着力|围绕|深化|加强|打造|建设|推进|积极|大力|扩大|"
+    r"不断|重点|努力|聚焦|坚持|依托|以|把|在|着眼))"
+)
+PLANS_PER_ARTICLE = 4

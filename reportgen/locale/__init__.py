@@ -53,6 +53,32 @@ class PlanTexts(NamedTuple):
     label_limit: int
 
 
+class StoryTexts(NamedTuple):
+    """The words a planned storyline composes its titles and notes with, in one language:
+    never a prompt, always said of the data (the largest, the fastest growing)."""
+
+    #: The title slide's subtitle: outlet and date (a Jinja snippet).
+    subtitle: str
+    #: A second slide of one section: its title with this after it.
+    continued: str
+    #: The outlook slide: title, and its two columns' headings.
+    outlook: str
+    plans: str
+    plans_note: str
+    #: The rank table's headings: who, assessment, year, place.
+    rank_columns: tuple[str, str, str, str]
+    coming_up: str
+    #: A chart of changes, of levels and of shares: what it shows, before its period.
+    changes: str
+    levels: str
+    #: The timeline's title, before its months.
+    events: str
+    #: A note on a slide whose figures nobody has reviewed yet.
+    unreviewed: str
+    #: A note naming what the glossary could not translate (English only; {terms}).
+    untranslated: str
+
+
 @runtime_checkable
 class Language(Protocol):
     """What a language module provides (`zh`, `en`): a new language is one module with these.
@@ -97,10 +123,13 @@ class Language(Protocol):
     PDF_WORD_WRAP: str | None
     #: What a draft data folder writes where the article does not say (the outlet).
     TO_BE_WRITTEN: str
+    #: What a draft says of a field its article does not state (an outlet).
+    NOT_STATED: str
     #: How the checker reads a page in this language back (`reading.Reading`).
     READING: Reading
     #: The fixed texts of the plans `reportgen plan` writes.
     PLAN_TEXTS: PlanTexts
+    STORY_TEXTS: StoryTexts
     #: A planned chart's title for each topic of figures (贸易 / Trade).
 
     def format_value(
@@ -203,12 +232,28 @@ class Language(Protocol):
         """A chart title with the unit of its figures; the title alone without one."""
         ...
 
-    def plan_point(self, label: str, value: str) -> str:
-        """A planned chart slide's point: a figure's label and its value."""
+    def plan_lead(self, points: list[str]) -> str:
+        """A planned summary's lead: its first points as one sentence."""
         ...
 
-    def plan_lead(self, figures: list[tuple[str, str]]) -> str:
-        """A planned summary's lead: the source, then its first figures (label, value)."""
+    def story_point(self, label: str, value: str, period: str, change: str | None) -> str:
+        """A figure as a point composed from its data (label, value, period, change)."""
+        ...
+
+    def largest(self, label: str, value: str, growth: bool) -> str:
+        """A chart's note on its largest (or fastest growing) figure."""
+        ...
+
+    def smallest(self, label: str, value: str, growth: bool) -> str:
+        """A chart's note on its smallest (or slowest growing) figure."""
+        ...
+
+    def joined(self, names: list[str]) -> str:
+        """Names joined as one title (Trade and logistics)."""
+        ...
+
+    def figures_shown(self, labels: list[str]) -> str:
+        """A KPI slide's note naming its figures."""
         ...
 
 

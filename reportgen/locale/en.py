@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.locale import Moved, PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     CURRENCIES,
     MEASURE_DECIMALS,
@@ -294,18 +294,50 @@ PLAN_TEXTS = PlanTexts(
 )
 
 
-def plan_point(label: str, value: str) -> str:
-    """A planned chart slide's point: a figure's label and its value."""
-    return f"{label}: {value}"
+#: The words a planned storyline is composed with.
+STORY_TEXTS = StoryTexts(
+    subtitle="{{ source }}",
+    continued=" (continued)",
+    outlook="Outlook",
+    plans="Direction",
+    plans_note="The plans the articles state; figures in them are the articles' own.",
+    rank_columns=("Who", "Assessment", "Year", "Place"),
+    coming_up="Coming up",
+    changes="Growth",
+    levels="Scale",
+    events="Events",
+    unreviewed=(
+        "These figures were drafted from the articles automatically and have not been reviewed."
+    ),
+    untranslated="Not in the glossary, given in pinyin: {terms}.",
+)
 
 
-def plan_lead(figures: list[tuple[str, str]]) -> str:
-    """A planned summary's lead: the source, then its first figures (label, value)."""
-    return (
-        "According to {{ outlet }}: "
-        + "; ".join(f"{label} {value}" for label, value in figures)
-        + "."
-    )
+def story_point(label: str, value: str, period: str, change: str | None) -> str:
+    """A figure as an English point: label: figure (period), up change."""
+    said = f"{label}: {value}"
+    if period:
+        said += f" ({period})"
+    return said + (f", change {change}" if change else "")
+
+
+def largest(label: str, value: str, growth: bool) -> str:
+    """A chart's note: which figure is largest (or grows fastest)."""
+    return f"{'Fastest growth' if growth else 'Largest'}: {label} ({value})."
+
+
+def smallest(label: str, value: str, growth: bool) -> str:
+    return f"{'Slowest growth' if growth else 'Smallest'}: {label} ({value})."
+
+
+def figures_shown(labels: list[str]) -> str:
+    """A KPI slide's note: the figures it shows."""
+    return "On this slide: " + "; ".join(labels) + "."
+
+
+def plan_lead(points: list[str]) -> str:
+    """A planned summary's lead: its first points as one sentence."""
+    return "; ".join(p.rstrip(".;") for p in points) + "."
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------
@@ -326,6 +358,16 @@ OF_WHICH = ", of whom "
 def aside(text: str) -> str:
     """A remark in brackets after what it qualifies: Foreign trade (2022)."""
     return f" ({text})"
+
+
+def joined(names: list[str]) -> str:
+    """Names as one title: Trade and logistics; Trade, logistics and investment."""
+    if not names:
+        return ""
+    rest = [n[:1].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names[1:]]
+    if not rest:
+        return names[0]
+    return ", ".join([names[0], *rest[:-1]]) + " and " + rest[-1]
 
 
 def joined_lines(text: str) -> str:
@@ -397,6 +439,8 @@ CHART_KIND_NAMES = {
 PDF_WORD_WRAP: str | None = None
 
 #: What a draft data folder writes where the article does not say (the outlet).
+#: What a draft says of a field its article does not state (an outlet): a fact, not a prompt.
+NOT_STATED = "Not stated"
 TO_BE_WRITTEN = "(to be written)"
 
 

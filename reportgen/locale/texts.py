@@ -134,11 +134,42 @@ class FoldsLanguages(BaseModel):
 
     #: Fields written once per language: each is a ``Localized``.
     localized: ClassVar[tuple[str, ...]] = ()
+    #: Localised fields whose other languages may be left out: they are then translated from
+    #: the article's language (``reportgen.locale.english``: glossary, pinyin for names), as
+    #: a draft writes them; a person's own translation, when written, is kept. Field -> kind.
+    translated: ClassVar[Mapping[str, str]] = {}
 
     @model_validator(mode="before")
     @classmethod
     def _fold_languages(cls, data: Any) -> Any:
-        return fold(data, cls.localized) if cls.localized and isinstance(data, dict) else data
+        if not (cls.localized and isinstance(data, dict)):
+            return data
+        folded = fold(data, cls.localized)
+        return translate_missing(folded, cls.translated) if cls.translated else folded
+
+
+def translate_missing(data: dict[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    """``data`` with each translated field's missing languages translated from the first
+    language's text (a list item by item)."""
+    from reportgen.locale.english import english  # the glossary module reads this one
+
+    source = LANGS[0]
+    for name, kind in fields.items():
+        value = data.get(name)
+        if not isinstance(value, Mapping) or not value.get(source):
+            continue
+        own = value[source]
+        missing = [lang for lang in LANGS if lang != source and value.get(lang) in (None, "", [])]
+        if not missing:
+            continue
+        value = dict(value)
+        for lang in missing:
+            if isinstance(own, list):
+                value[lang] = [english(str(item), kind).text for item in own]
+            else:
+                value[lang] = english(str(own), kind).text
+        data = {**data, name: value}
+    return data
 
 
 def unfolded(model: BaseModel, dumped: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reportgen.locale import Moved, PlanTexts, Qualifier
+from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     MEASURE_DECIMALS,
     FormatError,
@@ -349,14 +349,49 @@ PLAN_TEXTS = PlanTexts(
 )
 
 
-def plan_point(label: str, value: str) -> str:
-    """A planned chart slide's point: a figure's label and its value."""
-    return f"{label}：{value}"
+#: The words a planned storyline is composed with.
+STORY_TEXTS = StoryTexts(
+    subtitle="{{ source }}",
+    continued="（续）",
+    outlook="展望",
+    plans="发展方向",
+    plans_note="以下是报道提到的下一步安排，均为原文表述。",
+    rank_columns=("对象", "考评", "年度", "名次"),
+    coming_up="即将到来",
+    changes="增速",
+    levels="规模",
+    events="重点活动",
+    unreviewed="本页数据由reportgen从报道中自动摘录，尚未经人工审核。",
+    untranslated="",
+)
 
 
-def plan_lead(figures: list[tuple[str, str]]) -> str:
-    """A planned summary's lead: the source, then its first figures (label, value)."""
-    return "据{{ outlet }}报道：" + "；".join(label + value for label, value in figures) + "。"
+def story_point(label: str, value: str, period: str, change: str | None) -> str:
+    """A figure as a point where the article's own clause cannot be shown: 对外贸易额150亿元
+    （2023年1—5月），增长21.5%."""
+    said = f"{label}{value}"
+    if period:
+        said += f"（{period}）"
+    return said + (f"，增长{change}" if change else "")
+
+
+def largest(label: str, value: str, growth: bool) -> str:
+    """A chart's note: which figure is largest (or grows fastest)."""
+    return f"{'增速最快' if growth else '规模最大'}的是{label}（{value}）。"
+
+
+def smallest(label: str, value: str, growth: bool) -> str:
+    return f"{'增速最慢' if growth else '最小'}的是{label}（{value}）。"
+
+
+def figures_shown(labels: list[str]) -> str:
+    """A KPI slide's note: the figures it shows."""
+    return "本页数据：" + "、".join(labels) + "。"
+
+
+def plan_lead(points: list[str]) -> str:
+    """A planned summary's lead: its first points, the articles' own clauses, as one sentence."""
+    return "；".join(p.rstrip("。；") for p in points) + "。"
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------
@@ -377,6 +412,13 @@ OF_WHICH = "，其中"
 def aside(text: str) -> str:
     """A remark in brackets after what it qualifies: 对外贸易额（2022年）."""
     return f"（{text}）"
+
+
+def joined(names: list[str]) -> str:
+    """Names as one title: 贸易与物流, 贸易、物流与投资."""
+    if len(names) < 2:
+        return "".join(names)
+    return "、".join(names[:-1]) + "与" + names[-1]
 
 
 def joined_lines(text: str) -> str:
@@ -448,6 +490,8 @@ CHART_KIND_NAMES = {
 PDF_WORD_WRAP: str | None = "CJK"
 
 #: What a draft data folder writes where the article does not say (the outlet).
+#: What a draft says of a field its article does not state (an outlet): a fact, not a prompt.
+NOT_STATED = "未注明"
 TO_BE_WRITTEN = "（待补充）"
 
 

@@ -245,9 +245,12 @@ class _SlideWriter:
             label = slide.shapes.add_textbox(
                 left, top + int(cell_h * 0.6), cell_w - Emu(91440), int(cell_h * 0.36)
             )
+            lines = [Para(figure.label, colour=self.colours.muted, align="ctr")]
+            if figure.change is not None:  # its change beside it, as the article pairs them
+                lines.append(Para(figure.change.display, colour=self.colours.primary, align="ctr"))
             fill_box(
                 label,
-                [Para(figure.label, colour=self.colours.muted, align="ctr")],
+                lines,
                 self.fonts,
                 max_size=self.sizes.body + 1,
                 min_size=9,

@@ -49,10 +49,16 @@ def test_negative_count(mini):
 
 
 def test_missing_field(mini):
-    edit(mini / "metrics.yaml", "    label_en: Foreign trade growth\n", "")
+    # the article's language is required; the others are translated when left out
+    edit(mini / "metrics.yaml", "    label_zh: 对外贸易额增速\n", "")
     assert only(mini).endswith(
-        "metrics.yaml:12: metric 'trade_growth_2023', field 'label_en': Field required"
+        "metrics.yaml:12: metric 'trade_growth_2023', field 'label_zh': Field required"
     )
+
+
+def test_a_label_left_out_in_english_is_translated(mini):
+    edit(mini / "metrics.yaml", "    label_en: Foreign trade growth\n", "")
+    assert messages(mini) == []
 
 
 def test_unknown_field_is_a_typo(mini):
