@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
@@ -102,6 +103,12 @@ def supported(dataset: Dataset) -> Supported:
     for event in dataset.events:
         for iso in (event.date, event.end_date or event.date):
             allowed.update(float(p) for p in iso.split("-"))
+        # where it was held and who took part are names (五四广场 is 54 Guangchang in English)
+        for text in (
+            *event.place.values(),
+            *(n for names in event.parties.values() for n in names),
+        ):
+            allowed |= _numbers_printed(text or "")
     info = dataset.info  # titles and names are data too (a draft's English title is its id)
     for text in (
         info.id,
@@ -139,6 +146,8 @@ def number_findings(
     """Numbers in ``text`` (written in ``lang``) no fact supports, and hedged facts shown
     without their hedge."""
     reading = get(lang).READING
+    if reading.numerals:
+        text = _without_relative_periods(text)
     problems = []
     quotes = []
     other = reading.embedded  # Chinese text on an English page: read it as Chinese
@@ -173,6 +182,25 @@ def number_findings(
     if reading.numerals:
         problems += _chinese_figure_findings(text, data)
     return problems
+
+
+#: Any date: a relative period's span does not depend on the day it is read from.
+_SOME_DAY = date(2000, 1, 1)
+
+
+def _without_relative_periods(text: str) -> str:
+    """``text`` with its relative periods blanked (近三年, 过去五年, 前4个月): their number
+    is how long a period runs, not a figure, and 近 there is no hedge. The extractor's period
+    reader decides what a period is; one that names a year (2023年) is left to be read."""
+    from reportgen.extract.periods import period_phrases
+
+    if not re.search(r"[年月季]", text):
+        return text
+    out = text
+    for phrase in period_phrases(text, _SOME_DAY):
+        if not re.search(r"\d{4}", phrase.text):
+            out = out[: phrase.start] + " " * (phrase.end - phrase.start) + out[phrase.end :]
+    return out
 
 
 def _after_own_label(text: str, match: re.Match, data: Supported, value, number) -> bool:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
-from reportgen.check.pdf_edges import overruns
+from reportgen.check.pdf_edges import read_page
 from reportgen.check.placed import UNPLACED, read_placed, summary_findings
-from reportgen.check.quotes import blank_quotations, titles, verified_quotes
+from reportgen.check.quotes import blank_quotations, names, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
@@ -124,8 +124,8 @@ def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool
             has_file = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             embedded.append((str(font.get("/BaseFont")), has_file))
         tag = str(reader.trailer["/Root"].get("/Lang") or "")
-        texts = [page.extract_text() or "" for page in reader.pages]
-        edges = [overruns(page) for page in reader.pages]
+        read = [read_page(page) for page in reader.pages]
+        texts, edges = [text for text, _ in read], [found for _, found in read]
     except Exception as exc:  # pypdf raises its own errors and plain value/key/type errors
         raise Unreadable(shown, "PDF", exc) from None
     finally:
@@ -168,7 +168,7 @@ def check_pdf(
         marks = re.compile("|".join(re.escape(citation_mark(n)) for n in numbers) or "(?!)")
         # the source notes are quotations, proved against the data and the articles
         quotes, bad = verified_quotes((c.note for c in content.citations), dataset)
-        quotes += titles(dataset, lang)  # the articles the notes cite are names
+        quotes += names(dataset, lang)  # titles and labels are names
         findings += [Finding(shown, "notes", message) for _, message in bad]
         pages = [unwrap(marks.sub(" ", text)) for text in pages]
         pages = _across(pages, lambda text: blank_quotations(text, quotes))

@@ -86,6 +86,12 @@ def _times(m: list[float], n: list[float]) -> list[float]:
 
 def overruns(page) -> list[Overrun]:
     """Every piece of text ``page`` (a pypdf page) draws beyond its left or right edge."""
+    return read_page(page)[1]
+
+
+def read_page(page) -> tuple[str, list[Overrun]]:
+    """A page's text (pypdf's extraction) and the text it draws beyond its left or right
+    edge, in one pass over its content."""
     box = page.mediabox
     left, right = float(box.left), float(box.right)
     resources = page.get("/Resources") or {}
@@ -132,5 +138,5 @@ def overruns(page) -> list[Overrun]:
                 else:
                     show(_codes(item), 0.0, cm, tm)
 
-    page.extract_text(visitor_operand_before=visit)
-    return found
+    text = page.extract_text(visitor_operand_before=visit) or ""
+    return text, found

@@ -119,7 +119,9 @@ def read_placed(
     problems = []
     for start, end, value in placed_spans(text, shown):
         in_context, alone = _own_qualifier(reading, text, start, end)
-        if in_context != alone:
+        # only a hedge the words around it add: the value's own (将超过75亿元, whose 超过 the
+        # page reading does not take after 将) is the fact's, printed as the content decided
+        if in_context is not None and in_context != alone:
             label = squash(labels.get(value.fact, ""))
             if not (label and squash(text[:start]).endswith(label)):
                 around = text[max(0, start - 4) : end + 3].strip()

@@ -32,7 +32,7 @@ from reportgen.check.placed import (
     shown_at,
     slide_findings,
 )
-from reportgen.check.quotes import blank_quotations, titles, verified_quotes
+from reportgen.check.quotes import blank_quotations, names, verified_quotes
 from reportgen.data import Dataset
 from reportgen.text.placeholders import placeholders
 
@@ -93,6 +93,7 @@ def check_pptx(
         return faces[family]
 
     labels = {m.id: m.label[lang] for m in dataset.metrics} if content is not None else {}
+    named = names(dataset, lang)
     slides = list(prs.slides)
     for number, slide in enumerate(slides, start=1):
         drawn: list[str] = []  # the slide's texts, for the content's proof
@@ -171,8 +172,8 @@ def check_pptx(
             for text in texts:
                 read, unplaced = text, ""
                 if decided is not None:  # each placed number is read as its own fact
-                    named = blank_quotations(text, titles(dataset, lang))
-                    read, problems = read_placed(named, decided.shown, lang, labels)
+                    unnamed = blank_quotations(text, named)
+                    read, problems = read_placed(unnamed, decided.shown, lang, labels)
                     for message in problems:
                         add(message)
                     unplaced = UNPLACED
@@ -238,7 +239,7 @@ def _notes_findings(
     if decided is None:
         return [m for text in notes for m in number_findings(blank_quotes(text, data), data, lang)]
     quotes, bad = verified_quotes(decided.sources, dataset)
-    quotes += titles(dataset, lang)  # the articles the notes cite are names
+    quotes += names(dataset, lang)  # titles and labels are names
     problems = [message for _, message in bad]
     for text in notes:
         read, placed = read_placed(

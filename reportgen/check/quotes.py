@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reportgen.content.model import SourceNote
 from reportgen.data import Dataset
 from reportgen.text.normalize import squash
 
 
-def titles(dataset: Dataset, lang: str) -> list[str]:
-    """The articles' titles in ``lang``: names a source note cites (《…最高补贴20万元》), whose
-    figures are a headline's wording, not figures a slide shows."""
-    return [t for a in dataset.articles if (t := a.title[lang])]
+def names(dataset: Dataset, lang: str) -> list[str]:
+    """What a page names rather than states, in ``lang``: the articles' titles a source note
+    cites (《…最高补贴20万元》), the metrics' labels (单日客流最高, a translated label that keeps
+    a numeral) and the events' titles. A figure or a hedge word inside a name is its wording,
+    not a figure the page shows: the figures are the values the content placed beside them."""
+    found = [a.title[lang] for a in dataset.articles]
+    found += [m.label[lang] for m in dataset.metrics]
+    found += [e.title[lang] for e in dataset.events]
+    return [name for name in found if name]
 
 
 def quote_problems(note: SourceNote, dataset: Dataset) -> list[str]:
@@ -49,6 +55,7 @@ def quote_problems(note: SourceNote, dataset: Dataset) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=4096)
 def _spaced(text: str) -> re.Pattern:
     """``text`` as a pattern that allows any whitespace between its characters: a drawn
     line may wrap anywhere inside a quote."""

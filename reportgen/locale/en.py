@@ -207,7 +207,8 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
 # --- reading a page back (the checker) ---------------------------------------------------------
 
 _NUMBER = re.compile(
-    rf"(?P<before>{'|'.join(HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    # a hedge is a word of its own: "turnover 40.2%" has no hedge "over"
+    rf"(?:(?<![A-Za-z])(?P<before>{'|'.join(HEDGES)}))?\s*(?:[A-Z]{{3}}\s*)?"
     # spaces go with a scale word only
     rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(SCALES)}))?\b"
 )

@@ -307,6 +307,8 @@ def test_a_label_that_ends_in_a_hedge_word_is_no_hedge_of_its_value():
     # a hedge that is the fact's own reads as decided
     firms = Shown("firms", "4700余家", qualifier="over")
     assert read_placed("入驻4700余家企业", [firms], "zh", {})[1] == []
+    trade = Shown("trade", "超过75亿元", qualifier="over")
+    assert read_placed("交易额将超过75亿元", [trade], "zh", {})[1] == []
 
 
 def test_placed_numbers_are_found_whole_and_longest_first():

@@ -85,3 +85,35 @@ def test_a_figure_in_the_title_a_note_cites_is_a_name(tmp_path, briefing):
     deck = drawn.deck(data, "zh")
     assert any("最高补贴20万元》" in line for line in deck.slides[0].speaker_notes)
     assert check_bytes(render_deck(deck, briefing), "pptx", data, "d.pptx", deck) == []
+
+
+@pytest.mark.slow
+def test_a_numeral_inside_a_label_is_the_labels_wording(tmp_path, briefing):
+    """A translated label that keeps a numeral (出台新一轮 as 'new 1 round') printed beside its
+    value: the 1 is the label's, not a figure missing the hedge of the data's 1年以上."""
+    from reportgen.render.pdf import render_summary
+
+    article = "## 示范区一季度成绩单\n\n出台新一轮政策，补贴20万元。对首次创业1年以上的给予支持。\n"
+    metrics = [
+        {
+            "id": "subsidy",
+            "label_zh": "新一轮政策补贴",
+            "label_en": "New 1 round policy subsidy",
+            "value": 200000,
+            "quote": "出台新一轮政策，补贴20万元",
+        },
+        {
+            "id": "years",
+            "label_zh": "创业年限",
+            "label_en": "Years in business",
+            "value": 1,
+            "unit": "年",
+            "qualifier": "at_least",
+            "hedge": "以上",
+            "quote": "对首次创业1年以上的给予支持",
+        },
+    ]
+    data = load_dataset(folder(tmp_path, article, metrics))
+    summary = drawn.summary(data, "en", lead="New 1 round policy subsidy {subsidy}")
+    pdf = render_summary(summary, briefing)
+    assert check_bytes(pdf, "pdf", data, "s.pdf", summary) == []
