@@ -13,6 +13,7 @@ from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import resolve_chart
+from reportgen.content.display import for_display
 from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Block,
@@ -203,6 +204,7 @@ def build_deck(
 ) -> Deck:
     """The deck for one language: every slide of the plan, filled from the data. ``facts``
     is the decision shared with the summary (made here if not given)."""
+    dataset = for_display(dataset)  # labels and titles as a slide shows them
     builder = _Builder(dataset, template, lang, facts)
     info = dataset.info
     keywords = tuple(dict.fromkeys([info.id, *(s.chart for s in plan.slides if s.chart)]))

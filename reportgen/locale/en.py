@@ -207,7 +207,8 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
 # --- reading a page back (the checker) ---------------------------------------------------------
 
 _NUMBER = re.compile(
-    rf"(?P<before>{'|'.join(HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    # a hedge is a word of its own: "turnover 40.2%" has no hedge "over"
+    rf"(?:(?<![A-Za-z])(?P<before>{'|'.join(HEDGES)}))?\s*(?:[A-Z]{{3}}\s*)?"
     # spaces go with a scale word only
     rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(SCALES)}))?\b"
 )
@@ -278,7 +279,7 @@ def with_unit(title: str, unit: str) -> str:
 PLAN_TEXTS = PlanTexts(
     subtitle="Briefing · {{ subject }}",
     source_note=(
-        "Every number on this slide comes from {{ source }}; the sources below quote each sentence."
+        "Every number on this slide comes from {{ outlet }}; the sources below quote each sentence."
     ),
     key_figures="Key figures at a glance",
     ranking="Ranking",

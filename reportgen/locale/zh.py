@@ -334,7 +334,7 @@ def with_unit(title: str, unit: str) -> str:
 #: The fixed texts of a template `reportgen plan` writes.
 PLAN_TEXTS = PlanTexts(
     subtitle="简报 · {{ subject }}",
-    source_note="本页数字均来自{{ source }}，每个数字的原文句子见下方来源。",
+    source_note="本页数字均来自{{ outlet }}，每个数字的原文句子见下方来源。",
     key_figures="关键数据一览",
     ranking="排名",
     events="大事记",
