@@ -90,10 +90,6 @@ NOT_FACTS = (
 RANK_NAMES = ("第一时间", "第一资源", "第一窗口")
 
 #: Words a clause opens with that are not what it measures (其中出口…, 此外…).
-#: The words a label takes for its figure's role (增速, 占比…): alone, a label names nothing.
-ROLE_WORDS = _words(
-    "增速 增幅 降幅 增加 减少 提高 下降 降低 增长 占比 比重 排名 增长倍数 年均增速 增量"
-)
 CLAUSE_OPENERS = _words("其中 此外 另外 同时 而且 并且 而 并 全年 当年 合计 共计 总计 均")
 #: Function words a presenter's label never starts or ends with: a label cut at one of them
 #: (…总值的, 占同期…, 和) is a broken phrase, not a noun.

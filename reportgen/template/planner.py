@@ -807,7 +807,8 @@ def _value(metric_id: str) -> str:
 def _slug(key: str, n: int) -> str:
     """A slide id for a section: its topic id, or s<n> for a subhead."""
     kind, _, rest = key.partition(":")
-    return rest if kind == "topic" else f"s{n + 1}"
+    # never a fixed slide's id (a topic named ranking or events is a section, not that slide)
+    return f"topic_{rest}" if kind == "topic" else f"s{n + 1}"
 
 
 def _short(text: str, lang: Lang, limit: int | None = None) -> str:
