@@ -830,7 +830,12 @@ def _no_han(text: str, untranslated: tuple[str, ...]) -> English:
     if stray:
         text = HAN.sub(lambda m: pinyin_word(m[0]), text)
         untranslated = _uniq((*untranslated, *stray))
-    return English(re.sub(r"\s+", " ", text).strip(), untranslated)
+    return English(re.sub(r"\s+", " ", text.translate(_STRAIGHT)).strip(), untranslated)
+
+
+#: Curly quotes as straight ones: a slide sets them in the East Asian face beside Chinese, so
+#: “SCO people” would print full-width in an English line; "SCO people" never does.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 @lru_cache(maxsize=8192)

@@ -111,12 +111,12 @@ def test_a_title_maps_half_and_full_width_punctuation():
     result = english("青岛：前4个月外贸进出口增长12.5%！“新动能”（持续）释放?", "title")
     assert result == English(
         "Qingdao: foreign trade up 12.5% in the first 4 months!"
-        " “new momentum” (continued) released?",
+        ' "new momentum" (continued) released?',
         (),
     )
     spaced = english('上合示范区 举办推介会 共建"空中丝绸之路"', "title").text
     assert (
-        spaced == "SCO Demonstration Zone, promotion events held, jointly building “Air Silk Road”"
+        spaced == 'SCO Demonstration Zone, promotion events held, jointly building "Air Silk Road"'
     )
 
 
@@ -386,7 +386,7 @@ def test_a_placeholder_passes_through_unchanged():
         ),
         (
             "万众一心向前冲，“上合人”激活“新动能”",
-            "Forge ahead as one, “SCO people” activate “new momentum”",
+            'Forge ahead as one, "SCO people" activate "new momentum"',
         ),
         ("青岛高新技术企业突破8000家", "Qingdao high-tech enterprises top 8000"),
         ("第34届青岛国际啤酒节闭幕", "34th Qingdao International Beer Festival closes"),
