@@ -26,11 +26,14 @@ from reportgen.data import Dataset
 from reportgen.locale import get
 
 
-def shown_at(text: str, value_text: str) -> int | None:
+def shown_at(text: str, value_text: str, lang: str | None = None) -> int | None:
     """Where ``value_text`` stands in ``text`` as a number of its own, or None: 3 inside 2023
-    or 3.5 is not the value 3."""
+    or 3.5 is not the value 3, nor (read in ``lang``) the 15 of a date, 15 December 2024."""
+    dates = get(lang).READING.dates if lang else None
+    spans = [m.span() for m in dates.finditer(text)] if dates is not None else []
     for found in re.finditer(re.escape(value_text), text):
-        if not glued(text, *found.span()):
+        inside = any(a <= found.start() and found.end() <= b for a, b in spans)
+        if not glued(text, *found.span()) and not inside:
             return found.start()
     return None
 

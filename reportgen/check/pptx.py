@@ -181,7 +181,7 @@ def check_pptx(
                     add(message + unplaced)
                 for value_text, value in derived_texts.items():
                     if (
-                        shown_at(text, value_text) is not None
+                        shown_at(text, value_text, lang) is not None
                         and not _marked(text, value, lang, exact)
                         and not has_chart
                     ):

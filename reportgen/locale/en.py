@@ -230,7 +230,10 @@ def _is_quantity(text: str, end: int) -> bool:
 
 
 #: How the checker reads an English page; the Chinese it quotes is read the Chinese way.
-READING = Reading(_NUMBER, _qualifier, _is_quantity, embedded="zh")
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?\b"
+)
+READING = Reading(_NUMBER, _qualifier, _is_quantity, embedded="zh", dates=_DATE)
 
 
 #: After a value computed from reported ones, wherever it is shown.

@@ -17,6 +17,7 @@ from reportgen.check.placed import (
     fragments,
     placed_spans,
     read_placed,
+    shown_at,
     slide_findings,
     summary_findings,
 )
@@ -344,3 +345,10 @@ def test_a_lead_that_prints_a_label_ending_in_a_hedge_word_builds(tmp_path, brie
         assert [f.where for f in found] == ["page 1"]
         assert found[0].message.startswith("visitors_peak: 30万人次 reads as")
         assert found[0].message.endswith("(template)")
+
+
+def test_the_day_of_an_english_date_is_no_value():
+    """A derived 15 is not shown by 15 December 2024 (the source line's date)."""
+    assert shown_at("Source: Xinhua Daily, 15 December 2024", "15", "en") is None
+    assert shown_at("December 15, 2024 saw 15 more", "15", "en") == 22
+    assert shown_at("15 routes, 15 December 2024", "15", "en") == 0
