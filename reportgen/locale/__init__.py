@@ -248,6 +248,10 @@ class Language(Protocol):
         """A chart's note on its smallest (or slowest growing) figure."""
         ...
 
+    def numbered(self, title: str, n: int) -> str:
+        """The n-th section of one title, when no other reading is free (Trade (2))."""
+        ...
+
     def joined(self, names: list[str]) -> str:
         """Names joined as one title (Trade and logistics)."""
         ...

@@ -364,6 +364,13 @@ def aside(text: str) -> str:
     return f" ({text})"
 
 
+def numbered(title: str, n: int) -> str:
+    """The n-th section of one title: Trade, part two (in words: a digit on a slide must be
+    a figure of the data)."""
+    words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return f"{title}, part {words[n - 1] if n <= len(words) else 'more'}"
+
+
 def joined(names: list[str]) -> str:
     """Names as one title: Trade and logistics; Trade, logistics and investment."""
     if not names:

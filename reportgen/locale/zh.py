@@ -414,6 +414,12 @@ def aside(text: str) -> str:
     return f"（{text}）"
 
 
+def numbered(title: str, n: int) -> str:
+    """The n-th section of one title: 贸易（之二）. (Chinese titles are the subheads
+    themselves; this is for a language whose readings of them all collide.)"""
+    return f"{title}（之{'一二三四五六七八九十'[min(n, 10) - 1]}）"
+
+
 def joined(names: list[str]) -> str:
     """Names as one title: 贸易与物流, 贸易、物流与投资."""
     if len(names) < 2:

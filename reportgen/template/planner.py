@@ -205,13 +205,16 @@ def _heading_in(
         if role_of(metric) != "rank":
             counts[metric.topic] = counts.get(metric.topic, 0) + 1
     ranked = sorted(counts, key=lambda t: (t == GENERAL, -counts[t])) or [metrics[0].topic]
-    names: list[str] = []
-    for topic in ranked:
-        names.append(name(topic, lang))
+    first, *others = [name(topic, lang) for topic in ranked]
+    tried = [[first], *([first, other] for other in others), [first, *others]]
+    for names in tried:
         title = locale.get(lang).joined(names)
         if title not in used:
             return title
-    return locale.get(lang).joined(names)
+    count = 2  # every reading is taken: number it rather than say one title twice
+    while locale.get(lang).numbered(first, count) in used:
+        count += 1
+    return locale.get(lang).numbered(first, count)
 
 
 # -- points --------------------------------------------------------------------------------
@@ -357,7 +360,8 @@ class _Story:
             self.charts.append(chart)
             self.slides.append(self._kpi_slide(f"{ident}_figures", section, chart, tiles, made > 0))
             made += 1
-        elif not made and any(m.point for m in metrics):  # key figures: the article's words
+        elif not made and sum(1 for _, n in self.units(metrics) if n[0].point) >= 2:
+            # its figures are key figures: the article's words on them, when it has a few
             self.slides.append(self._points_slide(ident, section, metrics))
             made += 1
         return made

@@ -272,3 +272,17 @@ def test_several_entities_ranked_in_one_year_make_a_rank_table(mini):
     assert slide.table.ids == ["a", "b"]  # best place first
     assert [c.field for c in slide.table.columns] == ["entity", "assessment", "year", "rank"]
     assert slide.title["zh"] == "全省考核"
+
+
+def test_subheads_never_share_an_english_title(mini):
+    """Two subheads the glossary cannot translate, both about logistics and trade: each
+    gets its own English title, never one said twice."""
+    metrics = [
+        figure(f"{s}{n}", topic, section=heading)
+        for s, heading in (("a", "鑫瑞澜翱翔"), ("b", "鑫瑞澜腾飞"), ("c", "鑫瑞澜远航"))
+        for n, topic in enumerate(("logistics", "logistics", "trade"))
+    ]
+    found = planner.sections(with_metrics(mini, *metrics, rankings=()))
+    titles = [s.title["en"] for s in found]
+    assert len(set(titles)) == 3 and titles[0] == "Logistics"
+    assert all(not re.search(r"\d", t) for t in titles)  # no digit a check would read
