@@ -165,6 +165,24 @@ def test_article_to_checked_deck_without_hand_written_plans(
     assert run("plan", str(draft), str(plan)).code == 2  # never overwrites a template
 
 
+HELD_OUT = sorted((Path(__file__).resolve().parents[1] / "deck" / "held_out").glob("*.txt"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", HELD_OUT, ids=[a.stem for a in HELD_OUT])
+def test_every_held_out_article_builds_checked_decks_with_no_plan(
+    run, tmp_path, monkeypatch, article
+):
+    """The deck articles (measured once, error analysis since): extract -> build, as a
+    scheduled run does (its own date for articles that state none), in both languages."""
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    draft, out = tmp_path / "draft", tmp_path / "out"
+    assert run("extract", str(article), "--date", "2024-12-15", "--to-data", str(draft)).code == 0
+    built = run("build", "--data", str(draft), "--lang", "zh,en", "--jobs", "1", "--out", str(out))
+    assert built.code == 0, built.err
+    assert len(list(out.glob("*.pptx"))) == 2 and len(list(out.glob("*.pdf"))) == 2
+
+
 def test_a_folder_with_no_plan_builds_the_story_plan_would_write(run, tmp_path, monkeypatch):
     """build on a draft with the default template (planned for the seed's figures): the deck
     follows the draft's own story, slide for slide what `plan` writes."""
