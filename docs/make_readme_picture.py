@@ -1,5 +1,7 @@
-"""Regenerate docs/what-you-get.png, the README's picture: four slides of the Chinese seed
-deck, rendered by reportgen itself.
+"""Regenerate the README's pictures, rendered by reportgen itself: docs/what-you-get.png (four
+slides of the curated Chinese seed deck), and two decks made from articles with no hand edits
+(extract, then build with no plan): docs/auto-long.png (the seed's raw page as a new article,
+Chinese) and docs/auto-short.png (the two clippings of examples/articles-2023-06, English).
 
     python docs/make_readme_picture.py      (needs LibreOffice and poppler-utils)
 """
@@ -40,7 +42,40 @@ def main() -> None:
         deck_pages, _ = preview(next(out.glob("*_zh.pptx")), out / "png", faces, dpi=60)
         chosen = [deck_pages[n - 1] for n in SLIDES]
         contact_sheet(chosen, ROOT / "docs" / "what-you-get.png", columns=2)
-    print("wrote docs/what-you-get.png")
+        for name, articles, extra, lang, slides in AUTO:
+            deck = _auto_deck(out / name, articles, extra, lang)
+            pages, _ = preview(deck, out / f"{name}-png", faces, dpi=60)
+            chosen = [pages[n - 1] for n in slides if n <= len(pages)]
+            contact_sheet(chosen, ROOT / "docs" / f"{name}.png", columns=2)
+    print("wrote docs/what-you-get.png, docs/auto-long.png, docs/auto-short.png")
+
+
+#: The auto decks: picture name, articles, extract options, language, slides shown.
+AUTO = (
+    (
+        "auto-long",
+        ["data/qingdao-sco-2023-05/raw/000_8bdebe869efda307.txt"],
+        ["--date", "2023-05-29"],
+        "zh",
+        (2, 3, 4, 9),
+    ),
+    ("auto-short", ["examples/articles-2023-06"], [], "en", (1, 2, 3, 4)),
+)
+
+
+def _auto_deck(work: Path, articles: list[str], extra: list[str], lang: str) -> Path:
+    """extract -> build, as a scheduled run does: no plan, no hand edits."""
+    reportgen = [sys.executable, "-m", "reportgen"]
+    draft = work / "data"
+    subprocess.run(
+        [*reportgen, "extract", *articles, *extra, "--to-data", str(draft)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    args = ["build", "--data", str(draft), "--out", str(work / "out"), "-q"]
+    subprocess.run([*reportgen, *args, "--format", "pptx", "--lang", lang], check=True, cwd=ROOT)
+    return next((work / "out").glob(f"*_{lang}.pptx"))
 
 
 if __name__ == "__main__":

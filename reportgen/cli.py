@@ -293,11 +293,13 @@ def build(
 def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     """Lint built decks and PDFs (default: every one in output/) against the dataset.
 
-    One line per finding: overflowing text, a run without an East Asian face, a missing glyph,
-    a picture or chart without alt text, an empty placeholder, a number the data does not
-    support on a slide, in a chart or in the notes (or a hedge dropped), a chart whose values
-    differ from its labels, a derived value without its mark, a font not embedded, a file
-    that is not a readable deck or PDF. Exit 0 when clean, 1 with findings.
+    One line per finding: overflowing text, a shape or table past the slide's edge, text drawn
+    past a PDF page's edge, placeholder text ((draft), （待补充）, 请在此写下讲解要点, □/■), a
+    run without an East Asian face, a missing glyph, a picture or chart without alt text, an
+    empty placeholder, a number the data does not support on a slide, in a chart or in the
+    notes (or a hedge dropped), a chart whose values differ from its labels, a derived value
+    without its mark, a font not embedded, a file that is not a readable deck or PDF. Exit 0
+    when clean, 1 with findings.
     """
     from reportgen.check import CHECKED_SUFFIXES, check_files
     from reportgen.data import load_dataset

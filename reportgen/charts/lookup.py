@@ -46,12 +46,14 @@ def derivation_notes(metrics: list[Metric], dataset: Dataset, lang: Lang) -> tup
     return tuple(dict.fromkeys(derivation_text(m, labels, lang) for m in metrics if m.is_derived))
 
 
-def point(metric: Metric, label: str, lang: Lang, money_factor: int | None = None) -> Point:
-    """A metric as a chart value, with its display text and its source."""
+def point(metric: Metric, label: str, lang: Lang) -> Point:
+    """A metric as a chart value, with its source and its display text: the text every other
+    place shows it with (超过3.4万亿元 on the slide, in the notes and on the chart alike, not
+    超过34000亿元 in the chart's axis scale; the axis and the drawn bars keep that scale)."""
     return Point(
         label=label,
         value=metric.value,
-        text=format_metric(metric, lang, money_factor=money_factor),
+        text=format_metric(metric, lang),
         derived=metric.is_derived,
         qualifier=metric.qualifier,
         sources=(metric.id,),

@@ -57,11 +57,17 @@ def fill_placeholders(text: str, dataset: Dataset, lang: Lang) -> str:
     return PLACEHOLDER.sub(lambda m: format_metric(dataset.metric(m.group(1)), lang), text)
 
 
-def source_line(dataset: Dataset, lang: Lang) -> str:
+def source_of(dataset: Dataset, lang: Lang) -> tuple[str, str]:
+    """The outlet the figures come from and its date (ISO): the page's, else the first
+    article's."""
     page = dataset.page
     if page is not None:
-        outlet, date = page.outlet[lang], page.date
-    else:
-        first = dataset.articles[0]
-        outlet, date = first.outlet[lang], first.date
+        return page.outlet[lang], page.date
+    first = dataset.articles[0]
+    return first.outlet[lang], first.date
+
+
+def source_line(dataset: Dataset, lang: Lang) -> str:
+    """来源：青岛日报，2023年5月18日 / Source: Qingdao Daily, 18 May 2023."""
+    outlet, date = source_of(dataset, lang)
     return locale.get(lang).source_line(outlet, format_date(date, lang))

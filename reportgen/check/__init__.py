@@ -1,8 +1,10 @@
 """`reportgen check`: lint built decks and PDFs before they go to a presenter.
 
 One line per finding, naming the file, the slide or page, and the shape:
-- text that overflows its box (at the size it gets, explicit or inherited) or a shape that
-  extends past the slide;
+- text that overflows its box (at the size it gets, explicit or inherited), a shape that
+  extends past the slide, a table whose rows grow past its bottom edge, text a PDF draws
+  past its page's left or right edge (``pdf_edges``);
+- placeholder text a presenter would see, in either language (``text.placeholders``);
 - a run without an East Asian typeface, or with a character its font lacks;
 - a picture or chart without alt text; an empty placeholder;
 - a number no fact in the dataset supports (Arabic or in Chinese numerals; on slides, in
@@ -11,7 +13,11 @@ One line per finding, naming the file, the slide or page, and the shape:
 - a derived value shown without its derived mark;
 - given the content the output was drawn from (a build's check, ``placed``): a number the
   content put on a slide or in the summary that is not printed there as decided (its text,
-  its derived mark, its citation number), or a source note that is missing;
+  its derived mark, its citation number), or a source note that is missing. Each number the
+  content placed is read as that fact's own (a hedge word around it that is not the end of
+  its label is the template's), each source note is a quotation proved against the data and
+  its article (``quotes``), and titles and labels are names, so a figure inside a quote or
+  a name is never matched to another fact's hedge;
 - a native chart whose drawn values are not the values its labels state, or whose embedded
   workbook differs from what it draws;
 - a font not embedded in a PDF;

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from reportgen.data import Dataset
 from reportgen.data.formulas import constants_in
 from reportgen.data.trajectory import rank_scale, trajectory
 from reportgen.locale import LANGS, get
 from reportgen.locale.numbers import decimal_value
+from reportgen.text.normalize import squash
 from reportgen.text.numerals import parse_chinese_numeral
 
 #: Every scale word a page may print, in any language, and its factor (亿, bn).
@@ -37,6 +39,9 @@ class Supported:
     numbers: frozenset[float]  # every number the data can put on a page
     qualifiers: Mapping[float, frozenset[str]]  # value -> hedges of the facts that have it
     articles: tuple[str, ...]  # the articles' text without whitespace (verbatim quotes)
+    #: value -> the labels of the facts that have it, squashed (a label may end in a word
+    #: that is also a hedge: 单日客流最高 before its 30万人次 is no hedge 最高)
+    labels: Mapping[float, frozenset[str]] = field(default_factory=dict)
 
     def __contains__(self, number: float) -> bool:
         return round(number, 6) in self.numbers
@@ -48,7 +53,9 @@ class Supported:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """As `validate` compares a quote with its article (one rule: a quote it accepts is
+    verbatim here too, its line-broken Latin words joined)."""
+    return squash(text)
 
 
 def _numbers_printed(text: str) -> set[float]:
@@ -63,7 +70,11 @@ def supported(dataset: Dataset) -> Supported:
     """Every number the data can put on a page, and the hedges each value carries."""
     allowed: set[float] = set()
     qualifiers: dict[float, set[str]] = {}
+    labels: dict[float, set[str]] = {}
     for metric in dataset.metrics:
+        labels.setdefault(round(metric.value, 6), set()).update(
+            squash(label) for label in metric.label.values() if label
+        )
         for factor in _FACTORS:  # a decrease prints its sign apart
             allowed.add(round(abs(metric.value) / factor, 6))
             allowed.add(round(metric.value / factor, 6))
@@ -92,6 +103,12 @@ def supported(dataset: Dataset) -> Supported:
     for event in dataset.events:
         for iso in (event.date, event.end_date or event.date):
             allowed.update(float(p) for p in iso.split("-"))
+        # where it was held and who took part are names (五四广场 is 54 Guangchang in English)
+        for text in (
+            *event.place.values(),
+            *(n for names in event.parties.values() for n in names),
+        ):
+            allowed |= _numbers_printed(text or "")
     info = dataset.info  # titles and names are data too (a draft's English title is its id)
     for text in (
         info.id,
@@ -108,6 +125,7 @@ def supported(dataset: Dataset) -> Supported:
         numbers=frozenset(allowed),
         qualifiers={k: frozenset(v) for k, v in qualifiers.items()},
         articles=tuple(_squash(t) for t in dataset.article_texts.values()),
+        labels={k: frozenset(v) for k, v in labels.items()},
     )
 
 
@@ -128,6 +146,8 @@ def number_findings(
     """Numbers in ``text`` (written in ``lang``) no fact supports, and hedged facts shown
     without their hedge."""
     reading = get(lang).READING
+    if reading.numerals:
+        text = _without_relative_periods(text)
     problems = []
     quotes = []
     other = reading.embedded  # Chinese text on an English page: read it as Chinese
@@ -143,6 +163,8 @@ def number_findings(
         qualifier = reading.qualifier(match, text)
         number = decimal_value(digits)
         value = round(decimal_value(digits, SCALE.get(magnitude, 1)), 6)
+        if match.group("before") and _after_own_label(text, match, data, value, number):
+            qualifier = None  # the word is the end of the figure's label, not its hedge
         shown = match.group().strip()
         if number not in data and value not in data and number not in extra:
             problems.append(f"number {shown} is not in the dataset")
@@ -160,6 +182,32 @@ def number_findings(
     if reading.numerals:
         problems += _chinese_figure_findings(text, data)
     return problems
+
+
+#: Any date: a relative period's span does not depend on the day it is read from.
+_SOME_DAY = date(2000, 1, 1)
+
+
+def _without_relative_periods(text: str) -> str:
+    """``text`` with its relative periods blanked (近三年, 过去五年, 前4个月): their number
+    is how long a period runs, not a figure, and 近 there is no hedge. The extractor's period
+    reader decides what a period is; one that names a year (2023年) is left to be read."""
+    from reportgen.extract.periods import period_phrases
+
+    if not re.search(r"[年月季]", text):
+        return text
+    out = text
+    for phrase in period_phrases(text, _SOME_DAY):
+        if not re.search(r"\d{4}", phrase.text):
+            out = out[: phrase.start] + " " * (phrase.end - phrase.start) + out[phrase.end :]
+    return out
+
+
+def _after_own_label(text: str, match: re.Match, data: Supported, value, number) -> bool:
+    """Whether the text before a figure ends with the label of a fact that has its value."""
+    before = _squash(text[: match.start("digits")])
+    labels = data.labels.get(value, frozenset()) | data.labels.get(round(number, 6), frozenset())
+    return any(before.endswith(label) for label in labels)
 
 
 def _hedge_findings(shown, digits, value, number, qualifier, data: Supported, quantity) -> list:

@@ -1,4 +1,5 @@
-"""Lint a PDF summary: every font embedded, every number on a page in the dataset."""
+"""Lint a PDF summary: every font embedded, every number on a page in the dataset, no
+placeholder text, nothing drawn beyond the page's left or right edge."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ from typing import TYPE_CHECKING
 from reportgen import locale
 from reportgen.check.findings import Finding, Unreadable
 from reportgen.check.numbers import Supported, blank_quotes, lang_of, number_findings, supported
-from reportgen.check.placed import summary_findings
+from reportgen.check.pdf_edges import read_page
+from reportgen.check.placed import UNPLACED, read_placed, summary_findings
+from reportgen.check.quotes import blank_quotations, names, verified_quotes
 from reportgen.content.model import CITATION_MARK, citation_mark
 from reportgen.data import Dataset
 from reportgen.locale.zh import hedges_at
+from reportgen.render.pdf_header import ELLIPSIS
+from reportgen.text.placeholders import placeholders
 
 if TYPE_CHECKING:
     from reportgen.content.model import Summary
@@ -66,16 +71,29 @@ def _without_furniture(text: str, summary: Summary, number: int, total: int) -> 
     """A page's text without what every page repeats: the header (the document's title), the
     footer's byline and its page label, as the content and the locale word them."""
     label = locale.get(summary.info.lang).page_label(number, total)
-    parts = (summary.info.title, summary.byline, label)
-    furniture = re.compile(r"\s*".join(_spaced(part) for part in parts if part) + r"\s*$")
+    parts = [_spaced(part) for part in (summary.byline, label) if part]
+    furniture = re.compile(r"\s*".join([_header(summary.info.title), *parts]) + r"\s*$")
     stripped, found = furniture.subn("", text)
     return stripped if found else re.sub(_spaced(label), " ", text)
+
+
+def _header(title: str) -> str:
+    """A pattern of the running header: the title, or a cut of it that ends in the ellipsis
+    the renderer puts where a long title would run off the page."""
+    cuts = (_spaced(title[:n].rstrip() + ELLIPSIS) for n in range(len(title) - 1, 0, -1))
+    return "(?:" + "|".join([_spaced(title), *cuts]) + ")" if title else ""
 
 
 def _blank_quotes_across(pages: list[str], known: Supported) -> list[str]:
     """Each page with the article quotes blanked, a quote that runs onto the next page too
     (a long source note breaks where the page does)."""
-    blanked = blank_quotes("\n".join(pages), known)
+    return _across(pages, lambda text: blank_quotes(text, known))
+
+
+def _across(pages: list[str], blank) -> list[str]:
+    """Each page blanked by ``blank`` (which keeps a text's length) read as one text, so
+    what runs onto the next page is blanked too."""
+    blanked = blank("\n".join(pages))
     out, start = [], 0
     for page in pages:
         out.append(blanked[start : start + len(page)])
@@ -83,9 +101,10 @@ def _blank_quotes_across(pages: list[str], known: Supported) -> list[str]:
     return out
 
 
-def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool]]]:
-    """The PDF's language tag, each page's text, and each font with whether it is embedded; a
-    file pypdf cannot read is `Unreadable` (pypdf's own warnings are kept off stderr)."""
+def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool]], list]:
+    """The PDF's language tag, each page's text, each font with whether it is embedded, and
+    each page's text drawn beyond its left or right edge; a file pypdf cannot read is
+    `Unreadable` (pypdf's own warnings are kept off stderr)."""
     from pypdf import PdfReader
 
     logger = logging.getLogger("pypdf")
@@ -105,12 +124,13 @@ def _read(data: bytes, shown: str) -> tuple[str, list[str], list[tuple[str, bool
             has_file = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             embedded.append((str(font.get("/BaseFont")), has_file))
         tag = str(reader.trailer["/Root"].get("/Lang") or "")
-        texts = [page.extract_text() or "" for page in reader.pages]
+        read = [read_page(page) for page in reader.pages]
+        texts, edges = [text for text, _ in read], [found for _, found in read]
     except Exception as exc:  # pypdf raises its own errors and plain value/key/type errors
         raise Unreadable(shown, "PDF", exc) from None
     finally:
         logger.setLevel(level)
-    return tag, texts, embedded
+    return tag, texts, embedded, edges
 
 
 def check_pdf(
@@ -121,13 +141,18 @@ def check_pdf(
     With the ``content`` the summary was drawn from (a build's check), its citation numbers
     and page footers are known rather than guessed, and every number it decided is proved
     to be printed with its mark and its citation."""
-    tag, texts, fonts = _read(source, shown)
+    tag, texts, fonts, edges = _read(source, shown)
     lang = content.info.lang if content is not None else lang_of(tag)
     findings = [
         Finding(shown, "fonts", f"font {name} is not embedded")
         for name, embedded in fonts
         if not embedded
     ]
+    for number, found in enumerate(edges, start=1):
+        findings += [Finding(shown, f"page {number}", str(overrun)) for overrun in found]
+    for number, text in enumerate(texts, start=1):
+        for placeholder in placeholders(text):
+            findings.append(Finding(shown, f"page {number}", str(placeholder)))
     known = supported(dataset)
     if content is None:
         pages = []
@@ -141,9 +166,20 @@ def check_pdf(
         findings += summary_findings(content, pages, shown)
         numbers = sorted({c.number for c in content.citations}, reverse=True)
         marks = re.compile("|".join(re.escape(citation_mark(n)) for n in numbers) or "(?!)")
-        pages = _blank_quotes_across([unwrap(marks.sub(" ", text)) for text in pages], known)
+        # the source notes are quotations, proved against the data and the articles
+        quotes, bad = verified_quotes((c.note for c in content.citations), dataset)
+        quotes += names(dataset, lang)  # titles and labels are names
+        findings += [Finding(shown, "notes", message) for _, message in bad]
+        pages = [unwrap(marks.sub(" ", text)) for text in pages]
+        pages = _across(pages, lambda text: blank_quotations(text, quotes))
+        labels = {m.id: m.label[lang] for m in dataset.metrics}
+        placed = [read_placed(text, content.shown, lang, labels) for text in pages]
+        for number, (_, problems) in enumerate(placed, start=1):
+            findings += [Finding(shown, f"page {number}", m) for m in problems]
+        pages = _blank_quotes_across([text for text, _ in placed], known)
         extra = frozenset(float(n) for n in numbers)  # a note's number, a table's references
+    suffix = UNPLACED if content is not None else ""
     for number, text in enumerate(pages, start=1):
         for message in number_findings(text, known, lang, extra):
-            findings.append(Finding(shown, f"page {number}", message))
+            findings.append(Finding(shown, f"page {number}", message + suffix))
     return findings

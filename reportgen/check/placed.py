@@ -11,7 +11,7 @@ instead of guessing from strings what a number is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reportgen.check.findings import Finding
 from reportgen.content.model import (
@@ -23,21 +23,31 @@ from reportgen.content.model import (
     citation_mark,
 )
 from reportgen.data import Dataset
+from reportgen.locale import get
 
 
-def shown_at(text: str, value_text: str) -> int | None:
+def shown_at(text: str, value_text: str, lang: str | None = None) -> int | None:
     """Where ``value_text`` stands in ``text`` as a number of its own, or None: 3 inside 2023
-    or 3.5 is not the value 3."""
+    or 3.5 is not the value 3, nor (read in ``lang``) the 15 of a date, 15 December 2024."""
+    dates = get(lang).READING.dates if lang else None
+    spans = [m.span() for m in dates.finditer(text)] if dates is not None else []
     for found in re.finditer(re.escape(value_text), text):
-        before = text[found.start() - 1] if found.start() else ""
-        after = text[found.end()] if found.end() < len(text) else ""
-        glued_before = before.isdigit() or (before != "" and before in ".,")
-        glued_after = after.isdigit() or (
-            after != "" and after in ".," and text[found.end() + 1 : found.end() + 2].isdigit()
-        )
-        if not glued_before and not glued_after:
+        inside = any(a <= found.start() and found.end() <= b for a, b in spans)
+        if not glued(text, *found.span()) and not inside:
             return found.start()
     return None
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a longer number (a digit, or a decimal point or
+    thousands comma and a digit, right beside it)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    glued_before = before.isdigit() or (before != "" and before in ".,")
+    glued_after = after.isdigit() or (
+        after != "" and after in ".," and text[end + 1 : end + 2].isdigit()
+    )
+    return glued_before or glued_after
 
 
 def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown]:
@@ -63,6 +73,67 @@ def derived_values(dataset: Dataset, lang: str, content=None) -> dict[str, Shown
         for text, value in found.items()
         if not any(shown_at(other, text) is not None for other in reported)  # 24 in 24 years
     }
+
+
+#: After a finding about a number the content did not place where it stands: what printed it.
+UNPLACED = " (no fact the content placed here prints it: the template's text or an edit)"
+
+
+def placed_spans(text: str, shown: Iterable[Shown]) -> list[tuple[int, int, Shown]]:
+    """Where ``text`` prints the numbers the content placed at its place: (start, end, shown),
+    the longest text first, never overlapping, never inside another number (3 in 2023)."""
+    spans: list[tuple[int, int, Shown]] = []
+    for value in sorted(set(shown), key=lambda s: (-len(s.text), s.text, s.fact)):
+        if not value.text:
+            continue
+        for found in re.finditer(re.escape(value.text), text):
+            start, end = found.span()
+            if glued(text, start, end):
+                continue  # part of another number: 3 inside 2023
+            if any(s < end and start < e for s, e, _ in spans):
+                continue
+            spans.append((start, end, value))
+    return sorted(spans, key=lambda span: span[0])
+
+
+def _own_qualifier(reading, text: str, start: int, end: int):
+    """(qualifier in context, qualifier of the span alone) of the first number in a span."""
+    for match in reading.pattern.finditer(text):
+        if start <= match.start("digits") < end:
+            alone = next(reading.pattern.finditer(text[start:end]), None)
+            own = reading.qualifier(alone, text[start:end]) if alone is not None else None
+            return reading.qualifier(match, text), own
+    return None, None
+
+
+def read_placed(
+    text: str, shown: Iterable[Shown], lang: str, labels: Mapping[str, str]
+) -> tuple[str, list[str]]:
+    """``text`` with every number the content placed here taken out, once proved to read as
+    its fact decided (its value, unit and hedge are the fact's own text); and a message for
+    each that the words around it make read otherwise.
+
+    A word before a value is the value's hedge only if it is not the end of the value's own
+    label (单日客流最高 before 30万人次 is a label, not the hedge 最高): such a label is the
+    data's wording and reads as written. Any other hedge word around a placed value comes
+    from the template's text, and the message says so."""
+    reading = get(lang).READING
+    out = list(text)
+    problems = []
+    for start, end, value in placed_spans(text, shown):
+        in_context, alone = _own_qualifier(reading, text, start, end)
+        # only a hedge the words around it add: the value's own (将超过75亿元, whose 超过 the
+        # page reading does not take after 将) is the fact's, printed as the content decided
+        if in_context is not None and in_context != alone:
+            label = squash(labels.get(value.fact, ""))
+            if not (label and squash(text[:start]).endswith(label)):
+                around = text[max(0, start - 4) : end + 3].strip()
+                problems.append(
+                    f"{value.fact}: {value.text} reads as '{around}', a hedge the data does not "
+                    "give it: the words around it are the template's (template)"
+                )
+        out[start:end] = " " * (end - start)
+    return "".join(out), problems
 
 
 def squash(text: str) -> str:

@@ -25,11 +25,19 @@ from reportgen.check.numbers import (
     number_findings,
     supported,
 )
-from reportgen.check.placed import derived_values, shown_at, slide_findings
+from reportgen.check.placed import (
+    UNPLACED,
+    derived_values,
+    read_placed,
+    shown_at,
+    slide_findings,
+)
+from reportgen.check.quotes import blank_quotations, names, verified_quotes
 from reportgen.data import Dataset
+from reportgen.text.placeholders import placeholders
 
 if TYPE_CHECKING:
-    from reportgen.content.model import Deck, Shown
+    from reportgen.content.model import Deck, Shown, Slide
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -84,9 +92,16 @@ def check_pptx(
                 faces[family] = None
         return faces[family]
 
+    labels = {m.id: m.label[lang] for m in dataset.metrics} if content is not None else {}
+    named = names(dataset, lang)
     slides = list(prs.slides)
     for number, slide in enumerate(slides, start=1):
         drawn: list[str] = []  # the slide's texts, for the content's proof
+        decided = (
+            content.slides[number - 1]
+            if content is not None and number <= len(content.slides)
+            else None
+        )
         for shape in slide.shapes:
             where = f"slide {number} '{shape.name}'"
 
@@ -134,6 +149,13 @@ def check_pptx(
                 overflow = _overflow_pt(shape, _Styles(prs, slide, shape), face_of)
                 if overflow > 1:
                     add(f"text overflows its box by {overflow:.0f} pt")
+            if getattr(shape, "has_table", False) and shape.has_table:
+                grown = shape.top + _table_height(shape.table, face_of) - height
+                if grown > EMU_PER_PT:
+                    add(
+                        f"table grows past the slide's bottom edge by {grown / EMU_PER_PT:.0f} pt "
+                        "(its rows grow to fit their text)"
+                    )
             if has_chart:
                 chart_xml = shape.chart._chartSpace
                 texts += [_paragraph_text(p) for p in chart_xml.iter(f"{A}p")]
@@ -145,21 +167,31 @@ def check_pptx(
                 for message in _chart_values(shape.chart):
                     add(message)
             drawn += texts
+            for placeholder in dict.fromkeys(p for text in texts for p in placeholders(text)):
+                add(str(placeholder))
             for text in texts:
-                for message in number_findings(text, data, lang):
-                    add(message)
+                read, unplaced = text, ""
+                if decided is not None:  # each placed number is read as its own fact
+                    unnamed = blank_quotations(text, named)
+                    read, problems = read_placed(unnamed, decided.shown, lang, labels)
+                    for message in problems:
+                        add(message)
+                    unplaced = UNPLACED
+                for message in number_findings(read, data, lang):
+                    add(message + unplaced)
                 for value_text, value in derived_texts.items():
                     if (
-                        shown_at(text, value_text) is not None
+                        shown_at(text, value_text, lang) is not None
                         and not _marked(text, value, lang, exact)
                         and not has_chart
                     ):
                         add(_unmarked(value, exact))
         notes = _notes(slide)
-        for message in _notes_findings(notes, data, lang):
+        for placeholder in dict.fromkeys(p for text in notes for p in placeholders(text)):
+            findings.append(Finding(shown, f"slide {number} notes", str(placeholder)))
+        for message in _notes_findings(notes, data, lang, dataset, decided, labels):
             findings.append(Finding(shown, f"slide {number} notes", message))
-        if content is not None and number <= len(content.slides):
-            decided = content.slides[number - 1]
+        if decided is not None:
             findings.extend(slide_findings(decided, number, drawn, notes, shown, lang))
     if content is not None and len(slides) != len(content.slides):
         findings.append(
@@ -191,12 +223,30 @@ def _notes(slide) -> list[str]:
     return [text for text in texts if text.strip()]
 
 
-def _notes_findings(notes: list[str], data: Supported, lang: str) -> list[str]:
+def _notes_findings(
+    notes: list[str],
+    data: Supported,
+    lang: str,
+    dataset: Dataset,
+    decided: Slide | None = None,
+    labels: dict[str, str] | None = None,
+) -> list[str]:
     """Numbers in the notes: those inside a verbatim quote of an article are supported by it;
-    every other number (talking points, a quote that is not the article's) must be data."""
-    problems = []
+    every other number (talking points, a quote that is not the article's) must be data.
+
+    With the slide's content, its source notes are quotations proved against the data and
+    its articles, and each number it placed is read as its own fact."""
+    if decided is None:
+        return [m for text in notes for m in number_findings(blank_quotes(text, data), data, lang)]
+    quotes, bad = verified_quotes(decided.sources, dataset)
+    quotes += names(dataset, lang)  # titles and labels are names
+    problems = [message for _, message in bad]
     for text in notes:
-        problems += number_findings(blank_quotes(text, data), data, lang)
+        read, placed = read_placed(
+            blank_quotations(text, quotes), decided.shown, lang, labels or {}
+        )
+        problems += placed
+        problems += [m + UNPLACED for m in number_findings(blank_quotes(read, data), data, lang)]
     return problems
 
 
@@ -438,6 +488,39 @@ def _spacing(element, size: float, single: float) -> float | None:
     if percent is not None:
         return single * int(percent.get("val")) / 100000
     return None
+
+
+def _table_height(table, face_of) -> int:
+    """The height a table takes when shown (EMU): PowerPoint grows each row to fit the text
+    of its tallest cell, measured at the size each run is set in and wrapped to its column."""
+    from reportgen.fonts import text_width
+    from reportgen.text.wrap import wrap
+
+    widths = [column.width for column in table.columns]
+    total = 0
+    for row in table.rows:
+        needed = 0.0
+        for cell, width in zip(row.cells, widths, strict=False):
+            tc = cell._tc
+            room = (width - cell.margin_left - cell.margin_right) / EMU_PER_PT
+            height = (cell.margin_top + cell.margin_bottom) / EMU_PER_PT
+            for paragraph in tc.iter(f"{A}p"):
+                text = _paragraph_text(paragraph)
+                sizes = [int(r.get("sz")) / 100 for r in paragraph.iter(f"{A}rPr") if r.get("sz")]
+                size = max(sizes, default=DEFAULT_SIZE_PT)
+                faces = [e.get("typeface") for e in paragraph.iter(f"{A}ea") if e.get("typeface")]
+                face = face_of(faces[0] if faces else FALLBACK_FACE) or face_of(FALLBACK_FACE)
+                spacing = paragraph.find(f"{A}pPr/{A}lnSpc")
+                line = _spacing(spacing, size, size * 1.2) or size * 1.2
+                lines = (
+                    wrap(text, room, lambda t, z=size, f=face: text_width(t, f, z))
+                    if face is not None and text
+                    else [text]
+                )
+                height += max(1, len(lines)) * line
+            needed = max(needed, height)
+        total += max(row.height, round(needed * EMU_PER_PT))
+    return total
 
 
 def _overflow_pt(shape, styles: _Styles, face_of) -> float:

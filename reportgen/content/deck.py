@@ -13,6 +13,7 @@ from reportgen import locale
 from reportgen.charts.kinds.kpi import kpi_grid
 from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import resolve_chart
+from reportgen.content.display import for_display
 from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Block,
@@ -34,7 +35,7 @@ from reportgen.content.text import (
 )
 from reportgen.data import Dataset
 from reportgen.data.translation import described, untranslated
-from reportgen.formatting import format_date, format_date_range, format_period
+from reportgen.formatting import format_date, format_date_range, format_period, rank_text
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized
 from reportgen.template.plan import DeckPlan, SlidePlan, TablePlan
@@ -137,6 +138,7 @@ class _Builder:
             "metrics": {m.id: m for m in self.dataset.metrics},
             "events": {e.id: e for e in self.dataset.events},
             "articles": {a.id: a for a in self.dataset.articles},
+            "rankings": {r.id: r for r in self.dataset.rankings},
         }[plan.source]
         ids = plan.ids or list(records)
         if not ids:  # a table of nothing cannot be drawn
@@ -149,19 +151,23 @@ class _Builder:
                     f"{self.snippets.source}: {where}: "
                     f"no {plan.source[:-1]} '{record_id}' in the data"
                 )
-            if plan.source == "metrics":
+            if plan.source in ("metrics", "rankings"):
                 used.append(record.id)
             rows.append(tuple(self.cell(record, column.field) for column in plan.columns))
             shown.append(
                 tuple(
-                    self.facts.value(record.id) if column.field == "value" else None
+                    self.facts.value(record.id)
+                    if column.field == "value"
+                    else self.facts.shown(record.id)
+                    if column.field == "rank"
+                    else None
                     for column in plan.columns
                 )
             )
         return Table(
             columns=tuple(c.heading[lang] for c in plan.columns),
             rows=tuple(rows),
-            numeric=tuple(c.field == "value" for c in plan.columns),
+            numeric=tuple(c.field in ("value", "rank") for c in plan.columns),
             shown=tuple(shown),
         )
 
@@ -177,6 +183,10 @@ class _Builder:
             return record.note[lang] or ""
         if field == "period":
             return format_period(record.period, lang)
+        if field == "year":
+            return format_period(str(record.year), lang)
+        if field == "rank":
+            return rank_text(record.rank, lang)
         if field == "date":
             if getattr(record, "end_date", None):
                 return format_date_range(record.date, record.end_date, lang)
@@ -194,6 +204,7 @@ def build_deck(
 ) -> Deck:
     """The deck for one language: every slide of the plan, filled from the data. ``facts``
     is the decision shared with the summary (made here if not given)."""
+    dataset = for_display(dataset)  # labels and titles as a slide shows them
     builder = _Builder(dataset, template, lang, facts)
     info = dataset.info
     keywords = tuple(dict.fromkeys([info.id, *(s.chart for s in plan.slides if s.chart)]))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from reportgen import locale
 from reportgen.charts.model import ChartData
 from reportgen.charts.resolve import metric_labels
+from reportgen.content.display import for_display
 from reportgen.content.model import KeyFigure, Shown, SourceNote
 from reportgen.data import Dataset
 from reportgen.formatting import derivation_text, format_metric, format_period, rank_text
@@ -22,6 +23,7 @@ class Facts:
     """Every metric and ranking of a dataset as one language shows and sources it."""
 
     def __init__(self, dataset: Dataset, lang: Lang) -> None:
+        dataset = for_display(dataset)  # labels and titles as a page shows them
         self.dataset, self.lang = dataset, lang
         self._metrics = {m.id: m for m in dataset.metrics}
         self._rankings = {r.id: r for r in dataset.rankings}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportgen import locale
 from reportgen.charts.resolve import resolve_chart
+from reportgen.content.display import for_display
 from reportgen.content.facts import Facts
 from reportgen.content.model import (
     Bullets,
@@ -36,6 +37,7 @@ def build_summary(
 ) -> Summary:
     """The summary for one language. ``facts`` is the decision shared with the deck (made
     here if not given)."""
+    dataset = for_display(dataset)  # labels and titles as a page shows them
     facts = facts if facts is not None else Facts(dataset, lang)
     citations = Citations(facts)
     plan_file = template_file(template, "summary.yaml")

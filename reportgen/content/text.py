@@ -24,7 +24,7 @@ from jinja2.runtime import Context, LoopContext, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen import locale
-from reportgen.charts.resolve import source_line
+from reportgen.charts.resolve import source_line, source_of
 from reportgen.content.facts import Facts
 from reportgen.content.model import CITATION
 from reportgen.data import Dataset
@@ -340,12 +340,15 @@ class _GuardedEnvironment(ImmutableSandboxedEnvironment):
 
 def snippet_context(dataset: Dataset, lang: Lang) -> dict[str, str]:
     """What every snippet may name besides ``m``: {{ title }}, {{ subject }}, {{ source }}
-    (outlet and date) and {{ date }}, the same for the deck and the summary."""
+    (a source line: 来源：青岛日报，2023年5月18日), {{ outlet }} (the outlet's name alone, for a
+    sentence that says where the figures come from: 据青岛日报报道, not 据来源：…报道) and
+    {{ date }}, the same for the deck and the summary."""
     info = dataset.info
     return {
         "title": info.title[lang],
         "subject": info.subject[lang],
         "source": source_line(dataset, lang),
+        "outlet": source_of(dataset, lang)[0],
         "date": format_date(info.as_of, lang),
     }
 

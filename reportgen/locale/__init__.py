@@ -65,6 +65,8 @@ class StoryTexts(NamedTuple):
     outlook: str
     plans: str
     plans_note: str
+    #: The rank table's headings: who, assessment, year, place.
+    rank_columns: tuple[str, str, str, str]
     coming_up: str
     #: A chart of changes, of levels and of shares: what it shows, before its period.
     changes: str
@@ -230,12 +232,8 @@ class Language(Protocol):
         """A chart title with the unit of its figures; the title alone without one."""
         ...
 
-    def plan_point(self, label: str, value: str) -> str:
-        """A planned chart slide's point: a figure's label and its value."""
-        ...
-
-    def plan_lead(self, figures: list[tuple[str, str]]) -> str:
-        """A planned summary's lead: the source, then its first figures (label, value)."""
+    def plan_lead(self, points: list[str]) -> str:
+        """A planned summary's lead: its first points as one sentence."""
         ...
 
     def story_point(self, label: str, value: str, period: str, change: str | None) -> str:
@@ -248,6 +246,10 @@ class Language(Protocol):
 
     def smallest(self, label: str, value: str, growth: bool) -> str:
         """A chart's note on its smallest (or slowest growing) figure."""
+        ...
+
+    def numbered(self, title: str, n: int) -> str:
+        """The n-th section of one title, when no other reading is free (Trade (2))."""
         ...
 
     def joined(self, names: list[str]) -> str:

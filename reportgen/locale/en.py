@@ -207,7 +207,8 @@ def parse_value(text: str) -> tuple[float, Qualifier]:
 # --- reading a page back (the checker) ---------------------------------------------------------
 
 _NUMBER = re.compile(
-    rf"(?P<before>{'|'.join(HEDGES)})?\s*(?:[A-Z]{{3}}\s*)?"
+    # a hedge is a word of its own: "turnover 40.2%" has no hedge "over"
+    rf"(?:(?<![A-Za-z])(?P<before>{'|'.join(HEDGES)}))?\s*(?:[A-Z]{{3}}\s*)?"
     # spaces go with a scale word only
     rf"(?P<digits>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<scale>{'|'.join(SCALES)}))?\b"
 )
@@ -229,7 +230,10 @@ def _is_quantity(text: str, end: int) -> bool:
 
 
 #: How the checker reads an English page; the Chinese it quotes is read the Chinese way.
-READING = Reading(_NUMBER, _qualifier, _is_quantity, embedded="zh")
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?\b"
+)
+READING = Reading(_NUMBER, _qualifier, _is_quantity, embedded="zh", dates=_DATE)
 
 
 #: After a value computed from reported ones, wherever it is shown.
@@ -278,7 +282,7 @@ def with_unit(title: str, unit: str) -> str:
 PLAN_TEXTS = PlanTexts(
     subtitle="Briefing · {{ subject }}",
     source_note=(
-        "Every number on this slide comes from {{ source }}; the sources below quote each sentence."
+        "Every number on this slide comes from {{ outlet }}; the sources below quote each sentence."
     ),
     key_figures="Key figures at a glance",
     ranking="Ranking",
@@ -301,6 +305,7 @@ STORY_TEXTS = StoryTexts(
     outlook="Outlook",
     plans="Direction",
     plans_note="The plans the articles state; figures in them are the articles' own.",
+    rank_columns=("Who", "Assessment", "Year", "Place"),
     coming_up="Coming up",
     changes="Growth",
     levels="Scale",
@@ -334,18 +339,9 @@ def figures_shown(labels: list[str]) -> str:
     return "On this slide: " + "; ".join(labels) + "."
 
 
-def plan_point(label: str, value: str) -> str:
-    """A planned chart slide's point: a figure's label and its value."""
-    return f"{label}: {value}"
-
-
-def plan_lead(figures: list[tuple[str, str]]) -> str:
-    """A planned summary's lead: the source, then its first figures (label, value)."""
-    return (
-        "According to {{ source }}: "
-        + "; ".join(f"{label} {value}" for label, value in figures)
-        + "."
-    )
+def plan_lead(points: list[str]) -> str:
+    """A planned summary's lead: its first points as one sentence."""
+    return "; ".join(p.rstrip(".;") for p in points) + "."
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------
@@ -366,6 +362,13 @@ OF_WHICH = ", of whom "
 def aside(text: str) -> str:
     """A remark in brackets after what it qualifies: Foreign trade (2022)."""
     return f" ({text})"
+
+
+def numbered(title: str, n: int) -> str:
+    """The n-th section of one title: Trade, part two (in words: a digit on a slide must be
+    a figure of the data)."""
+    words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return f"{title}, part {words[n - 1] if n <= len(words) else 'more'}"
 
 
 def joined(names: list[str]) -> str:

@@ -31,6 +31,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple
 
+from reportgen.text.numerals import parse_chinese_numeral
+
 Kind = Literal["label", "title", "name", "person"]
 
 #: Han characters (after NFKC, which folds compatibility ideographs and radicals into these).
@@ -86,22 +88,12 @@ PUNCTUATION: dict[str, str] = {
     "\u3000": " ",
 }
 
-#: Chinese numerals, read where no glossary word covers them (三年 -> 3 years).
-_NUMERALS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_NUMERAL_RUN = re.compile(r"[〇零一二两三四五六七八九十百千]+")
+#: A run of Chinese numerals, magnitudes included (三, 二〇二三, 千亿).
+_NUMERAL_RUN = re.compile(r"[〇零一二两三四五六七八九十百千万亿]+")
+#: A figure in Arabic digits (4512, 62.8, 1,200).
+_DIGIT_RUN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+#: A placeholder for a figure the caller fills in ({general_16}): passed through as it is.
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.\-]*\}")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-+&'_][A-Za-z0-9]+)*%?")
 #: Letters of other scripts (kana, hangul) kept as one word.
 _LETTER_RUN = re.compile(rf"(?:(?!{HAN.pattern})[^\W\d_])+")
@@ -164,8 +156,17 @@ class Glossary:
     modifiers: dict[str, str]
     #: Verbs whose participle follows their object (引进项目 -> projects attracted).
     verbs: dict[str, str]
+    #: Units and measure words after a figure, in English (吨 tonnes, 个 ""); a Chinese
+    #: numeral is read as a figure only before one of these (the extractor's units).
+    measures: dict[str, str]
+    #: What 第N counts, after the ordinal (第五届 the 5th, 第二批 2nd batch).
+    ordinal_tails: dict[str, str]
+    #: Words with numerals in them that are no figures (一起, 一批, 万众一心): the extractor's.
+    not_figures: tuple[str, ...]
     heads: tuple[_Head, ...]
     patterns: tuple[_Pattern, ...]
+    #: A headline clause's word orders (X 同比增长 N -> X up N year on year).
+    headlines: tuple[_Pattern, ...]
     surnames: frozenset[str]
     common_surnames: frozenset[str]
     surname_readings: dict[str, str]
@@ -175,16 +176,28 @@ class Glossary:
 WORD_GROUPS = ("terms", "places", "countries", "ports", "organisations")
 
 
+#: A figure ending a headline clause (486亿元, 近三成, 超640万人次, 12.6%): a hedge, the number, a
+#: short unit.
+_FIGURE = re.compile(
+    r"(?:近|约|超过|超|逾|达|共|仅)?"
+    r"(?:\d[\d.,]*(?:万亿|亿|万)?(?:%|[^\d\s.,%“”\"]{0,6})"
+    r"|[一二两三四五六七八九]成(?:以上)?|一半|[一二两三四五六七八九十百千]+(?:万亿|亿|万)?[元吨家个项人])"
+)
+
+
 def _norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
 def _pattern(zh: str) -> re.Pattern[str]:
-    """A pattern's Chinese with {X} slots as a regex; {P?} is an optional slot."""
+    """A pattern's Chinese with {X} slots as a regex; {P?} is an optional slot and {N} a
+    figure (see ``_FIGURE``)."""
     out, pos = "", 0
     for slot in re.finditer(r"\{(\w)(\??)\}", zh):
         out += re.escape(zh[pos : slot.start()])
-        out += f"(?P<{slot.group(1)}>.{'*' if slot.group(2) else '+'}?)"
+        name = slot.group(1)
+        body = _FIGURE.pattern if name == "N" else f".{'*' if slot.group(2) else '+'}?"
+        out += f"(?P<{name}>{body})"
         pos = slot.end()
     return re.compile(out + re.escape(zh[pos:]))
 
@@ -212,23 +225,46 @@ def glossary() -> Glossary:
         _Pattern(_pattern(_norm(p["zh"])), p["en"], p.get("when"), p.get("person"))
         for p in raw["patterns"]
     )
+    headlines = tuple(
+        _Pattern(_pattern(_norm(p["zh"])), p["en"], None, None) for p in raw.get("headlines") or ()
+    )
     modifiers = {_norm(str(k)): str(v) for k, v in (raw.get("modifiers") or {}).items()}
     verbs = {_norm(str(k)): str(v) for k, v in (raw.get("verbs") or {}).items()}
     for zh, en in verbs.items():  # a verb with no object reads as its participle
         words.setdefault(zh, (en, "terms"))
     keys = set(words) | set(suffixes)
+    measures = _strings(raw.get("measures"))
     return Glossary(
         words=words,
         suffixes=suffixes,
         modifiers=modifiers,
         verbs=verbs,
+        measures=measures,
+        ordinal_tails=_strings(raw.get("ordinal_tails")),
+        not_figures=_not_figures(),
         heads=heads,
         patterns=patterns,
+        headlines=headlines,
         surnames=frozenset(raw.get("compound_surnames") or ()),
         common_surnames=frozenset(raw.get("common_surnames") or ""),
         surname_readings=dict(raw.get("surname_readings") or {}),
         lengths=tuple(sorted({len(k) for k in keys}, reverse=True)),
     )
+
+
+def _strings(group: dict | None) -> dict[str, str]:
+    """A glossary group of words: Chinese (normalised) -> English ("" for an empty value)."""
+    return {_norm(str(k)): str(v or "") for k, v in (group or {}).items()}
+
+
+def _not_figures() -> tuple[str, ...]:
+    """The extractor's words whose numerals are no figures (一起, 一批, 万众一心, 十四五).
+
+    Read from its lexicon so both agree on what is a figure; imported here, not at the top,
+    because the extractor's modules import the locale."""
+    from reportgen.extract.lexicon import NOT_FACTS
+
+    return tuple(_norm(w) for w in NOT_FACTS)
 
 
 # --- cutting a phrase into words -----------------------------------------------------------------
@@ -241,33 +277,39 @@ class _Token(NamedTuple):
 
 
 def _numeral(run: str) -> int | None:
-    """The value of a run of Chinese numerals below 10 000 (十二 12, 三百 300, 二〇二三 2023)."""
-    if all(c in _NUMERALS for c in run):
-        return int("".join(str(_NUMERALS[c]) for c in run)) if len(run) > 1 else _NUMERALS[run]
-    total, digit = 0, None
-    for c in run:
-        if c in _NUMERALS:
-            digit = _NUMERALS[c]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (1 if digit is None else digit) * unit
-            digit = None
-    return total + (digit or 0)
+    """The value of a run of Chinese numerals (十二 12, 三百 300, 二〇二三 2023, 千亿 10^11)."""
+    return parse_chinese_numeral(run)
 
 
+#: A month's number (1 to 12, as 05 too) and nothing longer.
+_M = r"(?<!\d)(1[0-2]|0?[1-9])"
 _SPECIAL: tuple[tuple[re.Pattern[str], object], ...] = (
     (
-        re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+        re.compile(rf"(?<![\d.])(\d{{4}})年{_M}月(\d{{1,2}})日"),
         lambda m: f"{int(m[3])} {_MONTHS[int(m[2]) - 1]} {m[1]}",
     ),
-    (re.compile(r"(\d{4})年(\d{1,2})月"), lambda m: f"{_MONTHS[int(m[2]) - 1]} {m[1]}"),
-    (re.compile(r"(\d{4})年(?:度)?"), lambda m: m[1]),
-    (re.compile(r"(\d{1,2})月(\d{1,2})日"), lambda m: f"{int(m[2])} {_MONTHS[int(m[1]) - 1]}"),
+    (re.compile(rf"(?<![\d.])(\d{{4}})年{_M}月"), lambda m: f"{_MONTHS[int(m[2]) - 1]} {m[1]}"),
+    (re.compile(r"到(\d{4})年(?:底|末)"), lambda m: f"by the end of {m[1]}"),
+    (re.compile(r"到(\d{4})年"), lambda m: f"by {m[1]}"),
+    (re.compile(r"(?<![\d.])(\d{4})年(?:度)?"), lambda m: m[1]),
+    (re.compile(rf"{_M}月(\d{{1,2}})日"), lambda m: f"{int(m[2])} {_MONTHS[int(m[1]) - 1]}"),
     (re.compile(r"前(\d{1,2})个?月"), lambda m: f"first {int(m[1])} months"),
-    (re.compile(r"(\d{1,2})个?月"), lambda m: f"{int(m[1])} months"),
-    (re.compile(r"(\d+(?:\.\d+)?)万"), lambda m: _scaled(m[1], 10**4)),
-    (re.compile(r"(\d+(?:\.\d+)?)亿"), lambda m: _scaled(m[1], 10**8)),
-    (re.compile(r"第(\d+)"), lambda m: _ordinal(int(m[1]))),
+    (re.compile(r"(?<![\d.])(\d{1,2})个月"), lambda m: f"{int(m[1])} months"),
+    (re.compile(rf"{_M}月(?:底|末)"), lambda m: f"end of {_MONTHS[int(m[1]) - 1]}"),
+    (re.compile(rf"{_M}月初"), lambda m: f"early {_MONTHS[int(m[1]) - 1]}"),
+    (re.compile(rf"{_M}月(?:份)?"), lambda m: _MONTHS[int(m[1]) - 1]),
+    (
+        re.compile(rf"{_M}\s*[—–\-~至到]{{1,2}}\s*{_M}月(?:份)?"),
+        lambda m: (
+            f"{_MONTHS[int(m[1]) - 1]}–{_MONTHS[int(m[2]) - 1]}"
+            if int(m[1]) < int(m[2])
+            else f"{_MONTHS[int(m[1]) - 1]} to {_MONTHS[int(m[2]) - 1]}"
+        ),
+    ),
+    (re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)万亿"), lambda m: _scaled(m[1], 10**12)),
+    (re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)万"), lambda m: _scaled(m[1], 10**4)),
+    (re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)亿"), lambda m: _scaled(m[1], 10**8)),
+    (re.compile(r"第(\d+)届?"), lambda m: _ordinal(int(m[1]))),
 )
 
 
@@ -275,7 +317,7 @@ def _scaled(digits: str, factor: int) -> str:
     value = float(digits) * factor
     for word, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
         if value >= size:
-            return f"{value / size:g} {word}"
+            return f"{value / size:.12g} {word}"  # every digit the article gives
     return f"{value:,.0f}"
 
 
@@ -294,11 +336,23 @@ def _options(text: str, i: int, g: Glossary) -> Iterable[tuple[int, _Token, int]
                 yield i + length, _Token(piece, en, group), 0
             elif piece in g.suffixes:
                 yield i + length, _Token(piece, g.suffixes[piece], "suffix"), 0
-    for regex, render in _SPECIAL:
-        m = regex.match(text, i)
-        if m:
-            yield m.end(), _Token(m[0], render(m), "number"), 0  # type: ignore[operator]
+    for end, token in _figures(text, i, g):
+        yield end, token, 0
+        measure = _measure_at(text, end, g)
+        if measure and not token.zh.endswith(("年", "月", "日")):
+            en = g.measures[measure]
+            if token.en == "1" and en.endswith("s") and not en.endswith("ss"):
+                en = en[:-1]  # 1 tonne, 1 day
+            both = _Token(token.zh + measure, f"{token.en} {en}".strip(), "number")
+            yield end + len(measure), both, 0
+            since = _SINCE.match(text, end + len(measure))
+            if since and measure in _SPANS:  # 三年来: over the past 3 years
+                past = _Token(both.zh + since[0], f"over the past {both.en}", "number")
+                yield since.end(), past, 0
     c = text[i]
+    m = _PLACEHOLDER.match(text, i)
+    if m:
+        yield m.end(), _Token(m[0], m[0], "raw"), 0
     for mark in ("——", "……"):
         if text.startswith(mark, i):
             yield i + 2, _Token(mark, PUNCTUATION[mark], "punct"), 0
@@ -307,12 +361,6 @@ def _options(text: str, i: int, g: Glossary) -> Iterable[tuple[int, _Token, int]
     elif c in PUNCTUATION:
         yield i + 1, _Token(c, PUNCTUATION[c], "punct"), 0
     elif HAN.match(c):
-        m = _NUMERAL_RUN.match(text, i)
-        if m:
-            yield m.end(), _Token(m[0], str(_numeral(m[0])), "number"), 0
-        m = re.compile(r"第([一二三四五六七八九十]+)").match(text, i)
-        if m:
-            yield m.end(), _Token(m[0], _ordinal(_numeral(m[1]) or 0), "number"), 0
         yield i + 1, _Token(c, "", "unknown"), 1
     else:
         m = _ASCII_RUN.match(text, i) or _LETTER_RUN.match(text, i)
@@ -321,22 +369,89 @@ def _options(text: str, i: int, g: Glossary) -> Iterable[tuple[int, _Token, int]
         yield i + 1, _Token(c, c, "raw"), 0
 
 
+def _measure_at(text: str, i: int, g: Glossary) -> str:
+    """The longest unit or measure word at ``i`` (个工作日 before 个), or ""."""
+    for length in (5, 4, 3, 2, 1):
+        if text[i : i + length] in g.measures:
+            return text[i : i + length]
+    return ""
+
+
+def _in_words(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` overlaps ``text[start:end]``."""
+    for word in words:
+        found = text.find(word, max(0, start - len(word) + 1))
+        if found != -1 and found < end:
+            return True
+    return False
+
+
+def _figures(text: str, i: int, g: Glossary) -> Iterable[tuple[int, _Token]]:
+    """The figures starting at ``i``, read as the extractor reads them: dates and magnitudes
+    in digits, 第N as an ordinal, and a Chinese numeral only before a unit or measure word
+    (三个台阶 3 milestones, 三成 30%, 二〇二三年 2023). A numeral inside a word (一起, 一批,
+    万众一心) is no figure: the word is translated, or given in pinyin, never a digit."""
+    for regex, render in _SPECIAL:
+        m = regex.match(text, i)
+        if m:
+            yield m.end(), _Token(m[0], render(m), "number")  # type: ignore[operator]
+    m = _DIGIT_RUN.match(text, i)
+    if m and _measure_at(text, m.end(), g) and (i == 0 or text[i - 1] not in "0123456789.,"):
+        yield m.end(), _Token(m[0], m[0], "number")
+    if not _NUMERAL_RUN.match(text, i) and not text.startswith("第", i):
+        return
+    m = _ORDINAL.match(text, i)
+    if m and _numeral(m[1]) and not _in_words(text, i, m.end(1), g.not_figures):
+        tail = m["tail"] or ""
+        en = _ordinal(_numeral(m[1]) or 0)
+        yield m.end(), _Token(m[0], f"{en} {g.ordinal_tails.get(tail, '')}".strip(), "number")
+    m = _NUMERAL_RUN.match(text, i)
+    if not m or (i and _NUMERAL_RUN.match(text, i - 1)):
+        return  # a run is read whole, as the extractor reads it (一一万 is 110 000)
+    run, end = m[0], m.end()
+    value = _numeral(run)
+    if value is None or run[0] in "万亿" or _in_words(text, i, end, g.not_figures):
+        return  # a magnitude comes after a number (万倍 is no figure)
+    if re.fullmatch("[〇零一二三四五六七八九]{4}", run) and text.startswith("年", end):
+        yield end + 1, _Token(run + "年", str(value), "number")  # 二〇二三年
+    elif re.fullmatch("[一二两三四五六七八九]", run) and _TENTHS.match(text, end):
+        yield end + 1, _Token(run + "成", f"{value * 10}%", "number")  # 三成 30%
+    elif _measure_at(text, end, g):
+        yield end, _Token(run, _scaled(str(value), 1), "number")
+
+
+#: 第 and a numeral, and a word after it that says what is counted (第五届 the 5th).
+_ORDINAL = re.compile(
+    r"第([〇零一二两三四五六七八九十百千][〇零一二两三四五六七八九十百千万亿]*)(?P<tail>届|批|期|次|名|位)?"
+)
+#: After a span of time, "since" (三年来, 5个月以来) makes it the span just past.
+_SINCE = re.compile("以?来")
+_SPANS = frozenset({"年", "个月", "周", "天"})
+#: A Chinese numeral character (magnitudes apart: 3万 is a figure in digits).
+_CN_NUMERAL = re.compile("[〇零一二两三四五六七八九十百千]")
+#: 成 after a numeral is tenths (三成 30%) unless it starts a word (成员, 成本, 成果…): the
+#: extractor's exceptions.
+_TENTHS = re.compile("成(?![员本立果为都功交熟长绩效])")
+
+
 def _cut(text: str) -> list[_Token]:
-    """The tokens of ``text``: fewest unknown characters first, then fewest tokens."""
+    """The tokens of ``text``: fewest unknown characters first, then fewest tokens, then
+    fewest figures (a glossary word with a numeral in it, 二期 phase two, wins over 2 + 期)."""
     g = glossary()
     n = len(text)
-    best: list[tuple[int, int, int, _Token | None]] = [(0, 0, n, None)] * (n + 1)
+    best: list[tuple[int, int, int, int, _Token | None]] = [(0, 0, 0, n, None)] * (n + 1)
     for i in range(n - 1, -1, -1):
-        choice: tuple[int, int, int, _Token | None] | None = None
+        choice: tuple[int, int, int, int, _Token | None] | None = None
         for end, token, unknown in _options(text, i, g):
             rest = best[end]
-            cand = (rest[0] + unknown, rest[1] + 1, end, token)
-            if choice is None or cand[:2] < choice[:2]:
+            figure = int(token.group == "number" and bool(_CN_NUMERAL.search(token.zh)))
+            cand = (rest[0] + unknown, rest[1] + 1, rest[2] + figure, end, token)
+            if choice is None or cand[:3] < choice[:3]:
                 choice = cand
         best[i] = choice  # type: ignore[assignment]
     tokens, i = [], 0
     while i < n:
-        _, _, end, token = best[i]
+        _, _, _, end, token = best[i]
         tokens.append(token)
         i = end
     return tokens  # type: ignore[return-value]
@@ -397,7 +512,7 @@ def _list(items: list[str]) -> str:
 
 
 #: A period that opens a label (2022年, 2023年5月, 2021年底): read apart from the rest.
-_LEADING_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|底|末|初)?(?:的)?")
+_LEADING_PERIOD = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|底|末|初|度)?(?:的)?")
 
 _WORDS = frozenset({*WORD_GROUPS, "unknown", "suffix", "number"})
 
@@ -497,6 +612,8 @@ def _phrase(zh: str, kind: Kind) -> _Phrase:
     if zh in g.words:
         en, group = g.words[zh]
         return _Phrase(en, (), group in _NAMES)
+    if kind == "title":
+        return _headline(zh)
     if kind != "title":
         # a remark in brackets at the end, or a period at the start, is read on its own
         aside = re.fullmatch(r"(.+?)\s*(\([^()]*\))", zh)
@@ -512,7 +629,7 @@ def _phrase(zh: str, kind: Kind) -> _Phrase:
             )
         for pattern in g.patterns:
             m = pattern.regex.fullmatch(zh)
-            if not m or _cuts_word(zh, m):
+            if not m or _cuts_word(zh, m) or _cuts_placeholder(zh, m):
                 continue
             if pattern.person and not _is_person(m.group(pattern.person)):
                 continue
@@ -549,6 +666,104 @@ def _phrase(zh: str, kind: Kind) -> _Phrase:
     return _render(_cut(zh), kind)
 
 
+# --- headlines ---------------------------------------------------------------------------------
+
+#: What sets a headline's clauses apart: a space, a comma, a colon, an exclamation.
+_CLAUSE_BREAK = re.compile(r"(\s+|[,;:!?。，；：！？]|——)")
+#: A period a headline clause names (前10个月, 上半年, 2024年一季度, 1—9月, 今年以来): said at
+#: the end in English (…up 9.6% in the first 4 months).
+_PERIOD = re.compile(
+    r"(?:\d{4}年(?:度)?)?(?:前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|前三季度|[上下]半年"
+    r"|第?[一二三四]季度|\d{1,2}\s*[—–\-~至到]{1,2}\s*\d{1,2}月(?:份)?|今年以来)"
+    r"|\d{4}年(?:度)?|今年|去年"
+)
+
+
+def _headline(zh: str) -> _Phrase:
+    """A headline as English clauses: each clause in a headline's word order where the glossary
+    has one (青岛港集装箱吞吐量同比增长9.6% -> Port of Qingdao container throughput up 9.6% year
+    on year), its period said last, the clauses set apart as the Chinese sets them."""
+    parts = _CLAUSE_BREAK.split(zh)
+    out: list[str] = []
+    unknown: list[str] = []
+    for n, part in enumerate(parts):
+        if n % 2 == 0:
+            read = _clause(part) if part else _Phrase("", (), False)
+            out.append(read.text)
+            unknown += read.untranslated
+        elif part.isspace():
+            before, after = parts[n - 1][-1:], parts[n + 1][:1] if n + 1 < len(parts) else ""
+            words = before and after and not re.match(r"[\x00-\x7f“”‘’]", before + after)
+            out.append(", " if words and HAN.match(after) else " ")
+        else:
+            out.append(PUNCTUATION.get(part, part))
+    return _Phrase(_spaced(" ".join(out)), _uniq(unknown), False)
+
+
+def _clause(zh: str) -> _Phrase:
+    """One clause of a headline: a headline pattern with its period moved last, or its words."""
+    g = glossary()
+    period = _PERIOD.search(zh)
+    if period and period.start() and zh[period.start() - 1] in _FIGURE_CHARS:
+        period = None  # taking it out would run two figures together
+    core = zh[: period.start()] + zh[period.end() :] if period else zh
+    for pattern in g.headlines:
+        m = pattern.regex.fullmatch(core)
+        if not m or _cuts_word(core, m):
+            continue
+        slots = m.groupdict()
+        if _cuts_placeholder(core, m):
+            continue
+        if any(_joins_figures(v or "", core[m.end(k) :]) for k, v in slots.items()):
+            continue  # a figure cut in two (…2|5亿元, 第|四名)
+        read = {
+            k: _render(_cut(v), "label") if k == "N" else _phrase(v or "", "label")
+            for k, v in slots.items()
+        }
+        en = pattern.en
+        if "X" in read and _plural(read["X"].text):
+            en = re.sub(r"(\{X\} )(\w+)", lambda v: v[1] + _base_form(v[2]), en, count=1)
+        text = en.format(**{k: p.text for k, p in read.items()})
+        untranslated = [u for p in read.values() for u in p.untranslated]
+        if period:
+            when = _phrase(period[0], "label")
+            text += " " + _when(when.text)
+            untranslated += when.untranslated
+        return _Phrase(_spaced(text), _uniq(untranslated), False, True)
+    return _render(_cut(zh), "title")
+
+
+#: Characters a figure is written in, 第 and 前 before one.
+_FIGURE_CHARS = "0123456789.〇零一二两三四五六七八九十百千万亿第前"
+
+
+def _joins_figures(before: str, after: str) -> bool:
+    """Whether a cut between ``before`` and ``after`` falls inside a figure."""
+    return bool(before and after) and before[-1] in _FIGURE_CHARS and after[0] in _FIGURE_CHARS
+
+
+def _plural(subject: str) -> bool:
+    """Whether a subject reads as plural (imports and exports, enterprises, trains)."""
+    last = subject.split(" ")[-1] if subject else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")) and last.islower()
+
+
+def _base_form(verb: str) -> str:
+    """A headline verb after a plural subject: tops -> top, reaches -> reach (up, held stay)."""
+    if not verb.endswith("s") or verb.endswith("ss"):
+        return verb
+    return verb[:-2] if verb.endswith(("ches", "shes", "xes", "sses")) else verb[:-1]
+
+
+def _when(period: str) -> str:
+    """A period as a headline ends with it: in the first half, in 2024, this year."""
+    if re.match(r"(?:first|second|third|fourth|last|full|same)\b", period):
+        return ("in the " + period) if not period.startswith("last") else period
+    if period[:1].isdigit() or period.split("–")[0].split(" ")[0] in _MONTHS:
+        return "in " + period
+    return period
+
+
 def _is_person(zh: str) -> bool:
     """Whether ``zh`` reads as a personal name: 2–4 Han characters the glossary does not know,
     starting with a surname."""
@@ -573,6 +788,12 @@ def _cuts_word(zh: str, m: re.Match[str]) -> bool:
     return False
 
 
+def _cuts_placeholder(zh: str, m: re.Match[str]) -> bool:
+    """Whether a pattern's slot starts or ends inside a {placeholder}."""
+    inside = {i for p in _PLACEHOLDER.finditer(zh) for i in range(p.start() + 1, p.end())}
+    return any(i in inside for k in m.groupdict() if m.group(k) is not None for i in m.span(k))
+
+
 def _spans_head(zh: str, head: str) -> bool:
     """Whether a longer glossary word that is no head ends the phrase (实现增长 is one word)."""
     g = glossary()
@@ -589,6 +810,8 @@ def _spans_head(zh: str, head: str) -> bool:
 def _sentence_case(text: str) -> str:
     """The first letter in upper case, unless a figure comes first (2022 trade with…)."""
     for n, c in enumerate(text):
+        if c == "{" and _PLACEHOLDER.match(text, n):
+            break  # a placeholder is filled in as it is
         if c.isalpha():
             return text[:n] + c.upper() + text[n + 1 :]
         if c.isdigit():
@@ -610,7 +833,12 @@ def _no_han(text: str, untranslated: tuple[str, ...]) -> English:
     if stray:
         text = HAN.sub(lambda m: pinyin_word(m[0]), text)
         untranslated = _uniq((*untranslated, *stray))
-    return English(re.sub(r"\s+", " ", text).strip(), untranslated)
+    return English(re.sub(r"\s+", " ", text.translate(_STRAIGHT)).strip(), untranslated)
+
+
+#: Curly quotes as straight ones: a slide sets them in the East Asian face beside Chinese, so
+#: “SCO people” would print full-width in an English line; "SCO people" never does.
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 @lru_cache(maxsize=8192)

@@ -37,3 +37,5 @@ class Reading:
     run: re.Pattern | None = None
     #: Figures are written in words too (八千七百家).
     numerals: bool = False
+    #: Dates as this language prints them (15 December 2024): their numbers are no values.
+    dates: re.Pattern | None = None

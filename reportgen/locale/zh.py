@@ -334,7 +334,7 @@ def with_unit(title: str, unit: str) -> str:
 #: The fixed texts of a template `reportgen plan` writes.
 PLAN_TEXTS = PlanTexts(
     subtitle="简报 · {{ subject }}",
-    source_note="本页数字均来自{{ source }}，每个数字的原文句子见下方来源。",
+    source_note="本页数字均来自{{ outlet }}，每个数字的原文句子见下方来源。",
     key_figures="关键数据一览",
     ranking="排名",
     events="大事记",
@@ -356,6 +356,7 @@ STORY_TEXTS = StoryTexts(
     outlook="展望",
     plans="发展方向",
     plans_note="以下是报道提到的下一步安排，均为原文表述。",
+    rank_columns=("对象", "考评", "年度", "名次"),
     coming_up="即将到来",
     changes="增速",
     levels="规模",
@@ -388,14 +389,9 @@ def figures_shown(labels: list[str]) -> str:
     return "本页数据：" + "、".join(labels) + "。"
 
 
-def plan_point(label: str, value: str) -> str:
-    """A planned chart slide's point: a figure's label and its value."""
-    return f"{label}：{value}"
-
-
-def plan_lead(figures: list[tuple[str, str]]) -> str:
-    """A planned summary's lead: the source, then its first figures (label, value)."""
-    return "据{{ source }}报道：" + "；".join(label + value for label, value in figures) + "。"
+def plan_lead(points: list[str]) -> str:
+    """A planned summary's lead: its first points, the articles' own clauses, as one sentence."""
+    return "；".join(p.rstrip("。；") for p in points) + "。"
 
 
 # -- running text: punctuation and the small phrases sentences are built from ------------------
@@ -416,6 +412,12 @@ OF_WHICH = "，其中"
 def aside(text: str) -> str:
     """A remark in brackets after what it qualifies: 对外贸易额（2022年）."""
     return f"（{text}）"
+
+
+def numbered(title: str, n: int) -> str:
+    """The n-th section of one title: 贸易（之二）. (Chinese titles are the subheads
+    themselves; this is for a language whose readings of them all collide.)"""
+    return f"{title}（之{'一二三四五六七八九十'[min(n, 10) - 1]}）"
 
 
 def joined(names: list[str]) -> str:

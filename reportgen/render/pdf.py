@@ -58,10 +58,13 @@ from reportgen.content.model import (
 )
 from reportgen.content.model import Table as TableBlock
 from reportgen.fonts import Face, check_glyphs, truetype_subset
+from reportgen.render.pdf_header import HEADER_SIZE, fitted_header
 from reportgen.template import Template
 from reportgen.theme import Theme
 
 MARGIN = 18 * mm
+#: The running header's room: the page between its margins.
+HEADER_WIDTH = A4[0] - 2 * MARGIN
 
 
 def safe(text: str) -> str:
@@ -79,8 +82,9 @@ def safe(text: str) -> str:
     return marked
 
 
-def _all_text(summary: Summary) -> str:
+def _all_text(summary: Summary, header: str) -> str:
     parts = [
+        header,
         summary.title,
         summary.byline,
         summary.lead,
@@ -162,7 +166,7 @@ def _numbered_canvas(header: str, source: str, font: str, lang: str, colour: str
             self.saveState()
             self.setFillColor(colors.HexColor(colour))
             self.rect(0, height - 6 * mm, width, 2.2 * mm, stroke=0, fill=1)
-            self.setFont(font, 8)
+            self.setFont(font, HEADER_SIZE)
             self.setFillColor(colors.HexColor(muted))
             self.drawString(MARGIN, height - 12 * mm, header)
             self.drawString(MARGIN, 10 * mm, source)
@@ -191,7 +195,12 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         update={"derived": theme.derived.model_copy(update={"hatch": ""})}
     )
     face = template.face()
-    text = _all_text(summary)
+    from reportgen.fonts import text_width
+
+    header = fitted_header(
+        summary.info.title, lambda t: text_width(t, face, HEADER_SIZE), HEADER_WIDTH
+    )
+    text = _all_text(summary, header)
     check_glyphs([("PDF summary", text)], face)  # a missing glyph is reported, not boxed
     font_name, font_path = truetype_subset(face, text)
     if font_name not in pdfmetrics.getRegisteredFontNames():
@@ -283,7 +292,6 @@ def render_summary(summary: Summary, template: Template) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    header = summary.info.title
     source = summary.byline
     doc.build(
         story,

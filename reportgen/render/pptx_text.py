@@ -150,7 +150,10 @@ def _height(paras: list[Para], width_pt: float, size: float, face: Face) -> floa
     for index, para in enumerate(paras):
         para_size = size * para.scale
         indent = BULLET_INDENT_PT if para.bullet else 0.0
-        lines = wrap(para.text, width_pt - indent, lambda s, z=para_size: text_width(s, face, z))
+        room = width_pt - indent
+        lines = wrap(para.text, room, lambda s, z=para_size: text_width(s, face, z))
+        if any(text_width(line, face, para_size) > room for line in lines):
+            return float("inf")  # a word wider than the box would be broken inside: smaller
         total += len(lines) * para_size * LINE_SPACING
         if index:
             total += _space_before(para_size)

@@ -30,6 +30,32 @@ CHART_ITEMS = 6
 NOT_QUANTITIES = frozenset({"名", "位", "大", "首位", "榜首"})
 
 
+#: A label's words for the figure's role: a label of these alone (增加, 提高) names nothing a
+#: tile or a bar could stand for; the figure is said in its clause instead.
+ROLE_WORDS = (
+    "增速",
+    "增幅",
+    "降幅",
+    "增加",
+    "减少",
+    "提高",
+    "下降",
+    "降低",
+    "增长",
+    "占比",
+    "比重",
+    "排名",
+)
+
+
+def names_something(metric: Metric) -> bool:
+    """Whether the figure's label names what it measures, beyond its role's word."""
+    own = metric.label["zh"]
+    for word in ROLE_WORDS:
+        own = own.replace(word, "")
+    return len(own.strip()) >= 1
+
+
 def role_of(metric: Metric) -> str:
     """A metric's role as a chart reads it: level (counts too), change, share or rank."""
     if metric.role in ("change", "share", "rank"):
@@ -39,7 +65,11 @@ def role_of(metric: Metric) -> str:
 
 def chartable(metric: Metric) -> bool:
     """Whether a figure may stand on a value axis at all."""
-    return role_of(metric) not in ALONE and metric.unit not in NOT_QUANTITIES
+    return (
+        role_of(metric) not in ALONE
+        and metric.unit not in NOT_QUANTITIES
+        and names_something(metric)
+    )
 
 
 def comparable(a: Metric, b: Metric) -> bool:

@@ -57,6 +57,10 @@ class Column(_Model):
         "reporter",
         "outlet",
         "kind",
+        "entity",
+        "assessment",
+        "year",
+        "rank",
     ]
     heading: Localized[Snippet]
 
@@ -66,11 +70,12 @@ TABLE_FIELDS = {
     "metrics": ("value", "label", "note", "period"),
     "events": ("date", "title", "place", "parties"),
     "articles": ("title", "date", "reporter", "outlet", "kind"),
+    "rankings": ("entity", "assessment", "year", "rank"),
 }
 
 
 class TablePlan(_Model):
-    source: Literal["metrics", "events", "articles"]
+    source: Literal["metrics", "events", "articles", "rankings"]
     ids: list[Id] = Field(default_factory=list)  # empty: every record of the source
     columns: Annotated[list[Column], Field(min_length=1, max_length=6)]
 

@@ -32,7 +32,7 @@ from reportgen.formatting import format_period, rank_text
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.english import english
 from reportgen.locale.texts import Localized
-from reportgen.template.charting import chart_groups, role_of
+from reportgen.template.charting import chart_groups, names_something, role_of
 from reportgen.template.plan import (
     Column,
     DeckPlan,
@@ -52,6 +52,7 @@ MONEY = frozenset({"CNY", "USD", "EUR"})
 SPANS = frozenset({"年", "天", "个月", "月", "小时", "个工作日", "工作日", "周", "分钟"})
 POINTS = 4  # points on one slide
 KPI_TILES = 6  # figures on one KPI slide
+RANK_ROWS = 8  # places in a rank table
 SECTION_SLIDES = 2  # slides one section may take
 CONTENT_SLIDES = 14  # section slides in one deck, at most
 SUMMARY_FIGURES = 9
@@ -108,7 +109,14 @@ def key_metrics(metrics: Sequence[Metric], limit: int = KEY_FIGURES) -> list[Met
     beside it, not again), never a rank, a span of time or a derived value."""
     paired = {m.change_of for m in metrics if m.change_of}
     ranked = sorted(
-        (m for m in metrics if not m.is_derived and role_of(m) != "rank" and m.unit not in SPANS),
+        (
+            m
+            for m in metrics
+            if not m.is_derived
+            and role_of(m) != "rank"
+            and m.unit not in SPANS
+            and names_something(m)
+        ),
         key=lambda m: (
             -(2 * m.salient + 2 * (m.id in paired) + (m.unit in MONEY)),
             role_of(m) == "change",
@@ -197,13 +205,16 @@ def _heading_in(
         if role_of(metric) != "rank":
             counts[metric.topic] = counts.get(metric.topic, 0) + 1
     ranked = sorted(counts, key=lambda t: (t == GENERAL, -counts[t])) or [metrics[0].topic]
-    names: list[str] = []
-    for topic in ranked:
-        names.append(name(topic, lang))
+    first, *others = [name(topic, lang) for topic in ranked]
+    tried = [[first], *([first, other] for other in others), [first, *others]]
+    for names in tried:
         title = locale.get(lang).joined(names)
         if title not in used:
             return title
-    return locale.get(lang).joined(names)
+    count = 2  # every reading is taken: number it rather than say one title twice
+    while locale.get(lang).numbered(first, count) in used:
+        count += 1
+    return locale.get(lang).numbered(first, count)
 
 
 # -- points --------------------------------------------------------------------------------
@@ -308,9 +319,7 @@ class _Story:
             merged = Section(
                 key="singles",
                 title=_localized(
-                    lambda lang: locale.get(lang).LIST_SEPARATOR.join(
-                        s.title[lang] for s in singles[:3]
-                    )
+                    lambda lang: locale.get(lang).joined([s.title[lang] for s in singles[:3]])
                 ),
                 metrics=[m for s in singles[:3] for m in s.metrics],
             )
@@ -340,6 +349,7 @@ class _Story:
             for m in metrics
             if m.id not in shown
             and m not in self.key  # the key-figures slide shows it already
+            and names_something(m)
             and not m.is_derived
             and role_of(m) != "rank"
             and not (m.change_of and m.change_of in {x.id for x in metrics})
@@ -350,7 +360,8 @@ class _Story:
             self.charts.append(chart)
             self.slides.append(self._kpi_slide(f"{ident}_figures", section, chart, tiles, made > 0))
             made += 1
-        elif not made and any(m.point for m in metrics):  # key figures: the article's words
+        elif not made and sum(1 for _, n in self.units(metrics) if n[0].point) >= 2:
+            # its figures are key figures: the article's words on them, when it has a few
             self.slides.append(self._points_slide(ident, section, metrics))
             made += 1
         return made
@@ -503,6 +514,8 @@ class _Story:
             )
         if self.ranking:
             slides.append(self._ranking_slide())
+        elif self.dataset.rankings:
+            slides.append(self._rank_table_slide())
         slides += self.slides
         if len(self.days) >= 2:
             slides.append(self._events_slide())
@@ -536,6 +549,45 @@ class _Story:
                     moved(lang),
                     locale.get(lang).STORY_TEXTS.unreviewed
                     if any(not r.reviewed for r in line)
+                    else locale.get(lang).PLAN_TEXTS.source_note,
+                ]
+            ),
+        )
+
+    def _rank_table_slide(self) -> SlidePlan:
+        """Several entities ranked (no one entity's climb): who is ranked where, as a table."""
+        rankings = sorted(self.dataset.rankings, key=lambda r: (r.year, r.rank))[:RANK_ROWS]
+        fields = ("entity", "assessment", "year", "rank")
+        assessment = next((r.assessment for r in rankings if r.assessment["zh"]), None)
+        return SlidePlan(
+            id=RANKING_ID,
+            layout="Table",
+            title=_localized(
+                lambda lang: (
+                    (assessment[lang] if assessment else None)
+                    or locale.get(lang).PLAN_TEXTS.ranking
+                )
+            ),
+            table=TablePlan(
+                source="rankings",
+                ids=[r.id for r in rankings],
+                columns=[
+                    Column(
+                        field=name,
+                        heading=_localized(
+                            lambda lang, n=n: locale.get(lang).STORY_TEXTS.rank_columns[n]
+                        ),
+                    )
+                    for n, name in enumerate(fields)
+                ],
+            ),
+            notes=_localized(
+                lambda lang: [
+                    locale.get(lang).figures_shown(
+                        [r.entity[lang] or self.dataset.info.subject[lang] for r in rankings]
+                    ),
+                    locale.get(lang).STORY_TEXTS.unreviewed
+                    if any(not r.reviewed for r in rankings)
                     else locale.get(lang).PLAN_TEXTS.source_note,
                 ]
             ),
@@ -639,11 +691,7 @@ class _Story:
         ][:SUMMARY_TOPICS]
         return SummaryPlan(
             title=_same("{{ title }}"),
-            lead=_localized(
-                lambda lang: locale.get(lang).plan_lead(
-                    [(_short(m.label[lang], lang), _value(m.id)) for m in lead]
-                )
-            ),
+            lead=_localized(lambda lang: locale.get(lang).plan_lead(self.points(lead, lang))),
             key_figures=[
                 KeyFigure(metric=m.id, change=self.change[m.id].id if m.id in self.change else None)
                 for m in figures
@@ -763,7 +811,8 @@ def _value(metric_id: str) -> str:
 def _slug(key: str, n: int) -> str:
     """A slide id for a section: its topic id, or s<n> for a subhead."""
     kind, _, rest = key.partition(":")
-    return rest if kind == "topic" else f"s{n + 1}"
+    # never a fixed slide's id (a topic named ranking or events is a section, not that slide)
+    return f"topic_{rest}" if kind == "topic" else f"s{n + 1}"
 
 
 def _short(text: str, lang: Lang, limit: int | None = None) -> str:

@@ -1,5 +1,7 @@
 """Lookups every kind's resolve part shares: traced points, one unit per axis, notes."""
 
+import dataclasses
+
 import pytest
 
 from reportgen.charts import lookup
@@ -20,9 +22,31 @@ def test_point_carries_text_hedge_derivation_and_source(seed):
         False,
         ("platform_enterprises",),
     )
-    implied = lookup.point(seed.metric("foreign_trade_2021_implied"), "2021年", "zh", 100_000_000)
+    implied = lookup.point(seed.metric("foreign_trade_2021_implied"), "2021年", "zh")
     assert implied.derived and implied.qualifier == "approx"
     assert implied.text == "约260.3亿元" and implied.value == 26_030_000_000
+
+
+def test_a_point_shows_its_value_as_every_other_place_does(seed):
+    """Issue 14: a chart of 3.4万亿元 beside 360亿元 printed 超过34000亿元 (the axis's 亿
+    scale) where the slide said 超过3.4万亿元. The label is the content's own text; the
+    axis keeps one scale for the bars."""
+    from reportgen.content.facts import Facts
+
+    big = seed.metric("foreign_trade_2022").model_copy(
+        update={"id": "big", "value": 3.4e12, "qualifier": "over", "hedge": "超过"}
+    )
+    small = seed.metric("foreign_trade_2022")
+    data = dataclasses.replace(seed, metrics=(*seed.metrics, big))
+    assert lookup.point(big, "x", "zh").text == "超过3.4万亿元"
+    for lang in ("zh", "en"):  # the chart and the slide's sentences: one decision
+        assert lookup.point(big, "x", lang).text == Facts(data, lang).value("big").text
+    assert lookup.point(small, "x", "zh").text == "360亿元"
+    from reportgen.charts.resolve import resolve_chart
+
+    chart = resolve_chart(spec(metrics=["big", small.id]), data, "zh")
+    assert sorted(p.text for p in chart.points()) == ["360亿元", "超过3.4万亿元"]
+    assert chart.scale == 100_000_000  # the bars: 34000 and 360 on one 亿元 axis
 
 
 def test_item_label_prefers_the_spec_over_the_metric(seed):

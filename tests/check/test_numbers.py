@@ -216,3 +216,33 @@ def test_a_rank_line_supports_the_places_its_axis_marks_and_the_names_numbers(se
     data = supported(dataclasses.replace(seed, rankings=long)).numbers
     assert {223.0, 218.0, 168.0} <= data
     assert 220.0 not in data and 219.0 not in data
+
+
+# --- what drafted articles showed the check reading wrongly -----------------------------------
+
+
+def test_a_hedge_word_is_a_word_of_its_own_in_english(seed):
+    """'contracts turnover' above 40.2% in a table is no hedge 'over' of 40.2%."""
+    data = supported(seed)
+    assert number_findings("Technology contracts turnover\n38.3%", data, "en") == []
+    assert number_findings("over 38.3%", data, "en") == [
+        "over 38.3: the data has no such hedge for 38.3"
+    ]
+
+
+def test_a_relative_period_is_no_hedged_figure(seed):
+    """近三年 is the last three years, not about three; 近3000列 stays a hedged figure."""
+    data = supported(seed)
+    assert number_findings("近三年，对外贸易额360亿元", data, "zh") == []
+    assert number_findings("过去五年，对外贸易额360亿元", data, "zh") == []
+    assert number_findings("累计开行3000列", data, "zh") == ["3000 is shown without its hedge"]
+
+
+def test_the_place_of_an_event_is_a_name(seed):
+    """五四广场 is 54 Guangchang in English: the number is the name's."""
+    event = seed.events[0]
+    place = type(event.place)({"zh": "五四广场", "en": "54 Guangchang"})
+    edited = dataclasses.replace(
+        seed, events=(event.model_copy(update={"place": place}), *seed.events[1:])
+    )
+    assert 54 not in supported(seed) and 54 in supported(edited)

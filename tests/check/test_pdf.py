@@ -51,3 +51,21 @@ def test_a_figure_wrapped_before_its_unit_or_hedge_keeps_them():
     # a narrow cell: the hedge after its figure on a line of its own still belongs to it
     assert unwrap("1500元\n左右") == "1500元左右"
     assert unwrap("2025年6月\n以上") == "2025年6月以上"
+
+
+def test_placeholder_text_on_a_page_is_found(tmp_path, briefing):
+    """A prompt, a count with no number and a raw page marker, each on the page it stands."""
+    from reportgen.data import load_dataset
+    from reportgen.render.pdf import render_summary
+    from tests.check import drawn
+    from tests.check.folders import PEAK, PEAK_METRICS, folder
+
+    data = load_dataset(folder(tmp_path, PEAK, PEAK_METRICS))
+    lead = "来源：（待补充）。共篇报道。□记者 单日客流最高{visitors_peak}"
+    summary = drawn.summary(data, "zh", lead=lead)
+    found = check_pdf(render_summary(summary, briefing), data, "s.pdf", summary)
+    assert [(f.where, f.message.split(" (")[0]) for f in found] == [
+        ("page 1", "placeholder text '（待补充）'"),
+        ("page 1", "placeholder text '共篇'"),
+        ("page 1", "placeholder text '□'"),
+    ]

@@ -12,7 +12,15 @@ from pptx import Presentation
 
 from reportgen.check import check_bytes
 from reportgen.check.findings import Finding
-from reportgen.check.placed import derived_values, fragments, slide_findings, summary_findings
+from reportgen.check.placed import (
+    derived_values,
+    fragments,
+    placed_spans,
+    read_placed,
+    shown_at,
+    slide_findings,
+    summary_findings,
+)
 from reportgen.content.model import (
     CITE_CLOSE,
     CITE_OPEN,
@@ -280,3 +288,67 @@ def test_a_value_is_found_only_as_a_number_of_its_own():
     assert shown_at("增长3.5%", "3") is None
     assert shown_at("提升3个位次", "3") == 2
     assert shown_at("1,300亿元和300亿元", "300") == 8
+
+
+# --- a printed number is read as the fact the content placed there ---------------------------
+
+
+def test_a_label_that_ends_in_a_hedge_word_is_no_hedge_of_its_value():
+    peak = Shown("visitors_peak", "30万人次")
+    labels = {"visitors_peak": "单日客流最高"}
+    read, problems = read_placed("据报道：单日客流最高30万人次。", [peak], "zh", labels)
+    assert problems == [] and "30" not in read
+    # the same word written by the template before a value the data gives exactly is the
+    # template's hedge, and the message says whose
+    read, problems = read_placed("客流最高30万人次。", [peak], "zh", labels)
+    assert problems == [
+        "visitors_peak: 30万人次 reads as '客流最高30万人次。', a hedge the data does not give "
+        "it: the words around it are the template's (template)"
+    ]
+    # a hedge that is the fact's own reads as decided
+    firms = Shown("firms", "4700余家", qualifier="over")
+    assert read_placed("入驻4700余家企业", [firms], "zh", {})[1] == []
+    trade = Shown("trade", "超过75亿元", qualifier="over")
+    assert read_placed("交易额将超过75亿元", [trade], "zh", {})[1] == []
+
+
+def test_placed_numbers_are_found_whole_and_longest_first():
+    exact, hedged = Shown("a", "1000亿元"), Shown("b", "突破1000亿元", qualifier="over")
+    assert placed_spans("投资突破1000亿元，另1000亿元", [exact, hedged]) == [
+        (2, 10, hedged),
+        (12, 18, exact),
+    ]
+    assert placed_spans("21000亿元", [exact]) == []
+    two = Shown("c", "2")
+    assert placed_spans("2022\n2", [two]) == [(5, 6, two)]  # not the 2 that ends 2022
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_lead_that_prints_a_label_ending_in_a_hedge_word_builds(tmp_path, briefing, lang):
+    """Issue 14: 单日客流最高 before 30万人次 was read as the hedge 最高 and the check blamed
+    the data (`最高30: the data has no such hedge for 30`)."""
+    from reportgen.data import load_dataset
+    from reportgen.render.pdf import render_summary
+    from tests.check import drawn
+    from tests.check.folders import PEAK, PEAK_METRICS, folder
+
+    data = load_dataset(folder(tmp_path, PEAK, PEAK_METRICS))
+    summary = drawn.summary(data, lang)
+    pdf = render_summary(summary, briefing)
+    assert check_bytes(pdf, "pdf", data, "s.pdf", summary) == []
+    assert check_bytes(pdf, "pdf", data, "s.pdf") == []
+    # a hedge the template writes is found, with the fact and the template named
+    if lang == "zh":
+        hedged = drawn.summary(data, lang, lead="客流超过{visitors_peak}")
+        found = check_bytes(render_summary(hedged, briefing), "pdf", data, "s.pdf", hedged)
+        assert [f.where for f in found] == ["page 1"]
+        assert found[0].message.startswith("visitors_peak: 30万人次 reads as")
+        assert found[0].message.endswith("(template)")
+
+
+def test_the_day_of_an_english_date_is_no_value():
+    """A derived 15 is not shown by 15 December 2024 (the source line's date)."""
+    assert shown_at("Source: Xinhua Daily, 15 December 2024", "15", "en") is None
+    assert shown_at("December 15, 2024 saw 15 more", "15", "en") == 22
+    assert shown_at("15 routes, 15 December 2024", "15", "en") == 0

@@ -428,3 +428,39 @@ def test_chart_values_are_read_in_the_charts_display_scale():
     assert _chart_values(_bar_chart([360.0, 243.0], ["360亿元", "81亿元"])) == [
         "chart value 243 for 'c1' does not match its label 81亿元"
     ]
+
+
+@pytest.mark.slow
+def test_placeholder_text_on_a_slide_or_in_its_notes_is_found(run, deck):
+    """Issue 14: decks full of (draft), （待补充） and 请在此写下讲解要点 passed the check."""
+    path, prs = deck()
+    _set_run(shape_named(prs.slides[0], "Title 1"), "（草稿）示范区简报")
+    prs.slides[1].notes_slide.notes_text_frame.add_paragraph().text = "请在此写下讲解要点。"
+    prs.slides[2].notes_slide.notes_text_frame.add_paragraph().text = "本页数字均来自共篇报道。"
+    prs.save(str(path))
+    result = check(run, path)
+    assert result.code == 1
+    assert f"{path}: slide 1 'Title 1': placeholder text '（草稿）' (data:" in result.err
+    assert f"{path}: slide 2 notes: placeholder text '请在此写下讲解要点' (template:" in result.err
+    assert f"{path}: slide 3 notes: placeholder text '共篇' (template:" in result.err
+
+
+@pytest.mark.slow
+def test_a_table_whose_rows_grow_past_the_slide_is_found(run, deck):
+    """A cell's text wraps and its row grows (PowerPoint fits rows to their text): a table
+    that then reaches past the slide's bottom edge is drawn outside the slide."""
+    path, prs = deck()
+    number, frame = next(
+        (n, s) for n, slide in enumerate(prs.slides, 1) for s in slide.shapes if s.has_table
+    )
+    assert check(run, path).code == 0
+    cell = frame.table.cell(1, 0)
+    runs = [r for p in cell.text_frame.paragraphs for r in p.runs]
+    runs[0].text = "示范区对外贸易额达360亿元，增长38.3%。" * 12
+    prs.save(str(path))
+    result = check(run, path)
+    assert result.code == 1
+    assert (
+        f"{path}: slide {number} '{frame.name}': table grows past the slide's bottom edge by"
+        in (result.err)
+    )

@@ -229,3 +229,21 @@ def test_costly_snippets_fail_within_bounded_memory(tmp_path):
     for (_, expected), got in zip(HOSTILE, messages, strict=True):
         assert expected in got
         assert "memory" not in got
+
+
+def test_a_planned_note_names_the_outlet_once(mini):
+    """Issue 14: a planned note read 本页数字均来自来源：（待补充）: {{ source }} is a whole
+    source line (来源：…), so a sentence names the outlet with {{ outlet }}."""
+    from reportgen import locale
+    from reportgen.content.text import SnippetRenderer, snippet_context
+    from reportgen.data import load_dataset
+
+    data = load_dataset(mini)
+    for lang, expected in (
+        ("zh", "本页数字均来自测试日报，"),
+        ("en", "Every number on this slide comes from Test Daily;"),
+    ):
+        renderer = SnippetRenderer(data, lang, snippet_context(data, lang))  # type: ignore[arg-type]
+        note, _ = renderer.render(locale.get(lang).PLAN_TEXTS.source_note, "note")
+        assert note.startswith(expected)
+    assert snippet_context(data, "zh")["source"] == "来源：测试日报，2023年3月"  # unchanged

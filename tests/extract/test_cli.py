@@ -165,6 +165,24 @@ def test_article_to_checked_deck_without_hand_written_plans(
     assert run("plan", str(draft), str(plan)).code == 2  # never overwrites a template
 
 
+HELD_OUT = sorted((Path(__file__).resolve().parents[1] / "deck" / "held_out").glob("*.txt"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("article", HELD_OUT, ids=[a.stem for a in HELD_OUT])
+def test_every_held_out_article_builds_checked_decks_with_no_plan(
+    run, tmp_path, monkeypatch, article
+):
+    """The deck articles (measured once, error analysis since): extract -> build, as a
+    scheduled run does (its own date for articles that state none), in both languages."""
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    draft, out = tmp_path / "draft", tmp_path / "out"
+    assert run("extract", str(article), "--date", "2024-12-15", "--to-data", str(draft)).code == 0
+    built = run("build", "--data", str(draft), "--lang", "zh,en", "--jobs", "1", "--out", str(out))
+    assert built.code == 0, built.err
+    assert len(list(out.glob("*.pptx"))) == 2 and len(list(out.glob("*.pdf"))) == 2
+
+
 def test_a_folder_with_no_plan_builds_the_story_plan_would_write(run, tmp_path, monkeypatch):
     """build on a draft with the default template (planned for the seed's figures): the deck
     follows the draft's own story, slide for slide what `plan` writes."""
@@ -360,3 +378,43 @@ def test_the_readme_example_drafts_what_the_readme_shows(run, tmp_path):
         ("新华社", "李明", "2023-06-20"),
     ]
     assert run("validate", str(tmp_path / "d")).code == 0
+
+
+def test_an_assessment_of_several_entities_builds_a_checked_rank_table(run, tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    article = tmp_path / "rank.txt"
+    article.write_text(
+        "title: 全省开发区考核结果发布\noutlet: 大众日报\ndate: 2024-03-05\n---\n"
+        "全省开发区考核结果发布\n\n在2023年度全省开发区综合发展水平考核中，"
+        "甲区、乙区、丙区分别位列第18、23、35位。甲区外贸额达120亿元，增长8.2%。"
+        "乙区外贸额达95亿元，增长6.1%。\n",
+        encoding="utf-8",
+    )
+    draft, out = tmp_path / "draft", tmp_path / "out"
+    assert run("extract", str(article), "--to-data", str(draft)).code == 0
+    built = run(
+        "build",
+        "--data",
+        str(draft),
+        "--format",
+        "pptx",
+        "--lang",
+        "zh,en",
+        "--jobs",
+        "1",
+        "--out",
+        str(out),
+    )
+    assert built.code == 0, built.err
+    deck = Presentation(next(out.glob("*_zh.pptx")))
+    tables = [
+        [[c.text for c in row.cells] for row in shape.table.rows]
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_table
+    ]
+    ranked = next(t for t in tables if t[0][-1] == "名次")
+    assert [row[0] for row in ranked[1:]] == ["甲区", "乙区", "丙区"]
+    assert [row[-1] for row in ranked[1:]] == ["第18名", "第23名", "第35名"]

@@ -163,3 +163,31 @@ def test_an_undated_article_is_not_dated_by_another_articles_header(tmp_path):
         draft(tmp_path / "d", source(HEADED, "a.txt"), source(undated, "b.txt"), when=None)
     assert refused.value.file == "b.txt"
     assert not (tmp_path / "d").exists()
+
+
+FEATURE = (
+    "title: 示范区三年迈上新台阶\noutlet: 大众日报\ndate: 2024-11-05\n---\n"
+    "示范区三年迈上新台阶\n\n开篇介绍示范区建设背景和总体情况。\n\n"
+    "开放通道越拓越宽\n\n1—10月，示范区进出口总额达286.9亿元，同比增长9.3%；"
+    "其中出口和进口分别增长12.1%和5.6%。\n\n"
+    "项目建设提速\n\n今年以来新签约项目127个。下一步，示范区将加快建设国际物流中心，"
+    "打造开放新高地。\n"
+)
+
+
+def test_a_draft_keeps_each_figures_clause_and_subhead_and_the_articles_plans(tmp_path):
+    draft(tmp_path / "d", source(FEATURE), when=None)
+    metrics = yaml.safe_load((tmp_path / "d" / "metrics.yaml").read_text("utf-8"))["metrics"]
+    by_value = {m["value"]: m for m in metrics}
+    trade = by_value[28_690_000_000]
+    assert trade["section"] == "开放通道越拓越宽"
+    assert trade["point"] == "1—10月，示范区进出口总额达{" + trade["id"] + "}"
+    exports = by_value[12.1]
+    imports = by_value[5.6]
+    assert exports["point"] == f"出口和进口分别增长{{{exports['id']}}}和{{{imports['id']}}}"
+    assert by_value[127]["section"] == "项目建设提速"
+    # the article's language only: English is translated when the folder is read
+    assert all("label_en" not in m for m in metrics)
+    articles = yaml.safe_load((tmp_path / "d" / "articles.yaml").read_text("utf-8"))["articles"]
+    assert articles[0]["plans"] == ["示范区将加快建设国际物流中心，打造开放新高地"]
+    assert load_dataset(tmp_path / "d").metrics[0].label["en"]  # validates, English read

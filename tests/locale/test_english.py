@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import unicodedata
@@ -12,8 +13,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.extract.lexicon import CURRENCY_CODES, MEASURE_WORDS, TIME_UNITS
+from reportgen.fonts import missing_glyphs, resolve
 from reportgen.locale import english as module
 from reportgen.locale.english import English, english
+from reportgen.text.numerals import numbers_in
 
 
 def has_han(text: str) -> bool:
@@ -106,18 +110,21 @@ def test_a_person_named_in_a_label_is_read_as_one():
 def test_a_title_maps_half_and_full_width_punctuation():
     result = english("青岛：前4个月外贸进出口增长12.5%！“新动能”（持续）释放?", "title")
     assert result == English(
-        "Qingdao: first 4 months foreign trade growth 12.5%! “new momentum” (continued) released?",
+        "Qingdao: foreign trade up 12.5% in the first 4 months!"
+        ' "new momentum" (continued) released?',
         (),
     )
     spaced = english('上合示范区 举办推介会 共建"空中丝绸之路"', "title").text
-    assert spaced == "SCO Demonstration Zone, promotion events held, jointly built “Air Silk Road”"
+    assert (
+        spaced == 'SCO Demonstration Zone, promotion events held, jointly building "Air Silk Road"'
+    )
 
 
 def test_unknown_words_become_pinyin_listed_once_in_order():
-    result = english("鲁疆联动鲁疆联动与搭桥")
+    result = english("瀚渤联动瀚渤联动与搭桥")
     assert not has_han(result.text)
-    assert "Lujiang" in result.text
-    assert result.untranslated[0].startswith("鲁疆")
+    assert "Hanbo" in result.text
+    assert result.untranslated[0].startswith("瀚渤")
     assert len(result.untranslated) == len(set(result.untranslated))
 
 
@@ -259,6 +266,150 @@ def test_every_entry_is_chinese_to_ascii_ish_english():
 )
 def test_the_glossary_holds_provinces_cities_and_sco_states(zh):
     assert english(zh, "name").untranslated == ()
+
+
+# --- figures: a numeral is a digit only where the Chinese states a figure ------------------------
+
+
+@pytest.mark.parametrize(
+    "zh",
+    [
+        "一起",
+        "同事们一起促成",
+        "一体运转机制",
+        "一体化",
+        "一批项目",
+        "一流营商环境",
+        "一站式服务",
+        "万众一心向前冲",
+        "新一轮稳就业政策",
+        "一群年轻人",
+        "五一假期",
+        "十四五规划",
+        "占全省比重首次超过一半",
+        "千万级机场",
+        "第一时间",
+        "三心二意",
+    ],
+)
+def test_a_numeral_inside_a_word_never_becomes_a_digit(zh):
+    for kind in ("label", "title", "name"):
+        result = english(zh, kind).text
+        assert not re.search(r"\d", result), (kind, result)
+        assert not has_han(result)
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("三个台阶", "3 milestones"),
+        ("三年来", "Over the past 3 years"),
+        ("二〇二三年", "2023"),
+        ("第五届论坛", "5th forum"),
+        ("第二批", "2nd batch"),
+        ("开行4512列", "Runs 4512 trains"),
+        ("62.8万吨", "628,000 tonnes"),
+        ("3万亿元", "3 trillion yuan"),
+        ("千亿元", "100 billion yuan"),
+        ("1.1亿千瓦", "110 million kW"),
+        ("5个工作日", "5 working days"),
+        ("近三成", "Nearly 30%"),
+        ("1—9月", "January–September"),
+        ("截至5月底", "As of end of May"),
+    ],
+)
+def test_a_figure_reads_as_the_extractor_reads_it(zh, en):
+    assert english(zh, "label").text == en
+
+
+def _english_numbers(text: str) -> list[float]:
+    """Numbers an English text prints, a scale word applied (6.4 million, 34th, 12,000)."""
+    scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+    text = text.lower()  # a name is in Title Case (2 Million Yuan)
+    return [
+        float(m[1].replace(",", "")) * scale.get(m[2] or "", 1)
+        for m in re.finditer(
+            r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:st|nd|rd|th)?(?: (million|billion|trillion))?", text
+        )
+    ]
+
+
+_FIGURE_PIECES = [
+    *"一二两三四五六七八九十百千万亿〇零第个年月成倍家项列吨元起体批流心众来届",
+    *("万众一心", "一起", "一站式", "出口", "增长", "突破", "同比", "2", "5", ".", "%"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FIGURE_PIECES), max_size=12).map("".join),
+    st.sampled_from(["label", "title"]),
+)
+def test_every_digit_in_the_english_is_a_figure_the_chinese_states(zh, kind):
+    """The deck's number check reads figures from the Chinese (text.numerals); the English
+    may print none that it does not (一起 is never 1, 3万亿 is never 30,000)."""
+    stated = numbers_in(zh)
+    for number in _english_numbers(english(zh, kind).text):
+        assert any(math.isclose(number, n, rel_tol=1e-9) for n in stated), (zh, number)
+
+
+def test_no_glossary_word_prints_a_figure_its_chinese_does_not_state():
+    raw = _raw()
+    for group in (*module.WORD_GROUPS, "suffixes", "modifiers", "verbs", "measures"):
+        for zh, en in raw[group].items():
+            for number in _english_numbers(en or ""):
+                assert any(math.isclose(number, n) for n in numbers_in(zh)), (group, zh, en)
+
+
+def test_measures_are_units_the_extractor_reads():
+    # the extractor's measure words, time units and currencies, and the units its growth, age
+    # and area patterns name apart
+    units = {*MEASURE_WORDS, *TIME_UNITS, *CURRENCY_CODES, "倍", "个百分点", "岁", "平方千米"}
+    assert set(_raw()["measures"]) <= units
+
+
+def test_a_placeholder_passes_through_unchanged():
+    text = english("老年人健康管理率力争达到{general_16}", "title").text
+    assert "{general_16}" in text
+    assert not has_han(text)
+    assert english("{trade_1}以上", "label").text == "{trade_1} or above"
+    for kind in ("label", "title", "name"):
+        assert "{a_1}" in english("出口{a_1}增长{b_2}", kind).text
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "前4个月青岛港集装箱吞吐量同比增长9.6%",
+            "Port of Qingdao container throughput up 9.6% year on year in the first 4 months",
+        ),
+        (
+            "万众一心向前冲，“上合人”激活“新动能”",
+            'Forge ahead as one, "SCO people" activate "new momentum"',
+        ),
+        ("青岛高新技术企业突破8000家", "Qingdao high-tech enterprises top 8000"),
+        ("第34届青岛国际啤酒节闭幕", "34th Qingdao International Beer Festival closes"),
+        (
+            "岚山港区原油码头二期工程开工",
+            "Construction starts on Lanshan Port Area crude oil terminal phase two project",
+        ),
+        ("富有上合特色的制度体系", "Institutional system with SCO characteristics"),
+    ],
+)
+def test_headlines_read_as_english_sentences(zh, en):
+    assert english(zh, "title") == English(en, ())
+
+
+def test_glossary_english_is_drawn_by_the_bundled_fonts():
+    raw = _raw()
+    for family in ("Noto Sans SC", "Noto Serif SC"):
+        face = resolve(family)
+        for group, words in raw.items():
+            if isinstance(words, dict):
+                for zh, en in words.items():
+                    if isinstance(en, str):
+                        assert not missing_glyphs(en, face), (family, group, zh, en)
 
 
 def test_pinyin_is_loaded_only_for_a_text_the_glossary_does_not_know():

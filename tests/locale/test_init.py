@@ -49,7 +49,7 @@ def _protocol_members() -> set[str]:
 def test_the_protocol_lists_what_callers_read(lang):
     # what `reportgen plan` and the checker read through locale.get(lang)
     members = _protocol_members()
-    assert {"PLAN_TEXTS", "with_unit", "plan_point", "plan_lead"} <= members
+    assert {"PLAN_TEXTS", "STORY_TEXTS", "story_point", "plan_lead"} <= members
     assert "READING" in members
     assert all(hasattr(locale.get(lang), name) for name in members)
 

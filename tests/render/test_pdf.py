@@ -168,3 +168,22 @@ def test_table_stripes_take_the_themes_colour(briefing):
     assert stripes(striped) == ["0xffffff", "0xabcdef"]
     plain = _table(replace(block, striped=False), 400, style, style, theme, briefing.face())
     assert stripes(plain) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_title_runs_in_the_header_cut_to_the_page(pdfs, briefing, seed, lang):
+    """Issue 14: a long title ran off the right edge of every page in the running header.
+    It is cut with an ellipsis by measurement; the check finds nothing beyond the page and
+    still knows the header for page furniture."""
+    from reportgen.check import check_pdf
+    from reportgen.check.pdf_edges import overruns
+
+    summary, _ = pdfs[lang]
+    title = summary.info.title * 8
+    long = replace(summary, info=replace(summary.info, title=title))
+    data = render_summary(long, briefing)
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert all(overruns(page) == [] for page in pages)
+    (header,) = [line for line in pages[1].extract_text().splitlines() if "…" in line]
+    assert header.endswith("…") and title.startswith(header[:20])
+    assert check_pdf(data, seed, "s.pdf", long) == []

@@ -38,3 +38,23 @@ def test_text_that_cannot_fit_is_an_error_naming_the_box():
             min_size=8,
             where="slide 3 'trade' note",
         )
+
+
+def test_a_word_wider_than_its_box_shrinks_rather_than_breaks_inside():
+    """A KPI tile of '3.1 percentage points' at 40 pt: 'percentage' alone is wider than the
+    tile, which PowerPoint would break inside the word; the size comes down until it fits."""
+    from reportgen.fonts import text_width
+
+    width = Inches(2.4)
+    size = fit_size(
+        [Para("3.1 percentage points")],
+        width,
+        Inches(2),
+        FONTS,
+        max_size=40,
+        min_size=10,
+        where="x",
+    )
+    room = width / 12700 - 2 * 7.2  # the box's width in points, less its 0.1 in insets
+    assert size < 40
+    assert text_width("percentage", FONTS.face, size) <= room

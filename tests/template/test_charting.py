@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportgen.data.schema import Metric
-from reportgen.template.charting import chart_groups, comparable, mixed
+from reportgen.template.charting import chart_groups, comparable, mixed, names_something
 
 
 def figure(ident: str, label: str, unit: str = "CNY", **fields) -> Metric:
@@ -78,3 +78,10 @@ def test_mixed_says_what_a_set_of_figures_mixes():
     assert mixed([figure("a", "出口额"), figure("b", "进口额")]) is None
     assert mixed([figure("a", "出口额"), figure("g", "增速", "%", role="change")]) == "mixes roles"
     assert mixed([figure("a", "出口额"), figure("b", "进口额", "USD")]) == "mixes units"
+
+
+def test_a_label_of_a_role_word_alone_names_nothing_to_chart():
+    bare = figure("x", "提高", "位", role="change")
+    named = figure("y", "全省排名提高", "位", role="change")
+    assert not names_something(bare) and names_something(named)
+    assert not comparable(bare, figure("z", "增加", "位", role="change"))

@@ -259,3 +259,30 @@ def test_no_timeline_from_one_date():
 
 def test_article_plans_field_is_typed():
     assert Article.model_fields["plans"].default_factory() == []
+
+
+def test_several_entities_ranked_in_one_year_make_a_rank_table(mini):
+    def place(id, rank, entity):
+        entry = {"id": id, "year": 2023, "rank": rank, "article": "trade", "quote": f"第{rank}"}
+        return Ranking.model_validate(entry | {"entity_zh": entity, "assessment_zh": "全省考核"})
+
+    data = replace(mini, rankings=(place("b", 23, "乙区"), place("a", 18, "甲区")))
+    slide = next(s for s in planner.plan_template(data).deck.slides if s.id == "ranking")
+    assert slide.layout == "Table" and slide.table.source == "rankings"
+    assert slide.table.ids == ["a", "b"]  # best place first
+    assert [c.field for c in slide.table.columns] == ["entity", "assessment", "year", "rank"]
+    assert slide.title["zh"] == "全省考核"
+
+
+def test_subheads_never_share_an_english_title(mini):
+    """Two subheads the glossary cannot translate, both about logistics and trade: each
+    gets its own English title, never one said twice."""
+    metrics = [
+        figure(f"{s}{n}", topic, section=heading)
+        for s, heading in (("a", "鑫瑞澜翱翔"), ("b", "鑫瑞澜腾飞"), ("c", "鑫瑞澜远航"))
+        for n, topic in enumerate(("logistics", "logistics", "trade"))
+    ]
+    found = planner.sections(with_metrics(mini, *metrics, rankings=()))
+    titles = [s.title["en"] for s in found]
+    assert len(set(titles)) == 3 and titles[0] == "Logistics"
+    assert all(not re.search(r"\d", t) for t in titles)  # no digit a check would read

@@ -31,9 +31,9 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
     """One series of the spec's metrics, in one unit, labelled by the spec or the metric."""
     metrics = [dataset.metric(item.metric) for item in spec.metrics]
     unit = lookup.one_unit(spec, metrics)
-    factor, scale, axis = lookup.axis(unit, [m.value for m in metrics], lang)
+    _, scale, axis = lookup.axis(unit, [m.value for m in metrics], lang)
     points = tuple(
-        lookup.point(m, lookup.item_label(item, m, lang), lang, factor)
+        lookup.point(m, lookup.item_label(item, m, lang), lang)
         for item, m in zip(spec.metrics, metrics, strict=True)
     )
     return {

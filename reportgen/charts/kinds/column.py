@@ -36,12 +36,12 @@ def resolve(spec: ChartSpec, dataset: Dataset, lang: Lang) -> dict[str, Any]:
         raise ChartError(f"chart '{spec.id}': every series needs the same number of metrics")
     flat = [m for row in grid for m in row]
     unit = lookup.one_unit(spec, flat)
-    factor, scale, axis = lookup.axis(unit, [m.value for m in flat], lang)
+    _, scale, axis = lookup.axis(unit, [m.value for m in flat], lang)
     categories = tuple(format_period(m.period, lang) for m in grid[0])
     series = tuple(
         Series(
             s.label[lang],
-            tuple(lookup.point(m, categories[i], lang, factor) for i, m in enumerate(row)),
+            tuple(lookup.point(m, categories[i], lang) for i, m in enumerate(row)),
         )
         for s, row in zip(spec.series, grid, strict=True)
     )

@@ -102,8 +102,12 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
             )
         else:
             ax.scatter([start], [0], s=90, color=colour, zorder=3)
+        # The label is centred on its day but kept inside the axes: an event at either end
+        # would otherwise print half its label past the picture's edge.
+        half = label_w / 2 / per_day
+        at = min(max(mid, first + half), last - half) if last - first > 2 * half else mid
         # Choose a level above or below the line where this label overlaps no other.
-        centre_in = (mid - first) * per_day
+        centre_in = (at - first) * per_day
         span = (centre_in - label_w / 2, centre_in + label_w / 2)
         level = next(
             lv
@@ -121,7 +125,7 @@ def draw(c: Canvas, bottom: float, top: float) -> None:
         shown_place = item.place and item.place not in item.title
         place = f"\n{item.place}" if shown_place else ""
         ax.text(
-            mid,
+            at,
             y,
             f"{item.label}\n" + "\n".join(lines) + place,
             ha="center",

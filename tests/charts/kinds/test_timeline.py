@@ -108,3 +108,38 @@ def test_powerpoint_has_no_timeline(native):
     assert timeline.KIND.native is None
     with pytest.raises(ValueError, match="'timeline' charts have no native PowerPoint type"):
         native(events())
+
+
+def test_labels_of_events_at_either_end_stay_inside_the_picture(drawn):
+    """Two events four months apart: each sits at an end of the axis, and its label, centred
+    on it, would print half past the picture's edge."""
+    far = ChartData(
+        id="t",
+        kind="timeline",
+        lang="en",
+        title="Events",
+        items=(
+            TimelineItem(
+                "2024-05-20",
+                None,
+                "20 May",
+                "Urumqi–Almaty–Tashkent road freight line launched",
+                None,
+                "a",
+            ),
+            TimelineItem(
+                "2024-09-03",
+                None,
+                "3 September",
+                "Khorgos international land port logistics centre completed",
+                None,
+                "b",
+            ),
+        ),
+    )
+    fig = drawn(timeline.KIND, far)
+    renderer = fig.canvas.get_renderer()
+    width = fig.get_window_extent(renderer).width
+    for text in (t for t in fig.axes[0].texts if t.get_text()):
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= width, text.get_text()
