@@ -334,7 +334,7 @@ class _Story:
         shown: set[str] = set()
         ident = _slug(section.key, len(self.slides))
         if groups:
-            group = groups[0]
+            group = self._said(groups[0])
             chart = self._bar_chart(f"{ident}_chart", section, group)
             self.charts.append(chart)
             self.section_charts.append((section, chart))
@@ -376,6 +376,17 @@ class _Story:
             left=_localized(lambda lang: self.points(metrics, lang)),
             notes=self.notes(named, self._shows(named)),
         )
+
+    def _said(self, group: list[Metric]) -> list[Metric]:
+        """The bars a slide's points name (a chart never shows a bar its points leave out):
+        the group's figures the first ``POINTS`` points cover, when two or more are."""
+        named = {m.id for _, n in self.units(group) for m in n}
+        said = [
+            m
+            for m in group
+            if m.id in named or (m.id in self.change and self.change[m.id].id in named)
+        ]
+        return said if len(said) >= 2 else group
 
     def _bar_chart(self, ident: str, section: Section, group: list[Metric]) -> ChartSpec:
         growth = role_of(group[0]) == "change"

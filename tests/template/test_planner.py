@@ -286,3 +286,23 @@ def test_subheads_never_share_an_english_title(mini):
     titles = [s.title["en"] for s in found]
     assert len(set(titles)) == 3 and titles[0] == "Logistics"
     assert all(not re.search(r"\d", t) for t in titles)  # no digit a check would read
+
+
+def test_a_chart_shows_no_bar_its_points_leave_out(mini):
+    """Six growth rates each in a clause of its own: the slide has room for four points, so
+    the chart draws the four its points name, not six bars with two unexplained."""
+    metrics = [
+        figure(
+            f"g{n}",
+            unit="%",
+            role="change",
+            label_zh=f"产品{n}出口增速",
+            point=f"产品{n}出口增长{{g{n}}}",
+        )
+        for n in range(6)
+    ]
+    plans = planner.plan_template(with_metrics(mini, *metrics, rankings=(), events=()))
+    [bar] = [c for c in plans.charts if c.kind == "bar"]
+    slide = next(s for s in plans.deck.slides if s.chart == bar.id)
+    assert [i.metric for i in bar.metrics] == ["g0", "g1", "g2", "g3"]
+    assert snippets(slide.points["zh"]) == {"g0", "g1", "g2", "g3"}
