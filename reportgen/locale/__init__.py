@@ -228,10 +228,6 @@ class Language(Protocol):
         """One sentence: how a rank went from the first (year, rank) to the last."""
         ...
 
-    def with_unit(self, title: str, unit: str) -> str:
-        """A chart title with the unit of its figures; the title alone without one."""
-        ...
-
     def plan_lead(self, points: list[str]) -> str:
         """A planned summary's lead: its first points as one sentence."""
         ...

@@ -273,11 +273,6 @@ DERIVED_NOTE = (
 LIST_SEPARATOR = "; "
 
 
-def with_unit(title: str, unit: str) -> str:
-    """A chart title with the unit of its figures: Talent (years); the title alone without one."""
-    return f"{title} ({unit})" if unit else title
-
-
 #: The fixed texts of a template `reportgen plan` writes.
 PLAN_TEXTS = PlanTexts(
     subtitle="Briefing · {{ subject }}",

@@ -326,11 +326,6 @@ DERIVED_NOTE = "标注“推算”的数值由报道中的数据计算得出，�
 LIST_SEPARATOR = "、"
 
 
-def with_unit(title: str, unit: str) -> str:
-    """A chart title with the unit of its figures: 人才（岁）; the title alone without one."""
-    return f"{title}（{unit}）" if unit else title
-
-
 #: The fixed texts of a template `reportgen plan` writes.
 PLAN_TEXTS = PlanTexts(
     subtitle="简报 · {{ subject }}",

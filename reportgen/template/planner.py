@@ -236,7 +236,6 @@ class _Story:
         self.days = event_days(dataset)
         self.charts: list[ChartSpec] = []
         self.slides: list[SlidePlan] = []
-        self.section_charts: list[tuple[Section, ChartSpec]] = []
         if self.key:
             self.charts.append(self._kpi_chart(KEY_FIGURES_ID, self.key, None))
         self.ranking = has_trajectory(dataset)
@@ -337,7 +336,6 @@ class _Story:
             group = self._said(groups[0])
             chart = self._bar_chart(f"{ident}_chart", section, group)
             self.charts.append(chart)
-            self.section_charts.append((section, chart))
             shown |= {m.id for m in group}
             shown |= {self.change[m.id].id for m in group if m.id in self.change}
             rest = [m for m in metrics if m.id not in shown]
