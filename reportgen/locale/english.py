@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple
 
+from reportgen.locale.en import MONTHS
 from reportgen.text.numerals import parse_chinese_numeral
 
 Kind = Literal["label", "title", "name", "person"]
@@ -97,20 +98,7 @@ _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.\-]*\}")
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+(?:[.,:/\-+&'_][A-Za-z0-9]+)*%?")
 #: Letters of other scripts (kana, hangul) kept as one word.
 _LETTER_RUN = re.compile(rf"(?:(?!{HAN.pattern})[^\W\d_])+")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = MONTHS  # the month names English dates are written with, in one place
 #: Words that stay in lower case inside a Title Case name.
 _SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "for", "in", "of", "on", "the", "to"})
 #: A phrase containing one of these reads better with a head in its long form.

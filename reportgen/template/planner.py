@@ -580,15 +580,7 @@ class _Story:
             table=TablePlan(
                 source="rankings",
                 ids=[r.id for r in rankings],
-                columns=[
-                    Column(
-                        field=name,
-                        heading=_localized(
-                            lambda lang, n=n: locale.get(lang).STORY_TEXTS.rank_columns[n]
-                        ),
-                    )
-                    for n, name in enumerate(fields)
-                ],
+                columns=_columns(fields, lambda lang: locale.get(lang).STORY_TEXTS.rank_columns),
             ),
             notes=_localized(
                 lambda lang: [
@@ -767,15 +759,7 @@ def sources_slide() -> SlidePlan:
         title=_localized(lambda lang: locale.get(lang).PLAN_TEXTS.sources),
         table=TablePlan(
             source="articles",
-            columns=[
-                Column(
-                    field=name,
-                    heading=_localized(
-                        lambda lang, n=n: locale.get(lang).PLAN_TEXTS.article_columns[n]
-                    ),
-                )
-                for n, name in enumerate(fields)
-            ],
+            columns=_columns(fields, lambda lang: locale.get(lang).PLAN_TEXTS.article_columns),
         ),
         notes=_localized(
             lambda lang: [
@@ -784,6 +768,14 @@ def sources_slide() -> SlidePlan:
             ]
         ),
     )
+
+
+def _columns(fields: Sequence[str], headings: Callable[[Lang], Sequence[str]]) -> list[Column]:
+    """A table's columns, each field headed by its heading in every language."""
+    return [
+        Column(field=name, heading=_localized(lambda lang, n=n: headings(lang)[n]))
+        for n, name in enumerate(fields)
+    ]
 
 
 def _event_years(days: Sequence[str]) -> EventRange | None:
