@@ -49,9 +49,11 @@ from reportgen.template import (
     DEFAULT_TEMPLATE,
     Template,
     display_face,
+    is_master_file,
     load_template,
     template_dir,
 )
+from reportgen.template.house import master_theme
 from reportgen.template.planner import plan_template
 
 if TYPE_CHECKING:
@@ -145,16 +147,26 @@ def resolve_template(
     figures was planned for another data folder: with ``dataset``, its look is kept and the
     deck and summary follow this data's story (what ``reportgen plan`` would write)."""
     path = Path(name_or_path)
-    if path.suffix.lower() == ".pptx":
+    if is_master_file(path):
         if not path.is_file():
             raise TemplateError(
                 [Problem(display_path(path), None, None, None, "PowerPoint master not found")]
             )
+        default = resolve_template(DEFAULT_TEMPLATE, metric_ids, dataset)
+        return replace(default, master_override=path, theme=master_theme(path, default.theme))
+    own = load_template(name_or_path)
+    if not own.charts and own.deck is None and own.summary is None:
+        # a house template folder: its master, its look and its layouts; the default plans
+        default = resolve_template(DEFAULT_TEMPLATE, metric_ids, dataset)
         return replace(
-            resolve_template(DEFAULT_TEMPLATE, metric_ids, dataset), master_override=path
+            default,
+            master_override=own.master,
+            theme=own.theme,
+            layouts=own.layouts,
+            layouts_file=own.layouts_file,
         )
     if dataset is not None:
-        base = load_template(name_or_path)
+        base = own
         named = {i for spec in base.charts for i in spec.metric_ids()}
         if named and not named & metric_ids:
             plans = plan_template(dataset)
@@ -477,7 +489,7 @@ def input_digest(
         source_digest,
     ):
         digest.update(part.encode() + b"\0")
-    if Path(task.template).suffix.lower() != ".pptx":
+    if not is_master_file(task.template):
         roots = [template_dir(task.template)]
     else:  # an organisation's master with the default template's theme and plans
         roots = [template_dir(DEFAULT_TEMPLATE), Path(task.template)]

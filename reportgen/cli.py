@@ -195,7 +195,8 @@ def charts(
     "--template",
     "template",
     default=None,
-    help="Template name (under templates/), folder, or your own .pptx master [default: briefing].",
+    help="Template name (under templates/), folder, or your own .pptx/.potx master "
+    "[default: briefing].",
 )
 @click.option(
     "--lang", "langs", default=None, help="Language(s), comma-separated: zh, en [default: zh]."
@@ -611,7 +612,10 @@ def _read_article(file: Path) -> tuple[bytes, str]:
 @cli.command()
 @click.argument("template", required=False)
 def templates(template: str | None) -> None:
-    """List templates (or one template, or a .pptx master) with each layout's placeholders."""
+    """List templates (or one template, or a .pptx/.potx master): each layout's placeholders,
+    and which layout each kind of slide will take, and why, before anything is built.
+
+    Example: reportgen templates house.potx"""
     from reportgen.template.listing import describe
 
     click.echo(describe(template))

@@ -194,18 +194,19 @@ def _data(value: Any, base: Path) -> list[Path]:
 
 
 def _template(value: Any, base: Path) -> str | Path:
-    """A template name under templates/, a folder or a .pptx master, as --template takes."""
-    from reportgen.template import template_dir
+    """A template name under templates/, a folder or a .pptx/.potx master, as --template
+    takes."""
+    from reportgen.template import is_master_file, template_dir
 
     path = _path(value, base)
     if Path(value).parent == Path(".") and not path.exists():
         if template_dir(value).is_dir():
             return value  # a name, found as build will find it
         raise ValueError(f"no template {_shown(value)} (a name under templates/ or a folder)")
-    if path.suffix.lower() == ".pptx" and path.is_file():
+    if is_master_file(path) and path.is_file():
         return path
     if not path.is_dir():
-        raise ValueError(f"{_shown(value)} is neither a template folder nor a .pptx master")
+        raise ValueError(f"{_shown(value)} is neither a template folder nor a .pptx/.potx master")
     return path
 
 

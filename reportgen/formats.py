@@ -112,11 +112,10 @@ def _deck_check(data: bytes, dataset: Dataset, shown: str, deck: Any = None) -> 
 def _deck_preflight(template: Template) -> None:
     """An unusable master (or one without the layouts the plan names) fails the build
     before anything is drawn."""
-    from reportgen.paths import display_path
-    from reportgen.render.pptx import check_master, open_master
+    from reportgen.render.pptx import frames, open_master
 
-    layouts = {slide.layout for slide in template.deck.slides}
-    check_master(open_master(template.master), layouts, display_path(template.master))
+    kinds = dict.fromkeys(slide.layout for slide in template.deck.slides)
+    frames(open_master(template.master), template, kinds)
 
 
 # --- the PDF summary ---------------------------------------------------------------------------

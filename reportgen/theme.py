@@ -50,6 +50,14 @@ class Colours(_Model):
     #: Text set on a primary-coloured fill (a table's header row): it must read on
     #: ``primary`` whatever ``background`` is. Optional, as ``stripe``.
     on_primary: Colour = "#FFFFFF"
+    #: Slide titles, where they differ from ``primary`` (an organisation's master keeps its
+    #: own title colour while charts and figures take its accent).
+    title: Colour | None = None
+
+    @property
+    def heading(self) -> Colour:
+        """The colour slide titles are set in."""
+        return self.title or self.primary
 
 
 class DerivedStyle(_Model):
@@ -63,6 +71,17 @@ class DerivedStyle(_Model):
 class Fonts(_Model):
     latin: Annotated[str, Field(min_length=1)]
     east_asian: Annotated[str, Field(min_length=1)]
+
+
+class Typefaces(_Model):
+    """The faces a deck's text is set in by name: headings (titles) and body. An
+    organisation's master names its own (its theme's major and minor fonts); the theme's
+    ``fonts`` stay the faces text is measured with and the PDF and charts embed."""
+
+    heading_latin: Annotated[str, Field(min_length=1)]
+    heading_east_asian: Annotated[str, Field(min_length=1)]
+    body_latin: Annotated[str, Field(min_length=1)]
+    body_east_asian: Annotated[str, Field(min_length=1)]
 
 
 class Sizes(_Model):
@@ -104,3 +123,24 @@ class Theme(_Model):
     fonts: Fonts
     sizes: Sizes
     chart: ChartStyle
+    #: The deck's faces by name; by default the theme's own ``fonts``.
+    deck_fonts: Typefaces | None = None
+    #: Colours for white paper (the PDF) where the deck's are for a dark master.
+    paper: Colours | None = None
+
+    def on_paper(self) -> Theme:
+        """The theme as the PDF uses it: on white paper."""
+        return self if self.paper is None else self.model_copy(update={"colors": self.paper})
+
+    @property
+    def typefaces(self) -> Typefaces:
+        """The faces the deck names for headings and body text."""
+        if self.deck_fonts is not None:
+            return self.deck_fonts
+        latin, east_asian = self.fonts.latin, self.fonts.east_asian
+        return Typefaces(
+            heading_latin=latin,
+            heading_east_asian=east_asian,
+            body_latin=latin,
+            body_east_asian=east_asian,
+        )

@@ -22,6 +22,7 @@ from reportgen.content.model import (
     Deck,
     DocumentInfo,
     Kpis,
+    Running,
     Shown,
     Slide,
     Table,
@@ -230,4 +231,5 @@ def build_deck(
             talking_points=talking,
             speaker_notes=speaker_notes(talking, first.sources, lang),
         )
-    return Deck(info=document, slides=tuple(slides))
+    running = Running(footer=document.subject, date=format_date(document.date, lang))
+    return Deck(info=document, slides=tuple(slides), running=running)

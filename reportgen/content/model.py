@@ -215,9 +215,19 @@ class DocumentInfo:
 
 
 @dataclass(frozen=True)
+class Running:
+    """What a master's footer and date placeholders show on content slides (where the
+    master has them): the deck's subject and the date it is about, worded for its language."""
+
+    footer: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
 class Deck:
     info: DocumentInfo
     slides: tuple[Slide, ...] = field(default_factory=tuple)
+    running: Running = field(default_factory=Running)
 
 
 CITE_OPEN, CITE_CLOSE = "\ue000", "\ue001"  # around a source-note number inside a text

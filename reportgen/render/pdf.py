@@ -188,7 +188,7 @@ class _Doc(BaseDocTemplate):
 def render_summary(summary: Summary, template: Template) -> bytes:
     """The summary as PDF bytes; the same inputs give the same bytes."""
 
-    theme = template.theme
+    theme = template.theme.on_paper()
     # svglib cannot draw SVG hatch patterns (they would come out white): in the PDF, derived
     # values are set apart by their lighter fill alone, plus their footnote.
     chart_theme = theme.model_copy(

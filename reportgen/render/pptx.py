@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pptx import Presentation
@@ -25,23 +25,26 @@ from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
 from reportgen.outputs import document_time, reproducible_zip
+from reportgen.render.layouts import TEXT_HOLDERS, Box, Frame, Region, choose
 from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart, overlays
-from reportgen.render.pptx_text import Fonts, Para, fill_box, write_paragraphs
+from reportgen.render.pptx_text import (
+    Fonts,
+    Para,
+    TextOverflowError,
+    fill_box,
+    text_height,
+    write_paragraphs,
+)
 from reportgen.template import Template
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
-#: What each layout must offer, by placeholder type (beyond a title).
-REQUIRED = {
-    "Title": (PP_PLACEHOLDER.SUBTITLE,),
-    "Section": (PP_PLACEHOLDER.BODY,),
-    "KPI Grid": (PP_PLACEHOLDER.OBJECT,),
-    "Chart": (PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.BODY),
-    "Table": (PP_PLACEHOLDER.TABLE,),
-    "Timeline": (PP_PLACEHOLDER.PICTURE,),
-    "Two Columns": (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.BODY),
-    "Closing": (PP_PLACEHOLDER.BODY,),
-}
-NOTE_IDX = 13
+#: The parts of a template file's package that say it is a template (.potx), and what they
+#: say in a presentation: python-pptx opens only the latter.
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+NOTE_SIZE = 8  # points: the size a note strip cut from the content is made tall enough for
+_PRESENTATION_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+)
 
 
 def _unreadable(shown: str, exc: Exception) -> TemplateError:
@@ -78,7 +81,7 @@ def open_presentation(source):
     """A Presentation whose parts (masters, layouts, slides, notes, charts) are all resolved
     now, so a damaged package (a relationship to nothing) fails here, in one place, and not
     halfway through reading it. Raises what python-pptx raises."""
-    prs = Presentation(source)
+    prs = Presentation(_as_presentation(source))
     for master in prs.slide_masters:
         for layout in master.slide_layouts:
             list(layout.placeholders)
@@ -92,6 +95,32 @@ def open_presentation(source):
     return prs
 
 
+def _as_presentation(source):
+    """A .potx (a template file) as the presentation python-pptx opens: the same package
+    with its main part's content type changed; anything else as it is."""
+    import zipfile
+
+    data = source.getvalue() if isinstance(source, io.BytesIO) else None
+    if data is None:
+        with open(source, "rb") as handle:
+            data = handle.read()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            types = package.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE not in types:
+                return io.BytesIO(data)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for item in package.infolist():
+                    body = package.read(item.filename)
+                    if item.filename == "[Content_Types].xml":
+                        body = body.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
+                    copy.writestr(item, body)
+            return io.BytesIO(out.getvalue())
+    except (zipfile.BadZipFile, KeyError):
+        return io.BytesIO(data)
+
+
 def open_master(path):
     """The template's master as a Presentation; a one-line TemplateError if it is not one."""
     from reportgen.paths import display_path
@@ -103,127 +132,129 @@ def open_master(path):
         raise _unreadable(display_path(path), exc) from None
 
 
-def check_master(prs, layouts_needed: set[str], shown: str) -> dict:
-    """The master's layouts by name; a TemplateError listing every missing piece."""
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    problems = []
-    for name in sorted(layouts_needed):
-        layout = by_name.get(name)
-        if layout is None:
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    f"layout '{name}'",
-                    None,
-                    "missing; the master has: " + ", ".join(by_name),
-                )
-            )
-            continue
-        types = [ph.placeholder_format.type for ph in layout.placeholders]
-        if not any(t in TITLE_TYPES for t in types):
-            problems.append(
-                Problem(shown, None, f"layout '{name}'", None, "has no title placeholder")
-            )
-        for needed in set(REQUIRED[name]):
-            if types.count(needed) < REQUIRED[name].count(needed):
-                problems.append(
-                    Problem(
-                        shown,
-                        None,
-                        f"layout '{name}'",
-                        None,
-                        f"needs {REQUIRED[name].count(needed)} {needed.name} placeholder(s), "
-                        f"has {types.count(needed)}",
-                    )
-                )
-    if problems:
-        raise TemplateError(problems)
-    return by_name
+def frames(prs, template: Template, kinds) -> dict[str, Frame]:
+    """The layout and frame each slide kind takes on the template's master (its
+    ``layouts.yaml`` first); a TemplateError if the master cannot serve."""
+    from reportgen.paths import display_path
+
+    named_in = display_path(template.layouts_file) if template.layouts_file else None
+    return choose(prs, kinds, display_path(template.master), template.layouts, named_in)
+
+
+def drop_slides(prs) -> None:
+    """A master's own slides (a sample deck saved as the template) are not the deck's."""
+    ids = prs.slides._sldIdLst
+    for slide_id in list(ids):
+        prs.part.drop_rel(slide_id.rId)
+        ids.remove(slide_id)
 
 
 class _SlideWriter:
-    def __init__(self, prs, template: Template, fonts: Fonts, deck: Deck):
-        self.prs, self.template, self.fonts, self.deck = prs, template, fonts, deck
+    def __init__(self, prs, template: Template, fonts: Fonts, heading: Fonts, deck: Deck):
+        self.prs, self.template, self.fonts, self.heading, self.deck = (
+            prs,
+            template,
+            fonts,
+            heading,
+            deck,
+        )
         self.theme = template.theme
         self.sizes = template.theme.sizes
         self.colours = template.theme.colors
 
-    def placeholders(self, slide, *types):
-        found = [ph for ph in slide.placeholders if ph.placeholder_format.type in types]
-        return sorted(found, key=lambda ph: ph.placeholder_format.idx)
-
-    def by_idx(self, slide, idx: int):
-        for ph in slide.placeholders:
-            if ph.placeholder_format.idx == idx:
-                return ph
-        return None
-
-    def write(self, slide, content: Slide, number: int) -> None:
+    def write(self, slide, content: Slide, number: int, frame: Frame) -> None:
         where = f"slide {number} '{content.id}'"
-        filled: set[int] = set()
-        title = self.placeholders(slide, *TITLE_TYPES)[0]
+        notes = [Para(text, colour=self.colours.muted) for text in content.footnotes]
+        if notes and frame.note is not None and frame.note.holder is None:
+            # a note strip the renderer cut from the content: as tall as the note needs
+            need = text_height(notes, frame.note.box.w, NOTE_SIZE, self.fonts)
+            frame = frame.with_note_height(need)
+        # the placeholders the slide got, in the layout's order (slide.placeholders sorts by idx)
+        place = _Place(slide, where, frame, [s for s in slide.shapes if s.is_placeholder])
         big = content.layout in ("Title", "Section", "Closing")
+        title = place.holder(frame.title)
         fill_box(
             title,
-            [Para(content.title, colour=self.colours.primary)],
-            self.fonts,
+            [Para(content.title, colour=self.colours.heading)],
+            self.heading,
             max_size=self.sizes.title + (8 if big else 0),
             min_size=18,
             where=f"{where} title",
             anchor="b" if big else "t",
         )
-        filled.add(title.placeholder_format.idx)
         if content.subtitle:
-            sub = (
-                self.placeholders(slide, PP_PLACEHOLDER.SUBTITLE)
-                or self.placeholders(slide, PP_PLACEHOLDER.BODY)
-            )[0]
+            box = place.text(frame.subtitle) if frame.subtitle else place.next_text()
             fill_box(
-                sub,
+                box,
                 [Para(content.subtitle, colour=self.colours.muted)],
                 self.fonts,
                 max_size=self.sizes.heading,
                 min_size=12,
                 where=f"{where} subtitle",
             )
-            filled.add(sub.placeholder_format.idx)
-
-        bodies = [
-            ph
-            for ph in self.placeholders(slide, PP_PLACEHOLDER.BODY)
-            if ph.placeholder_format.idx not in (NOTE_IDX, *filled)
-        ]
-        place = _Place(slide, where, filled, bodies)
         for block in content.blocks:
             draw = DRAW.get(type(block))
             if draw is None:
                 raise TypeError(f"the deck cannot draw a {type(block).__name__} block")
             draw(self, block, place)
-        notes = content.footnotes
-        note_box = self.by_idx(slide, NOTE_IDX)
-        if notes and note_box is not None:
-            paras = [Para(text, colour=self.colours.muted) for text in notes]
+        if notes and frame.note is not None:
             fill_box(
-                note_box,
-                paras,
+                place.text(frame.note, name="Note"),
+                notes,
                 self.fonts,
                 max_size=self.sizes.caption + 1,
                 min_size=7,
                 where=f"{where} note",
                 anchor="b",
             )
-            filled.add(NOTE_IDX)
-        for ph in list(slide.placeholders):
-            if ph.placeholder_format.idx not in filled:
+        for ph in place.held:
+            if ph._element is None:  # replaced by the chart, table or picture put in it
+                continue
+            if id(ph._element) not in place.used:
                 ph._element.getparent().remove(ph._element)  # never leave an empty placeholder
         if content.is_content:
-            self.slide_number(slide)
+            self.footers(slide, frame, place)
         self.notes(slide, content)
 
-    def kpis(self, slide, area, block: Kpis, where: str) -> None:
-        x, y, w, h = area.left, area.top, area.width, area.height
-        area._element.getparent().remove(area._element)
+    def footers(self, slide, frame: Frame, place: _Place) -> None:
+        """The master's date, footer and slide-number placeholders, filled where the layout
+        has them; a slide number in the corner where it has none."""
+        texts = {"date": self.deck.running.date, "footer": self.deck.running.footer}
+        layout_holders = list(slide.slide_layout.placeholders)
+        numbered = False
+        for name, holder in frame.footers:
+            if name != "number" and not texts[name]:
+                continue
+            slide.shapes.clone_placeholder(layout_holders[holder.index])
+            shape = list(slide.shapes)[-1]  # the clone, appended last
+            box = holder.box
+            shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
+            if name == "number":
+                write_paragraphs(
+                    shape.text_frame,
+                    [Para("#", colour=self.colours.muted)],
+                    self.sizes.caption,
+                    self.fonts,
+                )
+                _as_field(shape, "slidenum")
+                numbered = True
+                continue
+            try:
+                fill_box(
+                    shape,
+                    [Para(texts[name], colour=self.colours.muted)],
+                    self.fonts,
+                    max_size=self.sizes.caption,
+                    min_size=6,
+                    where=f"{place.where} {name}",
+                )
+            except TextOverflowError:  # a footer too small for it: left out, not overflowing
+                shape._element.getparent().remove(shape._element)
+        if not numbered:
+            self.slide_number(slide)
+
+    def kpis(self, slide, area: Box, block: Kpis, where: str) -> None:
+        x, y, w, h = area.x, area.y, area.w, area.h
         rows, cols = block.rows, block.cols
         cell_w, cell_h = w // cols, h // rows
         for index, figure in enumerate(block.figures):
@@ -275,11 +306,12 @@ class _SlideWriter:
             anchor="ctr",
         )
 
-    def picture(self, placeholder, chart: ChartData) -> None:
+    def picture(self, place: _Place, region: Region, chart: ChartData) -> None:
         from reportgen.charts.export import chart_bytes
 
-        width_in = placeholder.width / 914400
-        height_in = placeholder.height / 914400
+        box = region.box
+        width_in = box.w / 914400
+        height_in = box.h / 914400
         # On a slide the picture is shown at full size next to 14-20 pt text: set its labels
         # at body size rather than the smaller chart sizes meant for a page.
         sizes = self.sizes.model_copy(
@@ -289,15 +321,24 @@ class _SlideWriter:
         data, _ = chart_bytes(
             chart, theme, self.template.face(), "png", framed=False, size_in=(width_in, height_in)
         )
-        frame = placeholder.insert_picture(io.BytesIO(data))
+        if region.type == PP_PLACEHOLDER.PICTURE:
+            frame = place.holder(region.holder).insert_picture(io.BytesIO(data))
+        else:
+            frame = place.slide.shapes.add_picture(io.BytesIO(data), box.x, box.y, box.w, box.h)
+            frame.name = "Timeline"
         c_nv_pr = frame._element.find(f".//{qn('p:cNvPr')}")
         c_nv_pr.set("descr", chart.alt_text)
         c_nv_pr.set("title", chart.title)
 
-    def table(self, placeholder, block: Table, where: str) -> None:
+    def table(self, place: _Place, region: Region, block: Table, where: str) -> None:
         rows, cols = len(block.rows) + 1, len(block.columns)
-        box_w, box_h = placeholder.width, placeholder.height
-        frame = placeholder.insert_table(rows, cols)
+        box_w, box_h = region.box.w, region.box.h
+        if region.type == PP_PLACEHOLDER.TABLE:
+            frame = place.holder(region.holder).insert_table(rows, cols)
+        else:
+            box = region.box
+            frame = place.slide.shapes.add_table(rows, cols, box.x, box.y, box.w, box.h)
+            frame.name = "Table"
         table = frame.table
         lengths = [
             max(len(block.columns[c]), *(len(r[c]) for r in block.rows)) or 1 for c in range(cols)
@@ -354,8 +395,8 @@ class _SlideWriter:
 
     def slide_number(self, slide) -> None:
         box = slide.shapes.add_textbox(
-            Emu(12192000 - 914400 * 1.1),
-            Emu(6858000 - 914400 * 0.42),
+            Emu(self.prs.slide_width - 914400 * 1.1),
+            Emu(self.prs.slide_height - 914400 * 0.42),
             Emu(914400 * 0.7),
             Emu(914400 * 0.3),
         )
@@ -366,14 +407,7 @@ class _SlideWriter:
             self.sizes.caption,
             self.fonts,
         )
-        paragraph = box.text_frame._txBody.find(qn("a:p"))
-        run = paragraph.find(qn("a:r"))
-        field = run.makeelement(
-            qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"}
-        )
-        for child in list(run):
-            field.append(child)
-        paragraph.replace(run, field)
+        _as_field(box, "slidenum")
 
     def notes(self, slide, content: Slide) -> None:
         if not content.speaker_notes:
@@ -383,15 +417,61 @@ class _SlideWriter:
         write_paragraphs(frame, paras, 12, self.fonts)
 
 
+def _as_field(shape, kind: str) -> None:
+    """The shape's first run made a field PowerPoint fills in (the slide number)."""
+    paragraph = shape.text_frame._txBody.find(qn("a:p"))
+    run = paragraph.find(qn("a:r"))
+    field = run.makeelement(
+        qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": kind}
+    )
+    for child in list(run):
+        field.append(child)
+    paragraph.replace(run, field)
+
+
 @dataclass
 class _Place:
-    """Where a slide's blocks go: the slide, its name in errors, the placeholders filled so
-    far and the body placeholders still free (text blocks take them in order)."""
+    """Where a slide's blocks go: the slide, its name in errors, its frame, the placeholders
+    the slide got from its layout (in the layout's order), those used so far, and how many of
+    the frame's text regions are taken."""
 
     slide: Any
     where: str
-    filled: set[int]
-    bodies: list
+    frame: Frame
+    held: list
+    used: set[int] = field(default_factory=set)
+    texts_taken: int = 0
+
+    def holder(self, order: int):
+        """A placeholder the slide got from its layout, marked as used."""
+        ph = self.held[order]
+        if ph._element is not None:
+            self.used.add(id(ph._element))
+        return ph
+
+    def text(self, region: Region, name: str = "Text"):
+        """The shape a text goes in: the region's own text placeholder, or a new text box."""
+        if region.holder is not None and region.type in TEXT_HOLDERS:
+            ph = self.holder(region.holder)
+            box = region.box
+            if (ph.left, ph.top, ph.width, ph.height) != (box.x, box.y, box.w, box.h):
+                ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, box.h
+            return ph
+        box = region.box
+        shape = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
+        shape.name = name
+        return shape
+
+    def next_text(self):
+        """The next free text region of the frame."""
+        regions = self.frame.texts
+        if self.texts_taken >= len(regions):
+            raise TemplateError(
+                [Problem(self.where, None, None, None, "no room left for another text")]
+            )
+        region = regions[self.texts_taken]
+        self.texts_taken += 1
+        return self.text(region)
 
 
 #: Block kind -> how the deck draws it. A new kind registers its draw function here.
@@ -410,36 +490,38 @@ def draws(kind: type[Block]):
 
 @draws(Kpis)
 def _draw_kpis(writer: _SlideWriter, block: Kpis, place: _Place) -> None:
-    area = writer.placeholders(place.slide, PP_PLACEHOLDER.OBJECT)[0]
-    writer.kpis(place.slide, area, block, place.where)
-    place.filled.add(area.placeholder_format.idx)
+    writer.kpis(place.slide, place.frame.area.box, block, place.where)
 
 
 @draws(Chart)
 def _draw_chart(writer: _SlideWriter, block: Chart, place: _Place) -> None:
+    region = place.frame.area
     if block.chart.kind in NATIVE_KINDS:
-        target = writer.placeholders(place.slide, PP_PLACEHOLDER.CHART)[0]
-        place.filled.add(target.placeholder_format.idx)
+        box = region.box
+        if region.type == PP_PLACEHOLDER.CHART:
+            target = place.holder(region.holder).insert_chart
+        else:
+
+            def target(chart_type, data):
+                frame = place.slide.shapes.add_chart(chart_type, box.x, box.y, box.w, box.h, data)
+                frame.name = "Chart"
+                return frame
+
         frame = add_chart(target, block.chart, writer.theme, writer.fonts)
         for overlay in overlays(frame, block.chart, writer.theme):
             writer.overlay(place.slide, overlay)
     else:
-        target = writer.placeholders(place.slide, PP_PLACEHOLDER.PICTURE)[0]
-        place.filled.add(target.placeholder_format.idx)
-        writer.picture(target, block.chart)
+        writer.picture(place, region, block.chart)
 
 
 @draws(Table)
 def _draw_table(writer: _SlideWriter, block: Table, place: _Place) -> None:
-    target = writer.placeholders(place.slide, PP_PLACEHOLDER.TABLE)[0]
-    place.filled.add(target.placeholder_format.idx)
-    writer.table(target, block, place.where)
+    writer.table(place, place.frame.area, block, place.where)
 
 
 @draws(Bullets)
 def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
-    box = place.bodies.pop(0)
-    place.filled.add(box.placeholder_format.idx)
+    box = place.next_text()
     colours = writer.colours
     paras = []
     if block.heading:
@@ -457,21 +539,21 @@ def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
 
 def render_deck(deck: Deck, template: Template) -> bytes:
     """The deck as .pptx bytes, reproducible for the same inputs."""
-    from reportgen.paths import display_path
 
     prs = open_master(template.master)
-    layouts = check_master(prs, {s.layout for s in deck.slides}, display_path(template.master))
+    chosen = frames(prs, template, dict.fromkeys(s.layout for s in deck.slides))
+    drop_slides(prs)
     face = template.face()
-    fonts = Fonts(
-        template.theme.fonts.latin,
-        template.theme.fonts.east_asian,
-        face,
-        locale.get(deck.info.lang).TAG,
-    )
-    writer = _SlideWriter(prs, template, fonts, deck)
+    tag = locale.get(deck.info.lang).TAG
+    faces = template.theme.typefaces
+    fonts = Fonts(faces.body_latin, faces.body_east_asian, face, tag)
+    heading = Fonts(faces.heading_latin, faces.heading_east_asian, face, tag)
+    writer = _SlideWriter(prs, template, fonts, heading, deck)
+    layouts = list(prs.slide_layouts)
     for number, content in enumerate(deck.slides, start=1):
-        slide = prs.slides.add_slide(layouts[content.layout])
-        writer.write(slide, content, number)
+        frame = chosen[content.layout]
+        slide = prs.slides.add_slide(layouts[frame.layout])
+        writer.write(slide, content, number, frame)
 
     when = document_time(deck.info.date)
     props = prs.core_properties

@@ -25,14 +25,16 @@ from reportgen.theme import Theme
 __all__ = ["NATIVE_KINDS", "add_chart", "overlays"]
 
 
-def add_chart(placeholder, chart: ChartData, theme: Theme, fonts: Fonts):
-    """Replace a chart placeholder with a native chart of ``chart``; returns the frame."""
+def add_chart(insert, chart: ChartData, theme: Theme, fonts: Fonts):
+    """A native chart of ``chart``, put on the slide by ``insert(chart_type, data)`` (a chart
+    placeholder's ``insert_chart``, or a new frame in the layout's content area); returns
+    the frame."""
     kind = KINDS[chart.kind]
     if kind.native is None:
         raise ValueError(f"'{chart.kind}' charts have no native PowerPoint type")
     data = CategoryChartData()
     kind.native.data(chart, data)
-    frame = placeholder.insert_chart(getattr(XL_CHART_TYPE, kind.native.chart_type), data)
+    frame = insert(getattr(XL_CHART_TYPE, kind.native.chart_type), data)
     native = frame.chart
     _chart_fonts(native, fonts, theme.sizes.body - 2, theme.colors.text)
     native.has_title = False

@@ -145,6 +145,13 @@ def fit_size(
     )
 
 
+def text_height(paras: list[Para], width_emu: int, size: float, fonts: Fonts) -> int:
+    """The height (EMU, insets included) the paragraphs take at ``size`` in a box this wide:
+    how much room a text needs where the layout leaves its box's height open."""
+    width_pt = (Emu(width_emu).pt - 2 * INSET_X / 12700) * WIDTH_SAFETY
+    return int(Pt(_height(paras, width_pt, size, fonts.face)) + 2 * INSET_Y)
+
+
 def _height(paras: list[Para], width_pt: float, size: float, face: Face) -> float:
     total = 0.0
     for index, para in enumerate(paras):

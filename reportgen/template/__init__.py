@@ -13,6 +13,7 @@ from reportgen.template.loader import (
     TEMPLATES_DIR,
     Template,
     display_face,
+    is_master_file,
     load_template,
     template_dir,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "TEMPLATES_DIR",
     "Template",
     "display_face",
+    "is_master_file",
     "load_template",
     "template_dir",
 ]

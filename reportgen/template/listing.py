@@ -7,34 +7,65 @@ from pathlib import Path
 from reportgen.errors import Problem, TemplateError
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_MASTER_FILE_BYTES, Refused, check_file
-from reportgen.template.loader import CHECKOUT_TEMPLATES_DIR, TEMPLATES_DIR, template_dir
+from reportgen.template.loader import (
+    CHECKOUT_TEMPLATES_DIR,
+    TEMPLATES_DIR,
+    is_master_file,
+    template_dir,
+)
 
 
 def _available() -> list[Path]:
     roots = [TEMPLATES_DIR, CHECKOUT_TEMPLATES_DIR]
     for root in roots:
         if root.is_dir():
-            return sorted(p for p in root.iterdir() if (p / "theme.yaml").is_file())
+            return sorted(
+                p
+                for p in root.iterdir()
+                if (p / "theme.yaml").is_file() or (p / "master.pptx").is_file()
+            )
     return []
 
 
-def _layouts(master: Path) -> list[str]:
+def _layouts(master: Path, folder: Path | None = None) -> list[str]:
+    """The master's layouts and placeholders, the layout each slide kind takes and why,
+    and the look a master without a theme.yaml gives."""
+    from reportgen.render.layouts import KINDS, choose, describe
     from reportgen.render.pptx import open_master
+    from reportgen.template.house import house_theme
+    from reportgen.template.loader import LAYOUTS_FILE, _load_layouts, load_template
 
     prs = open_master(master)
-    lines = []
+    width, height = prs.slide_width / 914400, prs.slide_height / 914400
+    lines = [f"  slide size {width:.2f} x {height:.2f} in; layouts:"]
     for layout in prs.slide_layouts:
         holders = ", ".join(
             f"{ph.placeholder_format.type.name.lower()}#{ph.placeholder_format.idx}"
             for ph in layout.placeholders
         )
         lines.append(f"    {layout.name}: {holders or 'no placeholders'}")
+    problems: list[Problem] = []
+    named = dict(_load_layouts(folder, problems)) if folder is not None else {}
+    if problems:
+        raise TemplateError(problems)
+    shown = display_path(folder / LAYOUTS_FILE) if named else None
+    lines.append("  slides take:")
+    lines += describe(choose(prs, KINDS, display_path(master), named, shown))
+    if folder is None or not (folder / "theme.yaml").is_file():
+        theme = house_theme(prs, load_template().theme, master.stem)
+        c, f = theme.colors, theme.typefaces
+        lines.append(
+            f"  look from the master: titles {c.heading}, figures {c.primary}, "
+            f"text {c.text} on {c.background}, "
+            f"series {' '.join(c.series)}; headings in {f.heading_latin} / "
+            f"{f.heading_east_asian}, body in {f.body_latin} / {f.body_east_asian}"
+        )
     return lines
 
 
 def describe(name_or_path: str | None) -> str:
     """A readable listing of one template, a .pptx master, or every template."""
-    if name_or_path and Path(name_or_path).suffix.lower() == ".pptx":
+    if name_or_path and is_master_file(name_or_path):
         return "\n".join([f"{name_or_path} (master)", *_layouts(Path(name_or_path))])
     folders = [template_dir(name_or_path)] if name_or_path else _available()
     out = []
@@ -43,9 +74,17 @@ def describe(name_or_path: str | None) -> str:
             raise TemplateError(
                 [Problem(display_path(folder), None, None, None, "template folder not found")]
             )
-        if not (folder / "theme.yaml").is_file():  # what makes a folder a template
+        if not (folder / "theme.yaml").is_file() and not (folder / "master.pptx").is_file():
             raise TemplateError(
-                [Problem(display_path(folder), None, None, None, "not a template: no theme.yaml")]
+                [
+                    Problem(
+                        display_path(folder),
+                        None,
+                        None,
+                        None,
+                        "not a template: no theme.yaml or master.pptx",
+                    )
+                ]
             )
         parts = [p.name for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".pptx")]
         out.append(f"{folder.name}  ({display_path(folder)}: {', '.join(parts)})")
@@ -57,5 +96,5 @@ def describe(name_or_path: str | None) -> str:
                 raise TemplateError(
                     [Problem(display_path(master), None, None, None, refused.reason)]
                 ) from None
-            out.extend(_layouts(master))
+            out.extend(_layouts(master, folder))
     return "\n".join(out) if out else "no templates found"

@@ -20,7 +20,7 @@ from reportgen.safeio import (
     check_file,
     resolve_inside,
 )
-from reportgen.theme import Theme
+from reportgen.theme import Theme, theme_name
 from reportgen.yamlio import LineDict, load_yaml, validate_model
 
 if TYPE_CHECKING:  # the plan and chart schemas load with a template, not to find its face
@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # the plan and chart schemas load with a template, not to fin
     from reportgen.template.plan import DeckPlan, SummaryPlan
 
 DEFAULT_TEMPLATE = "briefing"
+#: The files that are an organisation's PowerPoint master when given as the template.
+MASTER_SUFFIXES = (".pptx", ".potx")
+LAYOUTS_FILE = "layouts.yaml"
 TEMPLATES_DIR = Path("templates")
 #: The templates shipped in the checkout, found wherever reportgen is run from.
 CHECKOUT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / TEMPLATES_DIR
@@ -40,7 +43,10 @@ class Template:
     charts: tuple[ChartSpec, ...]
     deck: DeckPlan | None = None
     summary: SummaryPlan | None = None
-    master_override: Path | None = None  # an organisation's own .pptx master
+    master_override: Path | None = None  # an organisation's own .pptx/.potx master
+    #: Slide kind -> layout name, where layouts.yaml names one (the rest are chosen).
+    layouts: tuple[tuple[str, str], ...] = ()
+    layouts_file: Path | None = None
 
     @property
     def master(self) -> Path:
@@ -66,6 +72,11 @@ class Template:
         raise KeyError(f"template '{self.name}' plans no chart '{chart_id}'")
 
 
+def is_master_file(name_or_path: str | Path) -> bool:
+    """Whether a --template value names a PowerPoint master file (.pptx or .potx)."""
+    return Path(name_or_path).suffix.lower() in MASTER_SUFFIXES
+
+
 def template_dir(name_or_path: str | Path) -> Path:
     """A template folder from a path, or from a name under templates/ (here or in the checkout)."""
     path = Path(name_or_path)
@@ -81,10 +92,13 @@ def template_dir(name_or_path: str | Path) -> Path:
 def display_face(name_or_path: str | Path = DEFAULT_TEMPLATE) -> Face | None:
     """The face a template sets a dataset's text in (its theme's East Asian face, which every
     renderer and the output check use), read before the dataset is loaded so the data's
-    characters are checked against it. An organisation's .pptx master uses the default
-    template's theme. None if the theme or font cannot be had: ``load_template`` reports that."""
+    characters are checked against it. An organisation's master (a file, or a folder without
+    a theme.yaml) measures with the default template's face. None if the theme or font cannot
+    be had: ``load_template`` reports that."""
     path = Path(name_or_path)
-    root = template_dir(DEFAULT_TEMPLATE if path.suffix.lower() == ".pptx" else path)
+    root = template_dir(DEFAULT_TEMPLATE if is_master_file(path) else path)
+    if not (root / "theme.yaml").exists():
+        root = template_dir(DEFAULT_TEMPLATE)
     problems: list[Problem] = []
     doc = load_yaml(root / "theme.yaml", display_path(root / "theme.yaml"), problems)
     theme = validate_model(Theme, doc, "", "theme", problems) if isinstance(doc, LineDict) else None
@@ -107,12 +121,20 @@ def load_template(
             [Problem(display_path(root), None, None, None, "template folder not found")]
         )
     theme_file = display_path(root / "theme.yaml")
-    doc = load_yaml(root / "theme.yaml", theme_file, problems)
-    theme = (
-        validate_model(Theme, doc, theme_file, "theme", problems)
-        if isinstance(doc, LineDict)
-        else None
-    )
+    if not (root / "theme.yaml").exists() and (root / "master.pptx").exists():
+        theme, doc, theme_root = (
+            _house_theme(root, problems),
+            LineDict(),
+            template_dir(DEFAULT_TEMPLATE),
+        )
+    else:
+        theme_root = root
+        doc = load_yaml(root / "theme.yaml", theme_file, problems)
+        theme = (
+            validate_model(Theme, doc, theme_file, "theme", problems)
+            if isinstance(doc, LineDict)
+            else None
+        )
     if doc is not None and not isinstance(doc, LineDict):
         problems.append(Problem(theme_file, None, None, None, "expected a mapping"))
     failed: set[str] | None = set()  # charts already reported; None: charts.yaml unreadable
@@ -122,17 +144,86 @@ def load_template(
     kinds = {spec.id: spec.kind for spec in charts}
     deck = _load_deck(root, problems, kinds, failed)
     summary = _load_summary(root, problems, set(kinds), metric_ids, failed)
+    layouts = _load_layouts(root, problems)
     if _check_files(root, problems) and theme is not None:
         for role in ("latin", "east_asian"):
             try:
-                resolve(getattr(theme.fonts, role), root / "fonts")
+                resolve(getattr(theme.fonts, role), theme_root / "fonts")
             except ReportgenError as exc:
                 problems.append(
                     Problem(theme_file, doc.line_of("fonts"), "theme", f"fonts.{role}", str(exc))
                 )
     if problems:
         raise TemplateError(problems)
-    return Template(root=root, theme=theme, charts=tuple(charts), deck=deck, summary=summary)
+    return Template(
+        root=root,
+        theme=theme,
+        charts=tuple(charts),
+        deck=deck,
+        summary=summary,
+        layouts=layouts,
+        layouts_file=root / LAYOUTS_FILE if layouts else None,
+    )
+
+
+def _house_theme(root: Path, problems: list[Problem]) -> Theme | None:
+    """A folder's look from its master (no theme.yaml), on the default template's sizes."""
+    from reportgen.template.house import master_theme
+
+    try:
+        check_file(root, "master.pptx", MAX_MASTER_FILE_BYTES)
+        base = load_template(DEFAULT_TEMPLATE).theme
+        return master_theme(root / "master.pptx", base).model_copy(
+            update={"name": theme_name(root.name)}
+        )
+    except Refused as refused:
+        problems.append(
+            Problem(display_path(root / "master.pptx"), None, None, None, refused.reason)
+        )
+    except ReportgenError as exc:
+        problems.extend(
+            getattr(exc, "problems", [])
+            or [Problem(display_path(root / "master.pptx"), None, None, None, str(exc))]
+        )
+    return None
+
+
+def _load_layouts(root: Path, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """layouts.yaml: which of the master's layouts a slide kind takes, where the automatic
+    choice is not wanted (``layouts: {Chart: 图表页}``)."""
+    from reportgen.template.plan import LAYOUT_BLOCKS
+
+    path = root / LAYOUTS_FILE
+    if not path.exists():
+        return ()
+    shown = display_path(path)
+    doc = load_yaml(path, shown, problems)
+    if doc is None:
+        return ()
+    mapping = doc.get("layouts") if isinstance(doc, LineDict) else None
+    if not isinstance(mapping, dict) or set(doc) - {"layouts"}:
+        problems.append(
+            Problem(shown, None, None, None, "expected a mapping with a 'layouts' mapping")
+        )
+        return ()
+    found = []
+    for kind, name in mapping.items():
+        line = mapping.line_of(kind) if isinstance(mapping, LineDict) else None
+        if kind not in LAYOUT_BLOCKS:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "layouts",
+                    str(kind),
+                    "not a slide kind; one of " + ", ".join(LAYOUT_BLOCKS),
+                )
+            )
+        elif not isinstance(name, str) or not name.strip():
+            problems.append(Problem(shown, line, "layouts", kind, "expected a layout name"))
+        else:
+            found.append((kind, name))
+    return tuple(found)
 
 
 def _check_files(root: Path, problems: list[Problem]) -> bool:

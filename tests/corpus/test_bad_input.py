@@ -87,13 +87,16 @@ def zip_bomb(path: Path) -> None:
                 member.write(block)
 
 
-def remove_layout(folder: Path) -> None:
+def remove_titles(folder: Path) -> None:
+    """A master none of whose layouts has a title: no slide kind can be served."""
     from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
 
     prs = Presentation(str(folder / "master.pptx"))
-    for layout in list(prs.slide_layouts):
-        if layout.name == "Chart":
-            prs.slide_layouts.remove(layout)
+    for layout in prs.slide_layouts:
+        for ph in list(layout.placeholders):
+            if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                ph._element.getparent().remove(ph._element)
     prs.save(str(folder / "master.pptx"))
 
 
@@ -244,7 +247,9 @@ CASES = [
         "SecurityError",
     ),
     template_case(
-        "missing layout in the master", remove_layout, "layout 'Chart': missing; the master has:"
+        "a master with no titled layout",
+        remove_titles,
+        "no layout with a title placeholder; the master has: 'Title', 'Section'",
     ),
     master_case(
         "corrupt master",

@@ -138,12 +138,12 @@ SETTINGS_CASES = [
     settings_case(
         "a template that is a plain file",
         'template = "afile"\n',
-        "field 'template': \"afile\" is neither a template folder nor a .pptx master",
+        "field 'template': \"afile\" is neither a template folder nor a .pptx/.potx master",
     ),
     settings_case(
         "a missing .pptx master",
         'template = "masters/house.pptx"\n',
-        "is neither a template folder nor a .pptx master",
+        "is neither a template folder nor a .pptx/.potx master",
     ),
     settings_case("a template number", "template = 3\n", "field 'template': takes a path"),
 ]

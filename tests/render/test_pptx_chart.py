@@ -43,7 +43,7 @@ def insert(briefing, chart: ChartData):
         p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.CHART
     )
     fonts = Fonts("Noto Sans SC", "Noto Sans SC", briefing.face(), "zh-CN")
-    return add_chart(target, chart, briefing.theme, fonts)
+    return add_chart(target.insert_chart, chart, briefing.theme, fonts)
 
 
 def test_a_native_chart_carries_its_alt_text_and_title(briefing):

@@ -30,6 +30,9 @@ def test_a_folder_without_a_theme_is_not_a_template(tmp_path):
     folder = tmp_path / "house"
     shutil.copytree(BRIEFING, folder)
     (folder / "theme.yaml").unlink()
+    (folder / "master.pptx").unlink()
     with pytest.raises(TemplateError) as info:
         describe(str(folder))
-    assert [p.message for p in info.value.problems] == ["not a template: no theme.yaml"]
+    assert [p.message for p in info.value.problems] == [
+        "not a template: no theme.yaml or master.pptx"
+    ]

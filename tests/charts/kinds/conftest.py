@@ -65,7 +65,7 @@ def native(briefing):
         fonts = Fonts(
             theme.fonts.latin, theme.fonts.east_asian, briefing.face(), locale.get(chart.lang).TAG
         )
-        return add_chart(target, chart, theme, fonts)
+        return add_chart(target.insert_chart, chart, theme, fonts)
 
     return insert
 
