@@ -160,6 +160,7 @@ class Frame:
     name: str
     reason: str
     title: int
+    title_box: Box
     subtitle: Region | None
     area: Region | None
     texts: tuple[Region, ...]
@@ -194,6 +195,20 @@ def _norm(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
 
 
+def all_layouts(prs) -> list:
+    """Every layout of every master, in order: a LibreOffice template keeps its title page
+    and its content pages in separate masters."""
+    return [layout for master in prs.slide_masters for layout in master.slide_layouts]
+
+
+def _clip(box: Box, width: int, height: int) -> Box:
+    """A placeholder's box kept on the slide (a master may let one run past the edge)."""
+    x, y = max(box.x, 0), max(box.y, 0)
+    right = min(box.x + box.w, width)
+    bottom = min(box.bottom, height - round(height * 0.03))
+    return Box(x, y, max(right - x, 1), max(bottom - y, 1))
+
+
 def holders(layout, width: int, height: int) -> list[Holder]:
     """A layout's placeholders with their boxes (inherited from the master where the layout
     sets none), in the order a slide made from it gets them."""
@@ -211,7 +226,7 @@ def holders(layout, width: int, height: int) -> list[Holder]:
                 kind,
                 ph.placeholder_format.idx,
                 ph.name,
-                Box(int(left), int(top), int(w), int(h)),
+                _clip(Box(int(left), int(top), int(w), int(h)), width, height),
             )
         )
         order += cloned
@@ -236,6 +251,28 @@ class _Layout:
             key=lambda h: (h.box.x, h.box.y),
         )
         self.captions = [h for h in small if h is not self.note]
+        self.geometry = ""
+        self._masters_geometry(layout)
+
+    def _masters_geometry(self, layout) -> None:
+        """A layout whose content boxes are a sliver of the slide while its master's body is
+        large (LibreOffice writes every master's layouts with one master's boxes, and draws
+        each slide in its own master's): the master's title and body boxes are used."""
+        if not self.content or self.title is None:
+            return
+        found = holders(layout.slide_master, self.width, self.height)
+        title = next((h for h in found if h.type in TITLES), None)
+        body = next((h for h in found if h.type in CONTENT_HOLDERS), None)
+        if title is None or body is None or body.box.y < title.box.bottom:
+            return
+        slide = self.width * self.height
+        if self._room() >= 0.3 or body.box.w * body.box.h / slide < 1.5 * self._room():
+            return
+        shares = (1 / len(self.content),) * len(self.content)
+        parts = body.box.columns(shares, round(self.width * GAP))
+        self.content = [replace(h, box=part) for h, part in zip(self.content, parts, strict=True)]
+        self.title = replace(self.title, box=title.box)
+        self.geometry = "its master's boxes"
 
     def below_title(self) -> Box:
         """The room for content when the layout offers no placeholder for it: below the
@@ -295,7 +332,17 @@ class _Layout:
                 reasons.append(f"{content} content placeholder, shared")
             if self.subtitle is not None:
                 score -= 5
+            room = self._room()
+            score += round(30 * room)  # the larger the content area, the better
+            reasons.append(f"{room:.0%} of the slide for content")
+            if self.geometry:
+                reasons.append(self.geometry)
         return max(score, 1), ", ".join(reasons) or "has a title"
+
+    def _room(self) -> float:
+        """The share of the slide the layout gives its content."""
+        boxes = [h.box for h in self.content] or ([self.below_title()] if self.title else [])
+        return sum(b.w * b.h for b in boxes) / (self.width * self.height)
 
     def frame(self, kind: str, reason: str) -> Frame:
         areas, texts = NEEDS[kind]
@@ -355,6 +402,7 @@ class _Layout:
             self.name,
             reason,
             self.title.order,
+            self.title.box,
             subtitle,
             area,
             text_regions,
@@ -417,7 +465,7 @@ def choose(
     kind to a layout name (a template's layouts.yaml, shown as ``named_in``). A TemplateError
     with one line per problem when a kind has no layout that can serve it."""
     width, height = _size(prs)
-    layouts = [_Layout(i, layout, width, height) for i, layout in enumerate(prs.slide_layouts)]
+    layouts = [_Layout(i, layout, width, height) for i, layout in enumerate(all_layouts(prs))]
     if not any(layout.title is not None for layout in layouts):
         raise TemplateError(
             [

@@ -17,7 +17,7 @@ from typing import Any
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from reportgen import locale
 from reportgen.charts.kinds.native import Overlay, rgb
@@ -25,9 +25,11 @@ from reportgen.charts.model import ChartData
 from reportgen.content.model import Block, Bullets, Chart, Deck, Kpis, Slide, Table
 from reportgen.errors import Problem, TemplateError
 from reportgen.outputs import document_time, reproducible_zip
-from reportgen.render.layouts import TEXT_HOLDERS, Box, Frame, Region, choose
+from reportgen.render.layouts import TEXT_HOLDERS, Box, Frame, Region, all_layouts, choose
 from reportgen.render.pptx_chart import NATIVE_KINDS, add_chart, overlays
 from reportgen.render.pptx_text import (
+    INSET_X,
+    WIDTH_SAFETY,
     Fonts,
     Para,
     TextOverflowError,
@@ -41,6 +43,8 @@ TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 #: The parts of a template file's package that say it is a template (.potx), and what they
 #: say in a presentation: python-pptx opens only the latter.
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+CELL_MIN = 8  # points: the smallest table text
+TITLE_MIN = 14  # points: a house master's title box may be small
 NOTE_SIZE = 8  # points: the size a note strip cut from the content is made tall enough for
 _PRESENTATION_TYPE = (
     b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -173,12 +177,13 @@ class _SlideWriter:
         place = _Place(slide, where, frame, [s for s in slide.shapes if s.is_placeholder])
         big = content.layout in ("Title", "Section", "Closing")
         title = place.holder(frame.title)
+        _put(title, frame.title_box)
         fill_box(
             title,
             [Para(content.title, colour=self.colours.heading)],
             self.heading,
             max_size=self.sizes.title + (8 if big else 0),
-            min_size=18,
+            min_size=TITLE_MIN,
             where=f"{where} title",
             anchor="b" if big else "t",
         )
@@ -344,8 +349,9 @@ class _SlideWriter:
             max(len(block.columns[c]), *(len(r[c]) for r in block.rows)) or 1 for c in range(cols)
         ]
         total = sum(min(n, 40) for n in lengths)
-        for c in range(cols):
-            table.columns[c].width = int(box_w * min(lengths[c], 40) / total)
+        widths = [int(box_w * min(lengths[c], 40) / total) for c in range(cols)]
+        for c, width in enumerate(_widened(widths, block, self.fonts, CELL_MIN)):
+            table.columns[c].width = width
         row_h = min(int(box_h / rows), Emu(914400 * 0.9))
         for r in range(rows):
             table.rows[r].height = row_h
@@ -388,7 +394,7 @@ class _SlideWriter:
             height,
             self.fonts,
             max_size=self.sizes.body,
-            min_size=8,
+            min_size=CELL_MIN,
             where=f"{where} table cell",
         )
         write_paragraphs(cell.text_frame, paras, size, self.fonts, anchor="ctr")
@@ -415,6 +421,40 @@ class _SlideWriter:
         frame = slide.notes_slide.notes_text_frame
         paras = [Para(line) for line in content.speaker_notes]
         write_paragraphs(frame, paras, 12, self.fonts)
+
+
+def _widened(widths: list[int], block: Table, fonts: Fonts, size: float) -> list[int]:
+    """Column widths in which each column's longest word fits at ``size`` (a narrow content
+    area would otherwise break a word inside), taken from the widest columns."""
+    import re
+
+    from reportgen.fonts import text_width
+
+    margin = 2 * 91440 + 2 * INSET_X  # the cell's margins and the text's insets
+    need = []
+    for c in range(len(widths)):
+        words = [
+            w for t in (block.columns[c], *(r[c] for r in block.rows)) for w in re.split(r"\s+", t)
+        ]
+        widest = max((text_width(w, fonts.face, size) for w in words if w), default=0)
+        need.append(int(Pt(widest / WIDTH_SAFETY)) + margin)
+    short = sum(max(0, n - w) for n, w in zip(need, widths, strict=True))
+    if not short:
+        return widths
+    spare = {c: w - need[c] for c, w in enumerate(widths) if w > need[c]}
+    room = sum(spare.values())
+    if room <= 0:
+        return widths
+    out = [max(w, n) for w, n in zip(widths, need, strict=True)]
+    for c, extra in spare.items():
+        out[c] = widths[c] - int(short * extra / room)
+    return out
+
+
+def _put(shape, box: Box) -> None:
+    """Give a placeholder the frame's box where it would inherit another."""
+    if (shape.left, shape.top, shape.width, shape.height) != (box.x, box.y, box.w, box.h):
+        shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
 
 
 def _as_field(shape, kind: str) -> None:
@@ -453,9 +493,7 @@ class _Place:
         """The shape a text goes in: the region's own text placeholder, or a new text box."""
         if region.holder is not None and region.type in TEXT_HOLDERS:
             ph = self.holder(region.holder)
-            box = region.box
-            if (ph.left, ph.top, ph.width, ph.height) != (box.x, box.y, box.w, box.h):
-                ph.left, ph.top, ph.width, ph.height = box.x, box.y, box.w, box.h
+            _put(ph, region.box)
             return ph
         box = region.box
         shape = self.slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
@@ -549,7 +587,7 @@ def render_deck(deck: Deck, template: Template) -> bytes:
     fonts = Fonts(faces.body_latin, faces.body_east_asian, face, tag)
     heading = Fonts(faces.heading_latin, faces.heading_east_asian, face, tag)
     writer = _SlideWriter(prs, template, fonts, heading, deck)
-    layouts = list(prs.slide_layouts)
+    layouts = all_layouts(prs)
     for number, content in enumerate(deck.slides, start=1):
         frame = chosen[content.layout]
         slide = prs.slides.add_slide(layouts[frame.layout])

@@ -181,7 +181,7 @@ def native_after_insert(frame, chart: ChartData, colors: Colours) -> tuple[Overl
         OverlayLine(chart.total.label, colors.muted, scale=0.5),
     )
     box = (cx - side // 2, cy - side // 2, side, side)
-    return (Overlay("Total", box, lines, max_size=28, min_size=9, where="doughnut total"),)
+    return (Overlay("Total", box, lines, max_size=28, min_size=7, where="doughnut total"),)
 
 
 def donut_centre(frame) -> tuple[int, int, int]:
