@@ -176,15 +176,19 @@ def house_theme(prs, base: Theme, name: str) -> Theme:
     background = _background(master_part, scheme)
     if background is None or contrast(text, background) < 3:  # a picture, or unreadable
         background = max((light, dark, "#FFFFFF", "#000000"), key=lambda c: contrast(text, c))
-    title = _placeholder_colour(master, scheme, _TITLES) or _style_colour(
-        master, scheme, "titleStyle"
-    )
-    if title is None or contrast(title, background) < 3:
+    # the title placeholder's own colour is the designer's, for whatever it sits on (a band)
+    title = _placeholder_colour(master, scheme, _TITLES)
+    if title is None:
+        title = _style_colour(master, scheme, "titleStyle")
+        if title is not None and contrast(title, background) < 3:
+            title = None
+    if title is None:
         dk2 = scheme.slot("tx2")
         title = dk2 if dk2 and contrast(dk2, background) >= 3 else text
     colours = _palette(scheme, base, text, title, background)
     paper = None
-    if luminance(background) < 0.5:  # a dark master: the PDF on white paper keeps its accents
+    if luminance(background) < 0.5 or contrast(title, "#FFFFFF") < 3:
+        # a dark master, or light titles on a band: the PDF on white paper keeps the accents
         ink = next(c for c in (text, dark, "#000000") if contrast(c, "#FFFFFF") >= 4.5)
         heading = title if contrast(title, "#FFFFFF") >= 3 else ink
         paper = _palette(scheme, base, ink, heading, "#FFFFFF")
