@@ -47,7 +47,36 @@ def main() -> None:
             pages, _ = preview(deck, out / f"{name}-png", faces, dpi=60)
             chosen = [pages[n - 1] for n in slides if n <= len(pages)]
             contact_sheet(chosen, ROOT / "docs" / f"{name}.png", columns=2)
-    print("wrote docs/what-you-get.png, docs/auto-long.png, docs/auto-short.png")
+        house(out / "house", faces)
+    print(
+        "wrote docs/what-you-get.png, docs/auto-long.png, docs/auto-short.png, "
+        "docs/house-template.png"
+    )
+
+
+#: The house-template picture: a template LibreOffice ships, as an organisation's master.
+HOUSE = Path("/usr/lib/libreoffice/share/template/common/presnt/Midnightblue.otp")
+
+
+def house(work: Path, faces) -> None:
+    """docs/house-template.png: the seed deck (English) on a master nobody here wrote,
+    converted to PPTX by LibreOffice and used as it is."""
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pptx", "--outdir", str(work), str(HOUSE)],
+        check=True,
+        capture_output=True,
+    )
+    master = work / f"{HOUSE.stem}.pptx"
+    args = ["build", "--template", str(master), "--out", str(work / "out"), "-q"]
+    subprocess.run(
+        [sys.executable, "-m", "reportgen", *args, "--format", "pptx", "--lang", "en"],
+        check=True,
+        cwd=ROOT,
+    )
+    pages, _ = preview(next((work / "out").glob("*_en.pptx")), work / "png", faces, dpi=60)
+    chosen = [pages[n - 1] for n in (1, 2, 4, 12)]
+    contact_sheet(chosen, ROOT / "docs" / "house-template.png", columns=2)
 
 
 #: The auto decks: picture name, articles, extract options, language, slides shown.

@@ -125,6 +125,9 @@ class Theme(_Model):
     chart: ChartStyle
     #: The deck's faces by name; by default the theme's own ``fonts``.
     deck_fonts: Typefaces | None = None
+    #: Slide titles keep the colour each layout gives them (an organisation's master, whose
+    #: title page and content pages may set titles on different grounds).
+    titles_from_master: bool = False
     #: Colours for white paper (the PDF) where the deck's are for a dark master.
     paper: Colours | None = None
 

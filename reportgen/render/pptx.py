@@ -165,6 +165,10 @@ class _SlideWriter:
         self.theme = template.theme
         self.sizes = template.theme.sizes
         self.colours = template.theme.colors
+        # a house master's title page keeps its layout's title colour; content slides take
+        # its master's (a title page and a band behind content titles may differ)
+        self.from_master = self.theme.titles_from_master
+        self.title_ink = self.colours.heading
 
     def write(self, slide, content: Slide, number: int, frame: Frame) -> None:
         where = f"slide {number} '{content.id}'"
@@ -180,7 +184,7 @@ class _SlideWriter:
         _put(title, frame.title_box)
         fill_box(
             title,
-            [Para(content.title, colour=self.colours.heading)],
+            [Para(content.title, colour=None if big and self.from_master else self.title_ink)],
             self.heading,
             max_size=self.sizes.title + (8 if big else 0),
             min_size=TITLE_MIN,

@@ -206,6 +206,7 @@ def house_theme(prs, base: Theme, name: str) -> Theme:
             "colors": colours,
             "paper": paper,
             "deck_fonts": faces,
+            "titles_from_master": True,
         }
     )
 
