@@ -452,6 +452,7 @@ def _widened(widths: list[int], block: Table, fonts: Fonts, size: float) -> list
     out = [max(w, n) for w, n in zip(widths, need, strict=True)]
     for c, extra in spare.items():
         out[c] = widths[c] - int(short * extra / room)
+    out[max(spare)] += sum(widths) - sum(out)  # the table keeps its width to the EMU
     return out
 
 
