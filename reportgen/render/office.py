@@ -32,17 +32,56 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def fontconfig_file(folder: Path, faces: list[Face]) -> Path:
-    """A fonts.conf that keeps the system's fonts and adds the bundled faces' folders."""
+def fontconfig_file(folder: Path, faces: list[Face], stand_in: tuple[str, ...] = ()) -> Path:
+    """A fonts.conf that keeps the system's fonts and adds the bundled faces' folders; the
+    families in ``stand_in`` (named by a deck, missing here) are drawn in the first bundled
+    face, which is what reportgen measured their text with."""
+    from xml.sax.saxutils import escape
+
     dirs = "".join(f"  <dir>{face.path.parent}</dir>\n" for face in faces)
+    aliases = "".join(
+        f'  <match target="pattern"><test name="family"><string>{escape(name)}</string></test>'
+        f'<edit name="family" mode="assign" binding="strong"><string>{escape(faces[0].family)}'
+        "</string></edit></match>\n"
+        for name in stand_in
+        if faces
+    )
     conf = folder / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"{dirs}  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        f"{dirs}{aliases}  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
         encoding="utf-8",
     )
     return conf
+
+
+def missing_faces(document: Path) -> tuple[str, ...]:
+    """The families a deck names (in its theme and its text) that this machine lacks: a house
+    master's Calibri or Arial. LibreOffice would set them in a wider stand-in than the face
+    their text was fitted with, so a preview would wrap lines the presenter never sees."""
+    import re
+    import zipfile
+
+    if document.suffix.lower() != ".pptx":
+        return ()
+    named: set[str] = set()
+    try:
+        with zipfile.ZipFile(document) as package:
+            for name in package.namelist():
+                if name.startswith(("ppt/theme/", "ppt/slides/slide")) and name.endswith(".xml"):
+                    found = re.findall(rb'typeface="([^"+][^"]*)"', package.read(name))
+                    named |= {f.decode("utf-8", "replace") for f in found}
+    except (OSError, zipfile.BadZipFile):
+        return ()
+    listing = shutil.which("fc-list")
+    if listing is None or not named:
+        return ()
+    result = subprocess.run(
+        [listing, ":", "family"], capture_output=True, text=True, timeout=60, check=False
+    )
+    installed = {f.strip() for line in result.stdout.splitlines() for f in line.split(",")}
+    return tuple(sorted(named - installed))
 
 
 def to_pdf(document: Path, out_dir: Path, faces: list[Face], timeout: float = 240) -> Path:
@@ -55,7 +94,7 @@ def to_pdf(document: Path, out_dir: Path, faces: list[Face], timeout: float = 24
         work_dir = Path(work)
         env = {
             **os.environ,
-            "FONTCONFIG_FILE": str(fontconfig_file(work_dir, faces)),
+            "FONTCONFIG_FILE": str(fontconfig_file(work_dir, faces, missing_faces(document))),
             "HOME": str(work_dir),  # a fresh profile: no first-run dialogs, no stale state
             "TMPDIR": str(work_dir),  # its own temporary files go when this folder goes
         }

@@ -90,3 +90,25 @@ def test_an_office_that_takes_too_long_is_stopped_with_one_line(office, decks, t
     deck.write_bytes(decks["zh"][1])
     with pytest.raises(OfficeError, match=r"did not finish in 0\.2 s; stopped it"):
         to_pdf(deck, tmp_path / "pdf", [resolve("Noto Sans SC")], timeout=0.2)
+
+
+def test_faces_a_deck_names_but_the_machine_lacks_are_drawn_in_the_measured_face(tmp_path):
+    import shutil
+    import zipfile
+
+    from reportgen.fonts import bundled_faces, resolve
+    from reportgen.render.office import fontconfig_file, missing_faces
+
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list not installed")
+    deck = tmp_path / "deck.pptx"
+    with zipfile.ZipFile(deck, "w") as package:
+        package.writestr(
+            "ppt/theme/theme1.xml",
+            '<a:theme><a:latin typeface="Nowhere Sans Zed"/><a:ea typeface="+mn-ea"/></a:theme>',
+        )
+    assert missing_faces(deck) == ("Nowhere Sans Zed",)  # theme references are not faces
+    faces = [resolve(family) for family in bundled_faces()]
+    conf = fontconfig_file(tmp_path, faces, missing_faces(deck)).read_text(encoding="utf-8")
+    assert "<string>Nowhere Sans Zed</string>" in conf
+    assert f"<string>{faces[0].family}</string></edit>" in conf
