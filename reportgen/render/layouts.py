@@ -161,6 +161,7 @@ class Frame:
     reason: str
     title: int
     title_box: Box
+    title_colour: str | None  # the title colour the layout's master sets, if it sets one
     subtitle: Region | None
     area: Region | None
     texts: tuple[Region, ...]
@@ -236,8 +237,8 @@ def holders(layout, width: int, height: int) -> list[Holder]:
 class _Layout:
     """What a layout holds, sorted into the parts a frame is made of."""
 
-    def __init__(self, index: int, layout, width: int, height: int):
-        self.index, self.name = index, layout.name
+    def __init__(self, index: int, layout, width: int, height: int, master: int = 0):
+        self.index, self.name, self.master = index, layout.name, master
         self.type = layout._element.get("type") or ""
         self.width, self.height = width, height
         found = holders(layout, width, height)
@@ -253,6 +254,14 @@ class _Layout:
         self.captions = [h for h in small if h is not self.note]
         self.geometry = ""
         self._masters_geometry(layout)
+        self.decoration = _decoration(layout, width, height)
+        from reportgen.template.house import master_title_colour
+
+        on_design = self.title is not None and (
+            sum(_overlap(self.title.box, d) for d in self.decoration)
+            >= 0.5 * self.title.box.w * self.title.box.h
+        )
+        self.title_colour = master_title_colour(layout.slide_master, on_design)
 
     def _masters_geometry(self, layout) -> None:
         """A layout whose content boxes are a sliver of the slide while its master's body is
@@ -335,9 +344,22 @@ class _Layout:
             room = self._room()
             score += round(30 * room)  # the larger the content area, the better
             reasons.append(f"{room:.0%} of the slide for content")
+            covered = self._covered()
+            if covered >= 0.01:  # pictures and shapes of the design behind the content
+                score -= round(40 * covered)
+                reasons.append(f"{covered:.0%} of it under the design's shapes")
             if self.geometry:
                 reasons.append(self.geometry)
         return max(score, 1), ", ".join(reasons) or "has a title"
+
+    def _covered(self) -> float:
+        """The share of the content area the master's and layout's own shapes lie over."""
+        boxes = [h.box for h in self.content] or ([self.below_title()] if self.title else [])
+        total = sum(b.w * b.h for b in boxes)
+        if not total:
+            return 0.0
+        over = sum(_overlap(b, d) for b in boxes for d in self.decoration)
+        return min(over / total, 1.0)
 
     def _room(self) -> float:
         """The share of the slide the layout gives its content."""
@@ -359,7 +381,17 @@ class _Layout:
                 regions.append(region)
         else:
             wanted = areas + texts
-            if len(content) >= wanted:
+            if kind == "Chart" and len(content) >= 2 and _halves(content[0].box, content[1].box):
+                # two equal boxes: the chart takes the larger share of both, as on the
+                # briefing master; the points keep their placeholder, narrowed
+                left, right = content[0].box, content[1].box
+                whole = Box(left.x, left.y, right.x + right.w - left.x, max(left.h, right.h))
+                chart, text = whole.columns((CHART_SHARE, 1 - CHART_SHARE), gap)
+                regions = [
+                    Region(chart, content[0].order, content[0].type),
+                    Region(text, content[1].order, content[1].type),
+                ]
+            elif len(content) >= wanted:
                 regions = [_region(h) for h in content[:wanted]]
             else:
                 whole = (
@@ -403,6 +435,7 @@ class _Layout:
             reason,
             self.title.order,
             self.title.box,
+            self.title_colour,
             subtitle,
             area,
             text_regions,
@@ -450,6 +483,37 @@ class _Layout:
         )
 
 
+def _halves(left: Box, right: Box) -> bool:
+    """Whether two boxes are side by side, of one width and on one line."""
+    return (
+        abs(left.w - right.w) <= left.w * 0.05
+        and abs(left.y - right.y) <= left.h * 0.05
+        and right.x >= left.x + left.w * 0.9
+    )
+
+
+def _overlap(one: Box, other: Box) -> int:
+    w = min(one.x + one.w, other.x + other.w) - max(one.x, other.x)
+    h = min(one.bottom, other.bottom) - max(one.y, other.y)
+    return w * h if w > 0 and h > 0 else 0
+
+
+def _decoration(layout, width: int, height: int) -> list[Box]:
+    """The boxes of a layout's own shapes and (unless it hides them) its master's, other
+    than placeholders and anything covering most of the slide (a background picture)."""
+    shapes = list(layout.shapes)
+    if layout._element.get("showMasterSp") != "0":
+        shapes += list(layout.slide_master.shapes)
+    boxes = []
+    for shape in shapes:
+        if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
+            continue
+        box = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
+        if box.w * box.h < 0.8 * width * height:
+            boxes.append(box)
+    return boxes
+
+
 def _region(holder: Holder) -> Region:
     return Region(holder.box, holder.order, holder.type)
 
@@ -465,7 +529,12 @@ def choose(
     kind to a layout name (a template's layouts.yaml, shown as ``named_in``). A TemplateError
     with one line per problem when a kind has no layout that can serve it."""
     width, height = _size(prs)
-    layouts = [_Layout(i, layout, width, height) for i, layout in enumerate(all_layouts(prs))]
+    masters = list(prs.slide_masters)
+    layouts = [
+        _Layout(i, layout, width, height, masters.index(layout.slide_master))
+        for i, layout in enumerate(all_layouts(prs))
+    ]
+
     if not any(layout.title is not None for layout in layouts):
         raise TemplateError(
             [

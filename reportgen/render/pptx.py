@@ -165,8 +165,8 @@ class _SlideWriter:
         self.theme = template.theme
         self.sizes = template.theme.sizes
         self.colours = template.theme.colors
-        # a house master's title page keeps its layout's title colour; content slides take
-        # its master's (a title page and a band behind content titles may differ)
+        # a house master's titles take the colour the slide's own master gives them (its
+        # title page and its content pages may set titles on different grounds)
         self.from_master = self.theme.titles_from_master
         self.title_ink = self.colours.heading
 
@@ -184,7 +184,11 @@ class _SlideWriter:
         _put(title, frame.title_box)
         fill_box(
             title,
-            [Para(content.title, colour=None if big and self.from_master else self.title_ink)],
+            [
+                Para(
+                    content.title, colour=frame.title_colour if self.from_master else self.title_ink
+                )
+            ],
             self.heading,
             max_size=self.sizes.title + (8 if big else 0),
             min_size=TITLE_MIN,

@@ -117,7 +117,8 @@ def _background(master_part, scheme: _Scheme) -> str | None:
     neither can be read (a gradient, a pattern)."""
     bg = master_part._element.find(f"{P}cSld/{P}bg")
     if bg is None:
-        return scheme.slot("bg1")
+        picture = _full_slide_picture(master_part)
+        return picture or scheme.slot("bg1")
     fill = bg.find(f"{P}bgPr/{A}solidFill")
     if fill is not None:
         return scheme.colour(fill)
@@ -127,6 +128,21 @@ def _background(master_part, scheme: _Scheme) -> str | None:
     ref = bg.find(f"{P}bgRef")
     if ref is not None:
         return scheme.colour(ref) or scheme.slot("bg1")
+    return None
+
+
+def _full_slide_picture(master_part) -> str | None:
+    """The average colour of a picture laid over (nearly) the whole master: its background
+    in all but name."""
+    presentation = master_part.package.presentation_part.presentation
+    slide = int(presentation.slide_width or 0) * int(presentation.slide_height or 0)
+    for pic in master_part._element.iter(f"{P}pic"):
+        ext = pic.find(f"{P}spPr/{A}xfrm/{A}ext")
+        blip = pic.find(f"{P}blipFill/{A}blip")
+        if ext is None or blip is None or not slide:
+            continue
+        if int(ext.get("cx", 0)) * int(ext.get("cy", 0)) >= 0.8 * slide:
+            return _average(master_part, blip.get(f"{{{_R}}}embed"))
     return None
 
 
@@ -140,7 +156,9 @@ def _average(part, rel_id: str | None) -> str | None:
         blob = part.related_part(rel_id).blob
         with Image.open(io.BytesIO(blob)) as image:
             image.draft("RGB", (64, 64))  # JPEG: decode small
-            pixel = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+            rgba = image.convert("RGBA")  # transparent parts count as the white page
+            flat = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+            pixel = flat.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
     except Exception:  # not a picture Pillow reads (EMF, SVG): unknown
         return None
     return "#" + "".join(f"{v:02X}" for v in pixel)
@@ -235,6 +253,21 @@ def _palette(scheme: _Scheme, base: Theme, text: str, title: str, background: st
             "on_primary": on_primary,
         }
     )
+
+
+def master_title_colour(master, on_design: bool) -> str | None:
+    """The colour a master (python-pptx) sets on its own title placeholder, if any: the
+    designer's colour for what lies behind titles there (a band, a picture). A title box
+    that lies on no shape of the design must also read on the master's background; if it
+    does not, None (the layout's own colour)."""
+    part = master.part
+    theme = etree.fromstring(part.part_related_by(_THEME).blob)
+    scheme = _Scheme(theme, part._element)
+    colour = _placeholder_colour(part._element, scheme, _TITLES)
+    if colour is None or on_design:
+        return colour
+    background = _background(part, scheme)
+    return colour if background is None or contrast(colour, background) >= 3 else None
 
 
 def master_theme(path: Path, base: Theme) -> Theme:

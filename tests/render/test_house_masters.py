@@ -101,3 +101,24 @@ def test_every_master_builds_checks_and_renders(masters, tmp_path, run):
             next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages"))
         )
         assert pages == slides == 14, deck.name
+
+
+def test_content_slides_avoid_a_masters_design_and_titles_keep_its_colour(masters, seed):
+    """Focus draws its title page over bold shapes and its content pages on a cleaner master:
+    content goes where the design is not. Metropolis lays a photograph over its whole master:
+    its colours are read from the photograph, and its white titles are kept."""
+    from reportgen.build import resolve_template
+    from reportgen.render.layouts import KINDS, choose
+    from reportgen.render.pptx import open_master
+    from reportgen.template.house import contrast
+
+    by_name = {m.stem: m for m in masters}
+    prs = open_master(by_name["Focus"])
+    frames = choose(prs, KINDS, "Focus.pptx")
+    layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+    title_master = layouts[frames["Title"].layout].slide_master
+    assert layouts[frames["KPI Grid"].layout].slide_master is not title_master
+    metropolis = resolve_template(by_name["Metropolis"], {m.id for m in seed.metrics}).theme
+    c = metropolis.colors
+    assert c.background not in ("#FFFFFF", "#000000")  # the photograph's colour
+    assert c.text == "#FFFFFF" and contrast(c.primary, c.background) >= 3
