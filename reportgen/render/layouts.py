@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 
@@ -162,6 +163,7 @@ class Frame:
     title: int
     title_box: Box
     title_colour: str | None  # the title colour the layout's master sets, if it sets one
+    text_colour: str | None  # and its body text colour
     subtitle: Region | None
     area: Region | None
     texts: tuple[Region, ...]
@@ -254,14 +256,21 @@ class _Layout:
         self.captions = [h for h in small if h is not self.note]
         self.geometry = ""
         self._masters_geometry(layout)
-        self.decoration = _decoration(layout, width, height)
-        from reportgen.template.house import master_title_colour
+        self.decoration = [box for box, _ in _design(layout, width, height)]
+        from reportgen.template.house import colour_at, master_colour
 
-        on_design = self.title is not None and (
-            sum(_overlap(self.title.box, d) for d in self.decoration)
-            >= 0.5 * self.title.box.w * self.title.box.h
+        ground = None  # what lies behind the title, and behind the first text
+        if self.title is not None:
+            box = self.title.box
+            ground = colour_at(layout, box.x + box.w // 2, box.y + box.h // 2)
+        text = self.subtitle or next(iter(self.content + self.captions), None)
+        behind = (
+            colour_at(layout, text.box.x + text.box.w // 2, text.box.y + text.box.h // 2)
+            if text
+            else None
         )
-        self.title_colour = master_title_colour(layout.slide_master, on_design)
+        self.title_colour = master_colour(layout.slide_master, True, ground)
+        self.text_colour = master_colour(layout.slide_master, False, behind)
 
     def _masters_geometry(self, layout) -> None:
         """A layout whose content boxes are a sliver of the slide while its master's body is
@@ -436,6 +445,7 @@ class _Layout:
             self.title.order,
             self.title.box,
             self.title_colour,
+            self.text_colour,
             subtitle,
             area,
             text_regions,
@@ -498,20 +508,20 @@ def _overlap(one: Box, other: Box) -> int:
     return w * h if w > 0 and h > 0 else 0
 
 
-def _decoration(layout, width: int, height: int) -> list[Box]:
-    """The boxes of a layout's own shapes and (unless it hides them) its master's, other
+def _design(layout, width: int, height: int) -> list[tuple[Box, Any]]:
+    """A layout's own shapes and (unless it hides them) its master's, with their boxes, other
     than placeholders and anything covering most of the slide (a background picture)."""
     shapes = list(layout.shapes)
     if layout._element.get("showMasterSp") != "0":
         shapes += list(layout.slide_master.shapes)
-    boxes = []
+    found = []
     for shape in shapes:
         if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
             continue
         box = Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
         if box.w * box.h < 0.8 * width * height:
-            boxes.append(box)
-    return boxes
+            found.append((box, shape))
+    return found
 
 
 def _region(holder: Holder) -> Region:

@@ -168,27 +168,34 @@ class _SlideWriter:
         # a house master's titles take the colour the slide's own master gives them (its
         # title page and its content pages may set titles on different grounds)
         self.from_master = self.theme.titles_from_master
-        self.title_ink = self.colours.heading
+        self.ink, self.soft = self.colours.text, self.colours.muted
+
+    def title_colour(self, frame: Frame, big: bool) -> str | None:
+        """The theme's title colour; on a house master, the colour the slide's own master
+        gives titles (a title page left to its layout's colour when its master gives none)."""
+        if not self.from_master:
+            return self.colours.heading
+        return frame.title_colour or (None if big else self.colours.heading)
 
     def write(self, slide, content: Slide, number: int, frame: Frame) -> None:
         where = f"slide {number} '{content.id}'"
-        notes = [Para(text, colour=self.colours.muted) for text in content.footnotes]
+        big = content.layout in ("Title", "Section", "Closing")
+        # a house master's title page may lie on another master than the content: its
+        # texts take that master's text colour
+        own = frame.text_colour if self.from_master and big else None
+        self.ink, self.soft = own or self.colours.text, own or self.colours.muted
+        notes = [Para(text, colour=self.soft) for text in content.footnotes]
         if notes and frame.note is not None and frame.note.holder is None:
             # a note strip the renderer cut from the content: as tall as the note needs
             need = text_height(notes, frame.note.box.w, NOTE_SIZE, self.fonts)
             frame = frame.with_note_height(need)
         # the placeholders the slide got, in the layout's order (slide.placeholders sorts by idx)
         place = _Place(slide, where, frame, [s for s in slide.shapes if s.is_placeholder])
-        big = content.layout in ("Title", "Section", "Closing")
         title = place.holder(frame.title)
         _put(title, frame.title_box)
         fill_box(
             title,
-            [
-                Para(
-                    content.title, colour=frame.title_colour if self.from_master else self.title_ink
-                )
-            ],
+            [Para(content.title, colour=self.title_colour(frame, big))],
             self.heading,
             max_size=self.sizes.title + (8 if big else 0),
             min_size=TITLE_MIN,
@@ -199,7 +206,7 @@ class _SlideWriter:
             box = place.text(frame.subtitle) if frame.subtitle else place.next_text()
             fill_box(
                 box,
-                [Para(content.subtitle, colour=self.colours.muted)],
+                [Para(content.subtitle, colour=self.soft)],
                 self.fonts,
                 max_size=self.sizes.heading,
                 min_size=12,
@@ -573,7 +580,7 @@ def _draw_bullets(writer: _SlideWriter, block: Bullets, place: _Place) -> None:
     paras = []
     if block.heading:
         paras.append(Para(block.heading, colour=colours.primary, bold=True, scale=1.1))
-    paras += [Para(item, bullet=True, colour=colours.text) for item in block.items]
+    paras += [Para(item, bullet=True, colour=writer.ink) for item in block.items]
     fill_box(
         box,
         paras,

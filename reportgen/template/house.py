@@ -117,8 +117,7 @@ def _background(master_part, scheme: _Scheme) -> str | None:
     neither can be read (a gradient, a pattern)."""
     bg = master_part._element.find(f"{P}cSld/{P}bg")
     if bg is None:
-        picture = _full_slide_picture(master_part)
-        return picture or scheme.slot("bg1")
+        return scheme.slot("bg1")
     fill = bg.find(f"{P}bgPr/{A}solidFill")
     if fill is not None:
         return scheme.colour(fill)
@@ -131,19 +130,51 @@ def _background(master_part, scheme: _Scheme) -> str | None:
     return None
 
 
-def _full_slide_picture(master_part) -> str | None:
-    """The average colour of a picture laid over (nearly) the whole master: its background
-    in all but name."""
-    presentation = master_part.package.presentation_part.presentation
-    slide = int(presentation.slide_width or 0) * int(presentation.slide_height or 0)
-    for pic in master_part._element.iter(f"{P}pic"):
-        ext = pic.find(f"{P}spPr/{A}xfrm/{A}ext")
-        blip = pic.find(f"{P}blipFill/{A}blip")
-        if ext is None or blip is None or not slide:
-            continue
-        if int(ext.get("cx", 0)) * int(ext.get("cy", 0)) >= 0.8 * slide:
-            return _average(master_part, blip.get(f"{{{_R}}}embed"))
-    return None
+def _element_colour(part, scheme: _Scheme, element, at: float = 0.5) -> str | None:
+    """The colour a shape element shows ``at`` a share of its height: its plain fill, its
+    gradient there (a top-to-bottom one; the stops' average otherwise), a picture's average."""
+    blip = element.find(f"{P}blipFill/{A}blip")
+    if blip is not None:
+        return _average(part, blip.get(f"{{{_R}}}embed"))
+    props = element.find(f"{P}spPr")
+    if props is None:
+        return None
+    fill = props.find(f"{A}solidFill")
+    if fill is not None:
+        return scheme.colour(fill) if _opaque(fill) else None
+    if not _opaque(props.find(f"{A}gradFill")):
+        return None
+    stops = [
+        (int(gs.get("pos", 0)) / 100000, scheme.colour(gs))
+        for gs in props.iterfind(f"{A}gradFill/{A}gsLst/{A}gs")
+    ]
+    stops = sorted((pos, colour) for pos, colour in stops if colour)
+    if not stops:
+        return None
+    line = props.find(f"{A}gradFill/{A}lin")
+    if line is None or abs(int(line.get("ang", 0)) - 5400000) > 600000:  # not top to bottom
+        colours = [colour for _, colour in stops]
+        return _mean(colours)
+    before = [s for s in stops if s[0] <= at] or stops[:1]
+    after = [s for s in stops if s[0] >= at] or stops[-1:]
+    (p0, c0), (p1, c1) = before[-1], after[0]
+    return c0 if p1 == p0 else mix(c0, c1, (at - p0) / (p1 - p0))
+
+
+def _opaque(fill) -> bool:
+    """Whether a fill is mostly opaque (its colours' a:alpha, 100000 = opaque, on average at
+    least half): a veil of white over a picture is not what text is read against."""
+    if fill is None:
+        return False
+    alphas = [int(a.get("val", 100000)) for a in fill.iter(f"{A}alpha")]
+    return not alphas or sum(alphas) / len(alphas) >= 50000
+
+
+def _mean(colours: list[str]) -> str:
+    channels = [_rgb(c) for c in colours]
+    return "#" + "".join(
+        f"{round(sum(c[i] for c in channels) / len(channels) * 255):02X}" for i in range(3)
+    )
 
 
 def _average(part, rel_id: str | None) -> str | None:
@@ -180,8 +211,12 @@ def _faces(theme: etree._Element, group: str) -> tuple[str | None, str | None]:
 
 
 def house_theme(prs, base: Theme, name: str) -> Theme:
-    """The look of a master (a python-pptx Presentation) as a Theme on ``base``'s sizes."""
-    master_part = prs.slide_master.part
+    """The look of a master (a python-pptx Presentation) as a Theme on ``base``'s sizes: the
+    look of the master its content slides go on (a file may keep its title page apart)."""
+    from reportgen.render.layouts import all_layouts, choose
+
+    frame = choose(prs, ("KPI Grid",), name)["KPI Grid"]
+    master_part = all_layouts(prs)[frame.layout].slide_master.part
     master = master_part._element
     theme = etree.fromstring(master_part.part_related_by(_THEME).blob)
     scheme = _Scheme(theme, master)
@@ -191,9 +226,13 @@ def house_theme(prs, base: Theme, name: str) -> Theme:
         or _style_colour(master, scheme, "bodyStyle")
         or dark
     )
-    background = _background(master_part, scheme)
-    if background is None or contrast(text, background) < 3:  # a picture, or unreadable
+    area = frame.area.box
+    layout = all_layouts(prs)[frame.layout]
+    background = colour_at(layout, area.x + area.w // 2, area.y + area.h // 2)
+    if background is None:  # a background that cannot be read: the one the text reads on
         background = max((light, dark, "#FFFFFF", "#000000"), key=lambda c: contrast(text, c))
+    elif contrast(text, background) < 4.5:  # a text colour for another ground: one that reads
+        text = max((dark, light, "#000000", "#FFFFFF"), key=lambda c: contrast(c, background))
     # the title placeholder's own colour is the designer's, for whatever it sits on (a band)
     title = _placeholder_colour(master, scheme, _TITLES)
     if title is None:
@@ -255,19 +294,55 @@ def _palette(scheme: _Scheme, base: Theme, text: str, title: str, background: st
     )
 
 
-def master_title_colour(master, on_design: bool) -> str | None:
-    """The colour a master (python-pptx) sets on its own title placeholder, if any: the
-    designer's colour for what lies behind titles there (a band, a picture). A title box
-    that lies on no shape of the design must also read on the master's background; if it
-    does not, None (the layout's own colour)."""
+def master_colour(master, title: bool, ground: str | None) -> str | None:
+    """The colour for a master's (python-pptx) title (or body) text: the colour its own
+    placeholder sets (the designer's), if it reads on what lies behind it (``ground``, from
+    ``colour_at``); else black or white, whichever reads; None where nothing behind it is
+    known (the layout's own colour)."""
     part = master.part
     theme = etree.fromstring(part.part_related_by(_THEME).blob)
     scheme = _Scheme(theme, part._element)
-    colour = _placeholder_colour(part._element, scheme, _TITLES)
-    if colour is None or on_design:
+    colour = _placeholder_colour(part._element, scheme, _TITLES if title else ("body", "obj"))
+    behind = ground
+    if behind is None:
         return colour
-    background = _background(part, scheme)
-    return colour if background is None or contrast(colour, background) >= 3 else None
+    if colour is not None and contrast(colour, behind) >= 3:
+        return colour
+    return max(("#000000", "#FFFFFF"), key=lambda c: contrast(c, behind))
+
+
+def colour_at(layout, x: int, y: int) -> str | None:
+    """The colour a slide made from ``layout`` shows at (x, y) EMU behind its text: the
+    topmost opaque shape or picture of the layout (and of its master, beneath) there, else
+    the master's background; None where that cannot be read."""
+    master = layout.slide_master
+    part = master.part
+    theme = etree.fromstring(part.part_related_by(_THEME).blob)
+    scheme = _Scheme(theme, part._element)
+    layers = [(layout.part, layout._element)]
+    if layout._element.get("showMasterSp") != "0":
+        layers.append((part, part._element))
+    for owner, root in layers:
+        tree = root.find(f"{P}cSld/{P}spTree")
+        for element in reversed(list(tree) if tree is not None else []):
+            if etree.QName(element).localname not in ("sp", "pic"):
+                continue
+            if element.find(f"{P}nvSpPr/{P}nvPr/{P}ph") is not None:
+                continue
+            if element.find(f"{P}nvSpPr/{P}cNvSpPr[@txBox='1']") is not None:
+                continue
+            off = element.find(f"{P}spPr/{A}xfrm/{A}off")
+            ext = element.find(f"{P}spPr/{A}xfrm/{A}ext")
+            if off is None or ext is None:
+                continue
+            left, top = int(off.get("x", 0)), int(off.get("y", 0))
+            width, height = int(ext.get("cx", 0)), int(ext.get("cy", 0))
+            if not (left <= x <= left + width and top <= y <= top + height):
+                continue
+            colour = _element_colour(owner, scheme, element, (y - top) / max(height, 1))
+            if colour is not None:
+                return colour
+    return _background(part, scheme)
 
 
 def master_theme(path: Path, base: Theme) -> Theme:
