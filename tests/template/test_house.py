@@ -118,3 +118,45 @@ def test_templates_prints_the_choice_for_a_master(run):
     assert "KPI Grid     -> 'Title and Content' (named 'Title and Content', type obj" in result.out
     assert "Closing      -> 'Section Header'" in result.out
     assert "look from the master: titles" in result.out
+
+
+def band(layout, fill_xml: str, y: int, height: int) -> None:
+    """A full-width rectangle of the design on a layout, with the given fill."""
+    sp = etree.fromstring(
+        f'<p:sp xmlns:p="{P[1:-1]}" xmlns:a="{A[1:-1]}"><p:nvSpPr><p:cNvPr id="99" name="Band"/>'
+        "<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>"
+        f'<a:off x="0" y="{y}"/><a:ext cx="9144000" cy="{height}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill_xml}</p:spPr></p:sp>'
+    )
+    layout._element.find(f"{P}cSld/{P}spTree").append(sp)
+
+
+def test_the_colour_behind_a_text_is_the_topmost_opaque_shape_there():
+    from reportgen.template.house import colour_at
+
+    prs = Presentation(str(OFFICE))
+    layout = prs.slide_layouts[1]
+    band(layout, '<a:solidFill><a:srgbClr val="1F2D3D"/></a:solidFill>', 0, 1000000)
+    veil = '<a:solidFill><a:srgbClr val="FF0000"><a:alpha val="20000"/></a:srgbClr></a:solidFill>'
+    band(layout, veil, 0, 6858000)  # a 20% veil over everything: not what text is read on
+    ramp = (
+        '<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="000000"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="FFFFFF"/></a:gs></a:gsLst>'
+        '<a:lin ang="5400000"/></a:gradFill>'
+    )
+    band(layout, ramp, 5000000, 1000000)  # black at its top, white at its foot
+    assert colour_at(layout, 100, 500000) == "#1F2D3D"
+    assert colour_at(layout, 100, 3000000) == "#FFFFFF"  # the master's background
+    assert colour_at(layout, 100, 5500000) == "#808080"  # the ramp half way down
+
+
+def test_a_title_on_a_dark_band_is_set_in_a_colour_that_reads_on_it():
+    from reportgen.render.layouts import KINDS, choose
+
+    prs = Presentation(str(OFFICE))
+    layout = prs.slide_layouts[1]  # Title and Content: its title at 0.27-1.5 in
+    band(layout, '<a:solidFill><a:srgbClr val="1F2D3D"/></a:solidFill>', 0, 1500000)
+    frames = choose(prs, KINDS, "m.pptx")
+    assert frames["KPI Grid"].name == "Title and Content"
+    assert frames["KPI Grid"].title_colour == "#FFFFFF"  # the master's black would not read
+    assert frames["Section"].title_colour == "#000000"  # the Office title colour, on white
