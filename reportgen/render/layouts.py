@@ -20,6 +20,7 @@ from typing import Any
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from reportgen.errors import Problem, TemplateError
+from reportgen.template.house import colour_at, master_colour
 from reportgen.template.plan import LAYOUT_BLOCKS
 
 #: The slide kinds a deck is made of, in the catalogue's order.
@@ -257,8 +258,6 @@ class _Layout:
         self.geometry = ""
         self._masters_geometry(layout)
         self.decoration = [box for box, _ in _design(layout, width, height)]
-        from reportgen.template.house import colour_at, master_colour
-
         ground = None  # what lies behind the title, and behind the first text
         if self.title is not None:
             box = self.title.box
