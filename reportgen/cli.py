@@ -289,10 +289,13 @@ def build(
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @_data_flag
 def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
-    """Lint built decks and PDFs (default: every one in output/) against the dataset.
+    """Lint built decks and PDFs (files, or every one in the folders named; default: output/)
+    against the dataset.
+
+    Example: reportgen check output/
 
     One line per finding: overflowing text, a shape or table past the slide's edge, text drawn
     past a PDF page's edge, placeholder text ((draft), （待补充）, 请在此写下讲解要点, □/■), a
@@ -302,18 +305,10 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     without its mark, a font not embedded, a file that is not a readable deck or PDF. Exit 0
     when clean, 1 with findings.
     """
-    from reportgen.check import CHECKED_SUFFIXES, check_files
+    from reportgen.check import check_files
     from reportgen.data import load_dataset
 
-    paths = list(files) or sorted(
-        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in CHECKED_SUFFIXES
-    )
-    kinds = " and ".join(CHECKED_SUFFIXES)
-    if not paths:
-        raise UsageError(f"nothing to check: build first, or name {kinds} files")
-    other = [display_path(p) for p in paths if p.suffix.lower() not in CHECKED_SUFFIXES]
-    if other:
-        raise UsageError(f"check takes {kinds} files, not {', '.join(other)}")
+    paths = _documents(files, "check")
     findings = check_files(paths, load_dataset(data_dir or default_data_dir()))
     for finding in findings:
         click.echo(str(finding), err=True)
@@ -622,7 +617,7 @@ def templates(template: str | None) -> None:
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("documents", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @click.option(
     "--out",
     "out_dir",
@@ -632,31 +627,54 @@ def templates(template: str | None) -> None:
 )
 @click.option("--dpi", type=click.IntRange(30, 300), default=80, show_default=True)
 def preview(documents: tuple[Path, ...], out_dir: Path | None, dpi: int) -> None:
-    """Render decks and PDFs (default: every one in output/) to PNG pages and a contact sheet.
+    """Render decks and PDFs (files, or every one in the folders named; default: output/) to
+    PNG pages and a contact sheet.
+
+    Example: reportgen preview output/ --out output/preview
 
     Decks need LibreOffice and PDFs need poppler's pdftoppm; the bundled font is handed to
     LibreOffice, so no system Chinese fonts are needed.
     """
-    from reportgen.check import CHECKED_SUFFIXES
     from reportgen.fonts import bundled_faces, resolve
     from reportgen.render.preview import preview as render_preview
     from reportgen.signals import stop_on_signals
 
-    files = list(documents) or sorted(
-        p for p in OUTPUT_DIR.glob("*") if p.suffix.lower() in CHECKED_SUFFIXES
-    )
-    kinds = " and ".join(CHECKED_SUFFIXES)
-    if not files:
-        raise UsageError(f"nothing to preview: build first, or name {kinds} files")
-    other = [display_path(p) for p in files if p.suffix.lower() not in CHECKED_SUFFIXES]
-    if other:
-        raise UsageError(f"preview takes {kinds} files, not {', '.join(other)}")
+    files = _documents(documents, "preview")
     faces = [resolve(family) for family in bundled_faces()]
     target = out_dir or OUTPUT_DIR / "preview"
     with stop_on_signals():  # a stop ends LibreOffice and removes the temporary folders
         for document in files:
             pages, sheet = render_preview(document, target, faces, dpi=dpi)
             click.echo(f"{document}: {len(pages)} page(s), contact sheet {sheet}", err=True)
+
+
+def _documents(named: tuple[Path, ...], verb: str) -> list[Path]:
+    """The decks and PDFs a command works on: the files named, those in the folders named
+    (not their subfolders), or those in output/; a usage error naming what is wrong."""
+    from reportgen.check import CHECKED_SUFFIXES
+
+    kinds = " and ".join(CHECKED_SUFFIXES)
+
+    def inside(folder: Path) -> list[Path]:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in CHECKED_SUFFIXES)
+
+    if not named:
+        found = inside(OUTPUT_DIR) if OUTPUT_DIR.is_dir() else []
+        if not found:
+            raise UsageError(f"nothing to {verb}: build first, or name {kinds} files or folders")
+        return found
+    paths: list[Path] = []
+    for path in named:
+        if path.is_dir():
+            found = inside(path)
+            if not found:
+                raise UsageError(f"nothing to {verb} in {display_path(path)}: no {kinds} files")
+            paths += found
+        elif path.suffix.lower() in CHECKED_SUFFIXES:
+            paths.append(path)
+        else:
+            raise UsageError(f"{verb} takes {kinds} files or folders, not {display_path(path)}")
+    return paths
 
 
 def default_jobs() -> int:

@@ -426,3 +426,20 @@ def test_a_command_runs_with_rare_garbage_collections_and_restores_the_callers(m
     assert stopped.value.code == 0
     assert seen[0][0] >= 10 * before[0] and seen[0][0] >= 10_000
     assert gc.get_threshold() == before
+
+
+def test_check_and_preview_take_folders(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    assert run("build", "--format", "pptx,pdf", "--lang", "en", "--out", str(out)).code == 0
+    checked = run("check", str(out))
+    assert checked.code == 0, checked.err
+    assert "2 file(s) checked, no findings" in checked.err  # the deck and the PDF, not the rest
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("x", encoding="utf-8")
+    for verb in ("check", "preview"):
+        result = run(verb, str(empty))
+        assert result.code == 2
+        assert f"nothing to {verb} in " in result.err and "no .pptx and .pdf files" in result.err
+    assert "Example: reportgen check output/" in run("check", "--help").out

@@ -168,7 +168,7 @@ def _text_case(tmp: Path) -> list[str]:
 
 READS = [
     Case("a pipe named .pdf", _fifo_case, 1, "pipe.pdf: file: not a regular file"),
-    Case("a text file", _text_case, 2, "check takes .pptx and .pdf files, not"),
+    Case("a text file", _text_case, 2, "check takes .pptx and .pdf files or folders, not"),
 ]
 
 
