@@ -64,7 +64,9 @@ def cli() -> None:
 def validate(data_dir: Path | None, quiet: bool) -> None:
     """Check a data folder (default: the bundled seed data): schema, references, provenance
     of every quote and value, derived formulas, and that the default template's fonts can
-    draw every text. Reports every problem, one per line."""
+    draw every text. Reports every problem, one per line.
+
+    Example: reportgen validate --data data/draft-2023-06"""
     from reportgen.data import load_dataset
     from reportgen.template import display_face
 
@@ -97,6 +99,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
     """Print or write the dataset's tables: metrics, rankings, events, articles (default: all).
 
     \b
+    Examples:
     reportgen tables metrics --format csv        # to standard output
     reportgen tables --format xlsx               # output/<dataset>-tables.xlsx
     reportgen tables --format md --out output/   # one file per table
@@ -152,7 +155,9 @@ def charts(
     no_cache: bool,
 ) -> None:
     """Render every chart the template plans, as PNG (slides) and SVG (the PDF), with a
-    manifest of alt texts and takeaways."""
+    manifest of alt texts and takeaways.
+
+    Example: reportgen charts --lang zh,en --out output/charts"""
     from reportgen.data import load_dataset
     from reportgen.paths import cache_root
     from reportgen.template import load_template
@@ -250,6 +255,11 @@ def build(
     Everything is checked before anything is drawn; unchanged outputs are reused; each file is
     written atomically. Defaults come from reportgen.toml or [tool.reportgen] in
     pyproject.toml when present.
+
+    \b
+    Examples:
+      reportgen build --lang zh,en
+      reportgen build --data data/draft-2023-06 --template house.potx --out output/2023-06
     """
     import time
 
@@ -446,7 +456,9 @@ def _article_files(paths: tuple[Path, ...]) -> list[Path]:
 def plan(data_dir: Path, out_dir: Path, base: str) -> None:
     """Write a first template (charts, deck and summary plans) for a data folder that has
     none, e.g. a draft from `reportgen extract --to-data`. Edit it, then build with
-    --template OUT_DIR."""
+    --template OUT_DIR.
+
+    Example: reportgen plan data/draft-2023-06 templates/2023-06"""
     import shlex
 
     from reportgen.data import load_dataset
@@ -516,6 +528,11 @@ def evaluate(
     or generic texts on slides and in notes, charts mixing roles, units or period kinds on
     one axis, figures whose source sentence is in their slide's notes, and Chinese on the
     English slides. It measures: the exit code is 0 whatever it finds.
+
+    \b
+    Examples:
+      reportgen evaluate tests/extract/gold/*.yaml
+      reportgen evaluate --deck --each tests/deck/held_out/*.txt --date 2024-12-15
     """
     if deck:
         if show_misses:
@@ -729,9 +746,20 @@ def _rare_collections():
         gc.set_threshold(*previous)
 
 
+#: The variable a shell sets to ask for completions (click's convention for "reportgen").
+COMPLETE_VAR = "_REPORTGEN_COMPLETE"
+
+
 def _run(args: list[str]) -> int | str | None:
     """Parse and invoke, with no error handling of click's own: click's main would turn a
     broken pipe into a silent exit 1, which reads as "invalid data"."""
+    import os
+
+    instruction = os.environ.get(COMPLETE_VAR)
+    if instruction:  # the shell asks for completions (see the README's Commands)
+        from click.shell_completion import shell_complete
+
+        return shell_complete(cli, {}, "reportgen", COMPLETE_VAR, instruction)
     try:
         with cli.make_context("reportgen", args) as ctx:
             cli.invoke(ctx)

@@ -443,3 +443,22 @@ def test_check_and_preview_take_folders(run, tmp_path, monkeypatch):
         assert result.code == 2
         assert f"nothing to {verb} in " in result.err and "no .pptx and .pdf files" in result.err
     assert "Example: reportgen check output/" in run("check", "--help").out
+
+
+def test_every_commands_help_shows_an_example(run):
+    from reportgen.cli import cli
+
+    for name in cli.commands:
+        shown = run(name, "--help")
+        assert shown.code == 0
+        assert "Example" in shown.out, name
+
+
+def test_the_shell_gets_completions(monkeypatch, capsys):
+    from reportgen.cli import COMPLETE_VAR, _run
+
+    monkeypatch.setenv(COMPLETE_VAR, "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "reportgen tem")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    assert _run([]) == 0
+    assert capsys.readouterr().out.strip() == "plain,templates"
