@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from reportgen import formats as output_formats
 from reportgen.check import CheckError
+from reportgen.data.loader import data_folders
 from reportgen.data.translation import described, untranslated
 from reportgen.errors import Problem, ProblemsError, ReportgenError, TemplateError, UsageError
 from reportgen.formats import OutputFormat
@@ -125,7 +126,10 @@ class BuildContext:
             for fmt in self.formats
         }
         fixed = {
-            "data_dirs": tuple(Path(folder) for folder in self.data_dirs),
+            # a parent folder stands for every data folder directly inside it
+            "data_dirs": tuple(
+                folder for given in self.data_dirs for folder in data_folders(Path(given))
+            ),
             "langs": tuple(self.langs),
             "formats": tuple(fmt for fmt in output_formats.FORMATS if fmt.name in chosen),
             "out_dir": Path(self.out_dir),

@@ -557,3 +557,39 @@ def test_the_build_checks_an_output_with_the_content_it_was_drawn_from(mini, tmp
         build_module.run_task(build_module.Job(task, fmt, None, "bad", job.dataset))
     assert str(failure.value.findings[0]) == f"{task.path}: slide 1: fact: 1 is not printed"
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_a_parent_folder_stands_for_every_data_folder_inside_it(tmp_path, mini):
+    from reportgen.build import BuildContext
+
+    parent = tmp_path / "months"
+    parent.mkdir()
+    shutil.copytree(mini, parent / "2023-06")
+    shutil.copytree(mini, parent / "2023-05")
+    (parent / "notes").mkdir()  # not a data folder: left out
+    context = BuildContext(
+        data_dirs=(parent,),
+        template="briefing",
+        langs=("zh",),
+        formats=("xlsx",),
+        out_dir=tmp_path / "out",
+    )
+    assert context.data_dirs == (parent / "2023-05", parent / "2023-06")
+    lone = BuildContext(
+        data_dirs=(mini,),
+        template="briefing",
+        langs=("zh",),
+        formats=("xlsx",),
+        out_dir=tmp_path / "out",
+    )
+    assert lone.data_dirs == (mini,)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = BuildContext(
+        data_dirs=(empty,),
+        template="briefing",
+        langs=("zh",),
+        formats=("xlsx",),
+        out_dir=tmp_path / "out",
+    )
+    assert nothing.data_dirs == (empty,)  # loading it says what is missing

@@ -39,6 +39,21 @@ EVENTS_FILE = "events.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
+def data_folders(path: Path) -> list[Path]:
+    """The data folders a path names: itself, if it holds a data folder's files; else each
+    folder directly inside it that does (a parent of monthly folders, in name order); else
+    itself again, so loading it says what is missing."""
+    marks = (ARTICLES_FILE, DATASET_FILE)
+    if not path.is_dir() or any((path / mark).exists() for mark in marks):
+        return [path]
+    inside = sorted(
+        child
+        for child in path.iterdir()
+        if child.is_dir() and any((child / mark).exists() for mark in marks)
+    )
+    return inside or [path]
+
+
 @dataclass(frozen=True)
 class Located:
     """A validated record with the file and lines it came from, for error messages."""
