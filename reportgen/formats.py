@@ -168,16 +168,15 @@ def _workbook_filename(dataset_id: str, template_name: str, lang: str) -> str:
 
 def _workbook_render(content: None, template: Template | None, dataset: Dataset) -> bytes:
     from reportgen.data.dataset import TABLE_NAMES
-    from reportgen.tables import to_xlsx
+    from reportgen.tables import workbook
 
-    frames = {name: dataset.table(name) for name in TABLE_NAMES}
-    return to_xlsx(frames, dataset.page.date_earliest if dataset.page else None)
+    return workbook(dataset, TABLE_NAMES)
 
 
 def _workbook_count(content: None, data: bytes) -> int:
     from reportgen.data.dataset import TABLE_NAMES
 
-    return len(TABLE_NAMES)  # one sheet per table
+    return len(TABLE_NAMES) + 1  # the figures as read, then one sheet per table
 
 
 #: Every format, in the order outputs are listed and --format names them.

@@ -51,7 +51,7 @@ def test_no_arguments_builds_deck_summary_and_workbook(run, tmp_path, monkeypatc
         "qingdao-sco-2023-05_briefing_zh.pptx",
     ]
     assert "reportgen: 3 file(s) in" in result.err
-    assert "14 slides" in result.err and "4 sheets" in result.err
+    assert "14 slides" in result.err and "5 sheets" in result.err
 
 
 @pytest.mark.slow
@@ -467,7 +467,7 @@ def test_warnings_and_progress_go_to_the_contexts_sinks(mini, tmp_path):
         progress=lambda event, task, built: events.append((event, task.path.name)),
     )
     built = build(context)
-    assert [b.path.name for b in built] == ["mini-tables.xlsx"] and built[0].pages == 4
+    assert [b.path.name for b in built] == ["mini-tables.xlsx"] and built[0].pages == 5
     assert len(context.warnings) == 1
     assert "1 metric(s) and event(s) are drafts not yet reviewed" in context.warnings[0]
     build(context)
@@ -500,7 +500,7 @@ def test_a_job_carries_everything_its_worker_needs(mini, tmp_path):
     copy = pickle.loads(pickle.dumps(job))
     shutil.rmtree(mini)
     assert render_task(copy) == render_task(job)
-    assert render_task(copy)[1] == 4
+    assert render_task(copy)[1] == 5
 
 
 def test_deck_and_summary_of_one_language_share_one_facts_decision(monkeypatch, tmp_path):

@@ -350,7 +350,7 @@ def test_build_of_the_workbook_alone_reports_its_sheets(run, mini, tmp_path):
     result = run("build", "--data", str(mini), "--format", "xlsx", "--out", str(out), "-j", "1")
     assert result.code == 0, result.err
     assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == ["mini-tables.xlsx"]
-    assert "reportgen: 1 file(s) in" in result.err and "4 sheets" in result.err
+    assert "reportgen: 1 file(s) in" in result.err and "5 sheets" in result.err
 
 
 @pytest.mark.slow

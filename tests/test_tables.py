@@ -112,3 +112,46 @@ def test_tables_and_build_name_the_workbook_alike(mini, tmp_path):
     written = write_tables(load_dataset(mini), ["metrics"], "xlsx", tmp_path)
     assert [p.name for p in written] == [workbook_filename("mini")] == ["mini-tables.xlsx"]
     assert formats.get("xlsx").filename("mini", "briefing", "zh") == written[0].name
+
+
+def test_the_workbook_opens_with_the_figures_as_a_presenter_reads_them(seed):
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    from reportgen.data.dataset import TABLE_NAMES
+    from reportgen.tables import workbook
+
+    data = workbook(seed, TABLE_NAMES)
+    assert data == workbook(seed, TABLE_NAMES)  # byte-identical on rebuild
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["figures", *TABLE_NAMES]
+    sheet = book["figures"]
+    headers = [c.value for c in sheet[1]]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    trade = {h: c for h, c in zip(headers, rows["foreign_trade_2022"], strict=True)}
+    assert trade["数值（如文中）"].value == "360亿元"
+    assert trade["Value as shown"].value == "CNY 36 bn"
+    number = trade["数值 / Number"]
+    assert number.value == 36_000_000_000 and number.number_format == "#,##0"  # a number
+    assert trade["日期 / Date"].value == dt.datetime(2023, 5, 1)  # a date, shown as a month
+    assert trade["日期 / Date"].number_format == "yyyy-mm"
+    derived = {h: c for h, c in zip(headers, rows["foreign_trade_2021_implied"], strict=True)}
+    assert derived["推算 / Derived"].value is True and derived["Value as shown"].font.i
+    assert derived["数值（如文中）"].value.endswith("（推算）")
+    assert "÷" in derived["推算方法"].value  # how it was computed, in words
+    for name in book.sheetnames:
+        shown = book[name]
+        assert shown.freeze_panes == "A2"
+        assert len(shown.tables) == 1  # an Excel table: filters on every column
+        (table,) = shown.tables.values()
+        assert table.ref == shown.dimensions
+    label = book["figures"].column_dimensions["B"].width  # Chinese labels count double
+    longest = max(len(c.value or "") for (c,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2))
+    assert label >= min(2 * longest, 60)
+    articles = book["articles"]
+    date_column = [c.value for c in articles[1]].index("date") + 1
+    assert all(
+        isinstance(articles.cell(row=r, column=date_column).value, dt.datetime)
+        for r in range(2, articles.max_row + 1)
+    )
