@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "qingdao-sco-2023-05"
+SEED = ROOT / "reportgen" / "bundled" / "data" / "qingdao-sco-2023-05"
 TARGETS = {
     "cold build": 2.0,
     "warm rebuild": 1.3,

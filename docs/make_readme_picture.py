@@ -83,7 +83,7 @@ def house(work: Path, faces) -> None:
 AUTO = (
     (
         "auto-long",
-        ["data/qingdao-sco-2023-05/raw/000_8bdebe869efda307.txt"],
+        ["reportgen/bundled/data/qingdao-sco-2023-05/raw/000_8bdebe869efda307.txt"],
         ["--date", "2023-05-29"],
         "zh",
         (2, 3, 4, 9),

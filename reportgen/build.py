@@ -198,11 +198,10 @@ def schedule(context: BuildContext) -> list[Job]:
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH is a usage error before any work
     jobs: list[Job] = []
     for data_dir, dataset in _load_datasets(context):
-        unreviewed = sum(1 for entry in (*dataset.metrics, *dataset.events) if not entry.reviewed)
-        if unreviewed:
+        if dataset.unreviewed:
             context.warnings.append(
-                f"{display_path(data_dir)}: {unreviewed} metric(s) and event(s) are "
-                "drafts not yet reviewed (reviewed: false)"
+                f"{display_path(data_dir)}: {dataset.unreviewed} metric(s), ranking(s) and "
+                "event(s) are drafts not yet reviewed (reviewed: false)"
             )
         gaps = untranslated(dataset)
         if gaps and any(lang != LANGS[0] for lang in context.langs):

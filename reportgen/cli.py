@@ -26,7 +26,7 @@ from reportgen import formats as output_formats
 from reportgen.config import MAX_JOBS, choose
 from reportgen.errors import DataError, ProblemsError, ReportgenError, UsageError
 from reportgen.locale import LANGS
-from reportgen.paths import OUTPUT_DIR, default_data_dir, display_path
+from reportgen.paths import OUTPUT_DIR, display_path
 from reportgen.signals import Stopped
 
 TABLES = ("metrics", "rankings", "events", "articles")
@@ -41,7 +41,7 @@ _data_flag = click.option(
     "--data",
     "data_dir",
     type=click.Path(path_type=Path),
-    help="Data folder (default: the bundled seed data).",
+    help="Data folder (default: the one reportgen.toml names, else the bundled seed example).",
 )
 _lang_flag = click.option(
     "--lang",
@@ -50,6 +50,27 @@ _lang_flag = click.option(
     show_default=True,
     help=f"Language(s), comma-separated: {', '.join(LANGS)}.",
 )
+
+
+def _data_dirs(given: Path | None = None, *, empty_ok: bool = False) -> list[Path]:
+    """The data folders a command works on (see reportgen.folders.data_dirs)."""
+    from reportgen.config import load_config
+    from reportgen.folders import data_dirs
+
+    configured = load_config()[0].get("data", [])
+    return data_dirs([given] if given is not None else [], configured, empty_ok=empty_ok)
+
+
+def _data_dir(given: Path | None) -> Path:
+    """The one data folder a command that reads one dataset works on."""
+    folders = _data_dirs(given)
+    if len(folders) > 1:
+        where = display_path(given) if given is not None else "reportgen.toml"
+        raise UsageError(
+            f"{where} names {len(folders)} data folders ({display_path(folders[0])}, ...): "
+            "name one with --data"
+        )
+    return folders[0]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,24 +83,32 @@ def cli() -> None:
 @_data_option
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
 def validate(data_dir: Path | None, quiet: bool) -> None:
-    """Check a data folder (default: the bundled seed data): schema, references, provenance
-    of every quote and value, derived formulas, and that the default template's fonts can
-    draw every text. Reports every problem, one per line.
+    """Check a data folder, or each one in a folder of them (default: those reportgen.toml
+    names, else the bundled seed example): schema, references, provenance of every quote and
+    value, derived formulas, and that the default template's fonts can draw every text.
+    Reports every problem, one per line.
 
-    Example: reportgen validate --data data/draft-2023-06"""
+    Example: reportgen validate data/draft-2023-06"""
     from reportgen.data import load_dataset
     from reportgen.template import display_face
 
-    root = data_dir or default_data_dir()
-    # validate accepts only what build can draw: texts are checked against the default face
-    dataset = load_dataset(root, display_face())  # raises DataError listing every problem
-    if not quiet:
-        reported = sum(1 for m in dataset.metrics if not m.is_derived)
-        click.echo(
-            f"{root}: valid — {reported} reported and {len(dataset.metrics) - reported} derived "
-            f"metrics, {len(dataset.rankings)} rankings, {len(dataset.events)} events, "
-            f"{len(dataset.articles)} articles"
-        )
+    problems = []
+    face = display_face()  # validate accepts only what build can draw: the default face
+    for root in _data_dirs(data_dir):
+        try:
+            dataset = load_dataset(root, face)  # raises DataError listing every problem
+        except DataError as error:
+            problems += error.problems
+            continue
+        if not quiet:
+            reported = sum(1 for m in dataset.metrics if not m.is_derived)
+            click.echo(
+                f"{display_path(root)}: valid — {reported} reported and "
+                f"{len(dataset.metrics) - reported} derived metrics, {len(dataset.rankings)} "
+                f"rankings, {len(dataset.events)} events, {len(dataset.articles)} articles"
+            )
+    if problems:
+        raise DataError(problems)
 
 
 @cli.command()
@@ -113,7 +142,7 @@ def tables(names: tuple[str, ...], data_dir: Path | None, fmt: str, out_dir: Pat
             "CSV on standard output holds one table: name one "
             f"({', '.join(TABLES)}) or give --out DIR"
         )
-    dataset = load_dataset(data_dir or default_data_dir())
+    dataset = load_dataset(_data_dir(data_dir))
     if out_dir is None and fmt != "xlsx":
         frames = {name: dataset.table(name) for name in selected}
         _emit(serialise(frames, fmt))
@@ -165,7 +194,7 @@ def charts(
     cache_root()  # before matplotlib is imported: it follows a cache that had to move
     languages = _split_choice(langs, LANGS, "--lang")
     kinds = _split_choice(formats, ("png", "svg"), "--format")
-    dataset = load_dataset(data_dir or default_data_dir())
+    dataset = load_dataset(_data_dir(data_dir))
     loaded = load_template(template, {m.id for m in dataset.metrics})
     from reportgen.charts import render_charts, resolve_all
 
@@ -263,6 +292,7 @@ def build(
     """
     import time
 
+    from reportgen import folders
     from reportgen.build import BuildContext
     from reportgen.build import build as run_build
     from reportgen.config import load_config
@@ -283,7 +313,7 @@ def build(
     started = time.perf_counter()
     progress = Progress(quiet=quiet, verbose=verbose)
     context = BuildContext(
-        data_dirs=tuple(data_dirs) or config.get("data") or (default_data_dir(),),
+        data_dirs=tuple(folders.data_dirs(data_dirs, config.get("data", []))),
         template=template if template is not None else config.get("template", "briefing"),
         langs=languages,
         formats=kinds,
@@ -303,7 +333,8 @@ def build(
 @_data_flag
 def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     """Lint built decks and PDFs (files, or every one in the folders named; default: output/)
-    against the dataset.
+    against the data folder each was built from (as its output folder records; --data names
+    one for all).
 
     Example: reportgen check output/
 
@@ -319,7 +350,19 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     from reportgen.data import load_dataset
 
     paths = _documents(files, "check")
-    findings = check_files(paths, load_dataset(data_dir or default_data_dir()))
+    from reportgen.owner import made_from
+
+    # Each file against the data folder that made it (the output folder's record), unless
+    # --data names one: `check output/` works in a project of many data folders.
+    by_folder: dict[Path, list[Path]] = {}
+    for path in paths:
+        folder = data_dir or made_from(path) or _data_dir(None)
+        by_folder.setdefault(folder, []).append(path)
+    findings = sorted(
+        finding
+        for folder, group in by_folder.items()
+        for finding in check_files(group, load_dataset(folder))
+    )
     for finding in findings:
         click.echo(str(finding), err=True)
     if findings:
@@ -619,6 +662,70 @@ def _read_article(file: Path) -> tuple[bytes, str]:
     if text is None:  # not UTF-8, UTF-16, NUL bytes
         raise DataError(problems)
     return raw, text
+
+
+@cli.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--empty", is_flag=True, help="No example data folder: data/ starts empty.")
+@click.option(
+    "--install",
+    default=None,
+    help="What the workflow installs with pip [default: this version, reportgen==VERSION]; "
+    "e.g. a git URL or a wheel's path.",
+)
+def new(target: Path, empty: bool, install: str | None) -> None:
+    """Make a project folder: reportgen.toml, data/ with the seed example, templates/ with a
+    copy of the default template to edit, articles/ for incoming texts, the scheduled
+    workflow and a README of what to do next. TARGET must be new or empty.
+
+    \b
+    Example:
+      reportgen new brief && cd brief && reportgen build
+    """
+    import shlex
+
+    from reportgen.project import new_project
+
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError(
+            f"{display_path(target)}: not empty; reportgen new makes a project in a new or "
+            "empty folder"
+        )
+    try:
+        names = new_project(target, empty=empty, install=install)
+    except OSError as exc:
+        raise UsageError(f"{display_path(target)}: cannot write ({exc.strerror or exc})") from None
+    click.echo(f"wrote {display_path(target)}/: {', '.join(names)}", err=True)
+    click.echo(
+        f"next: cd {shlex.quote(display_path(target))} && reportgen build"
+        + ("   (after adding a data folder to data/; see README.md)" if empty else ""),
+        err=True,
+    )
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One line of JSON, for a CI matrix.")
+def folders(as_json: bool) -> None:
+    """List what a run here works on: each data folder `reportgen build` builds and each
+    folder of new articles under articles/ that has no data folder yet (drafted into
+    drafts/NAME), and whether its outputs come from reviewed data.
+
+    \b
+    Example (a GitHub Actions step feeding a matrix with fromJSON):
+      echo "jobs=$(reportgen folders --json)" >> "$GITHUB_OUTPUT"
+    """
+    from reportgen.folders import article_dirs, matrix, work
+
+    jobs = work(_data_dirs(empty_ok=True), article_dirs())
+    if as_json:
+        click.echo(matrix(jobs))
+        return
+    for job in jobs:
+        source = f"drafted from {job.articles}" if job.articles else "data folder"
+        state = "reviewed" if job.reviewed else "NOT REVIEWED"
+        click.echo(f"{job.data}  ({source}; {state}; artifact {job.artifact})")
+    if not jobs:
+        click.echo("no data folders and no new articles here", err=True)
 
 
 @cli.command()

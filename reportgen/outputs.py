@@ -107,6 +107,30 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def new_folder(target: Path):
+    """Yield a folder to fill beside ``target``, moved into place in one step when the block
+    ends without error and removed when it does not: a folder that cannot be made whole
+    (a draft, a new project) leaves nothing behind. ``target`` must not exist or be empty."""
+    import shutil
+
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp's folder is private; the result is an ordinary one
+    try:
+        yield staging
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
 def stale_temps(path: Path) -> list[Path]:
     """Temporary files left beside ``path`` by reportgen writers that no longer run
     (a killed build): never a user's file, never one a running build is writing."""

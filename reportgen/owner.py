@@ -167,6 +167,16 @@ class Owners:
         return (text + "\n").encode("ascii")
 
 
+def made_from(path: Path) -> Path | None:
+    """The data folder the output at ``path`` was built from, by its folder's record; None
+    when the record does not name it or that data folder is no longer there."""
+    owner = Owners.load(Path(path).parent).entries.get(Path(path).name)
+    if owner is None:
+        return None
+    folder = owner.folder(Path(path).parent)
+    return folder if folder.is_dir() else None
+
+
 def _parse(data: bytes) -> dict[str, Owner]:
     """The entries of a record; ValueError naming what is wrong with it."""
     try:

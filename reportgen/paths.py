@@ -5,19 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-#: The bundled seed data folder, relative to a checkout.
-SEED_DATA = Path("data") / "qingdao-sco-2023-05"
 OUTPUT_DIR = Path("output")
 
 
 def default_data_dir() -> Path:
-    """The seed data folder: under the working folder if it is there, else in the checkout
-    reportgen runs from (an editable install), so `reportgen validate` works from anywhere."""
-    local = Path.cwd() / SEED_DATA
-    if local.is_dir():
-        return SEED_DATA
-    checkout = Path(__file__).resolve().parent.parent / SEED_DATA
-    return checkout if checkout.is_dir() else SEED_DATA
+    """The seed example bundled with reportgen, for commands given no data folder where no
+    reportgen.toml names one (`reportgen validate` works in any folder, installed or not)."""
+    from reportgen.bundled import SEED
+
+    return SEED
 
 
 def display_path(path: Path) -> str:

@@ -19,7 +19,9 @@ import pytest
 from reportgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DIR = ROOT / "data" / "qingdao-sco-2023-05"
+#: What ships inside the package: the seed example and the default template.
+SEED_DIR = ROOT / "reportgen" / "bundled" / "data" / "qingdao-sco-2023-05"
+BRIEFING_DIR = ROOT / "reportgen" / "bundled" / "templates" / "briefing"
 MINI_DIR = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 #: Set for the whole test session and inherited by every process it starts: a process that

@@ -19,7 +19,15 @@ import pytest
 from reportgen import build as build_module
 from reportgen.build import STATE_FILE, BuildContext, build, render_task, schedule
 from reportgen.errors import ReportgenError, UsageError
-from tests.conftest import ROOT, SEED_DIR, edit, processes_marked, reportgen_process, survivors
+from tests.conftest import (
+    BRIEFING_DIR,
+    ROOT,
+    SEED_DIR,
+    edit,
+    processes_marked,
+    reportgen_process,
+    survivors,
+)
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 REPORTGEN = [sys.executable, "-m", "reportgen"]
@@ -132,7 +140,7 @@ def test_config_file_holds_defaults(run, tmp_path, monkeypatch, cache):
 @pytest.mark.slow
 def test_a_failing_output_is_exit_3_and_the_others_are_written(run, tmp_path, cache):
     template = tmp_path / "house"
-    shutil.copytree(ROOT / "templates" / "briefing", template)
+    shutil.copytree(BRIEFING_DIR, template)
     edit(
         template / "deck.yaml",
         "        - 体制机制改革与干部队伍建设是主要推动力\n",
@@ -446,7 +454,7 @@ def test_the_workbook_alone_needs_no_template(mini, tmp_path):
 
 def test_a_template_without_the_part_a_format_needs_is_a_usage_error(seed, tmp_path):
     template = tmp_path / "house"
-    shutil.copytree(ROOT / "templates" / "briefing", template)
+    shutil.copytree(BRIEFING_DIR, template)
     (template / "summary.yaml").unlink()
     context = BuildContext([SEED_DIR], str(template), ["zh"], ["pptx", "xlsx"], tmp_path / "o")
     assert [job.task.fmt for job in schedule(context)] == ["pptx", "xlsx"]
@@ -469,7 +477,7 @@ def test_warnings_and_progress_go_to_the_contexts_sinks(mini, tmp_path):
     built = build(context)
     assert [b.path.name for b in built] == ["mini-tables.xlsx"] and built[0].pages == 5
     assert len(context.warnings) == 1
-    assert "1 metric(s) and event(s) are drafts not yet reviewed" in context.warnings[0]
+    assert "1 metric(s), ranking(s) and event(s) are drafts not yet reviewed" in context.warnings[0]
     build(context)
     assert events == [
         ("start", "mini-tables.xlsx"),

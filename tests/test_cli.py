@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
 
@@ -462,3 +463,39 @@ def test_the_shell_gets_completions(monkeypatch, capsys):
     monkeypatch.setenv("COMP_CWORD", "1")
     assert _run([]) == 0
     assert capsys.readouterr().out.strip() == "plain,templates"
+
+
+def test_check_reads_each_output_against_the_data_folder_that_made_it(run, mini, tmp_path):
+    """Without --data, the output folder's record names each file's data folder, so a
+    project of several folders checks clean; the seed example would not match mini's deck."""
+    out = tmp_path / "out"
+    built = run("build", "--data", str(mini), "--format", "pptx", "--lang", "en", "--out", str(out))
+    assert built.code == 0, built.err
+    assert run("check", str(out)).code == 0
+    seed = run("check", str(out), "--data", str(SEED_DIR))
+    assert seed.code == 1 and "is not in the dataset" in seed.err
+
+
+def test_validate_takes_a_folder_of_data_folders_and_reports_all_problems(run, mini, tmp_path):
+    parent = tmp_path / "data"
+    shutil.copytree(mini, parent / "a")
+    shutil.copytree(mini, parent / "b")
+    assert run("validate", str(parent)).out.count(": valid — ") == 2
+    edit(parent / "a" / "metrics.yaml", "value: 200\n", "value: 210\n")
+    result = run("validate", str(parent))
+    assert result.code == 1 and "210 does not appear in the quote" in result.err
+    assert f"{parent / 'b'}: valid" in result.out
+
+
+def test_a_command_of_one_dataset_asks_which_when_settings_name_several(
+    run, mini, tmp_path, monkeypatch
+):
+    shutil.copytree(mini, tmp_path / "data" / "a")
+    shutil.copytree(mini, tmp_path / "data" / "b")
+    (tmp_path / "reportgen.toml").write_text('data = ["data"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("tables", "metrics", "--format", "csv")
+    assert result.code == 2
+    assert "reportgen.toml names 2 data folders" in result.err and "--data" in result.err
+    assert run("tables", "metrics", "--format", "csv", "--data", "data/a").code == 0
+    assert run("validate").out.count(": valid — ") == 2  # validate takes them all

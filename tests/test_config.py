@@ -9,7 +9,7 @@ import pytest
 
 from reportgen.config import load_config
 from reportgen.errors import ConfigError
-from tests.conftest import MINI_DIR, ROOT
+from tests.conftest import BRIEFING_DIR, MINI_DIR
 
 
 def test_a_settings_file_with_a_bom_is_read(tmp_path):
@@ -57,9 +57,9 @@ def test_lists_strings_and_commas_mean_the_same_as_the_option(tmp_path):
 
 
 def test_templates_by_name_folder_or_master(tmp_path):
-    shutil.copytree(ROOT / "templates" / "briefing", tmp_path / "house")
+    shutil.copytree(BRIEFING_DIR, tmp_path / "house")
     (tmp_path / "masters").mkdir()
-    shutil.copy(ROOT / "templates" / "briefing" / "master.pptx", tmp_path / "masters" / "m.pptx")
+    shutil.copy(BRIEFING_DIR / "master.pptx", tmp_path / "masters" / "m.pptx")
     for written, expected in [
         ("briefing", "briefing"),
         ("house", tmp_path / "house"),

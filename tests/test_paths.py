@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportgen.paths import SEED_DATA, cache_root, default_data_dir, display_path
-from tests.conftest import ROOT
+from reportgen.paths import cache_root, default_data_dir, display_path
+from tests.conftest import SEED_DIR
 
 
 def test_a_path_inside_the_working_folder_is_shown_relative(tmp_path, monkeypatch):
@@ -22,15 +22,10 @@ def test_a_path_outside_the_working_folder_is_shown_as_given(tmp_path, monkeypat
     assert display_path(outside) == str(outside)  # not ../elsewhere/deck.pptx
 
 
-def test_the_seed_folder_under_the_working_folder_is_named_as_typed(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    assert default_data_dir() == SEED_DATA
-    assert not default_data_dir().is_absolute()
-
-
-def test_elsewhere_the_seed_folder_of_the_checkout_is_found(tmp_path, monkeypatch):
+def test_the_seed_example_is_found_in_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert default_data_dir() == ROOT / SEED_DATA
+    assert default_data_dir() == SEED_DIR
+    assert (default_data_dir() / "metrics.yaml").is_file()
 
 
 def test_the_cache_is_where_the_environment_says(tmp_path, monkeypatch):

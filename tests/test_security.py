@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED_DIR
+from tests.conftest import BRIEFING_DIR, ROOT, SEED_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -193,7 +193,7 @@ def test_the_template_is_hashed_in_chunks_once_per_build(tmp_path, monkeypatch):
     from reportgen import build
 
     template = tmp_path / "house"
-    shutil.copytree(ROOT / "templates" / "briefing", template)
+    shutil.copytree(BRIEFING_DIR, template)
     with (template / "big.bin").open("wb") as handle:
         handle.truncate(64 * 2**20)
     (template / "out.txt").symlink_to("/dev/zero")  # left out, never read

@@ -109,6 +109,13 @@ class Dataset:
         values["article_texts"] = dict(self.article_texts)
         return (_unpickle_dataset, (values,))
 
+    @property
+    def unreviewed(self) -> int:
+        """How many figures, rankings and events are drafts nobody has checked yet
+        (``reviewed: false``): what build warns about and CI names its artifacts by."""
+        entries = (*self.metrics, *self.rankings, *self.events)
+        return sum(1 for entry in entries if not entry.reviewed)
+
     def metric(self, metric_id: str) -> Metric:
         """The metric with this id; KeyError names the id when there is none."""
         for metric in self.metrics:

@@ -8,10 +8,7 @@ person has checked it, corrected its label and topic, and deleted what is not wo
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +30,7 @@ from reportgen.extract.reading import Figure, NoDate, PieceReading, Reading, rea
 from reportgen.locale import LANGS, Lang
 from reportgen.locale.texts import Localized, unfold
 from reportgen.locale.zh import HEDGES
+from reportgen.outputs import new_folder
 from reportgen.safeio import MAX_DATA_FILE_BYTES
 from reportgen.text.normalize import squash
 from reportgen.text.numerals import appears_in, normalize_digits
@@ -695,17 +693,9 @@ def write_draft(
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise FileExistsError(f"{target} exists and is not empty; choose a new folder")
     files, counts = draft_files(sources, article_date, subject, topics)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
+    with new_folder(target) as staging:
         for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if target.exists():
-            target.rmdir()  # empty, checked above
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return counts

@@ -4,8 +4,8 @@ The master (``master.pptx``) is a real, editable PowerPoint file: 16:9, the them
 as theme colours, its Latin and East Asian faces as the theme fonts, and named layouts with
 typed placeholders. It is generated, not hand-drawn, so it can never drift from the theme
 the charts and the PDF use; ``tests/render/test_master.py`` checks the committed file is
-what this module makes. Run ``python -m reportgen.render.master templates/briefing`` after
-changing theme.yaml.
+what this module makes. Run ``python -m reportgen.render.master TEMPLATE_FOLDER`` after
+changing theme.yaml (no folder: the bundled default template).
 """
 
 from __future__ import annotations
@@ -231,9 +231,9 @@ def _band(colour: str, shape_id: int) -> etree._Element:
 
 
 def main(argv: list[str]) -> int:
-    from reportgen.template import load_template
+    from reportgen.template import DEFAULT_TEMPLATE, load_template, template_dir
 
-    for folder in argv or ["templates/briefing"]:
+    for folder in argv or [str(template_dir(DEFAULT_TEMPLATE))]:
         template = load_template(folder)
         target = Path(folder) / MASTER_FILE
         atomic_write(target, build_master(template.theme))

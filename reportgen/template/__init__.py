@@ -8,7 +8,7 @@ template for a data folder (`reportgen plan`): the choices in one module, the fi
 from __future__ import annotations
 
 from reportgen.template.loader import (
-    CHECKOUT_TEMPLATES_DIR,
+    BUNDLED_TEMPLATES_DIR,
     DEFAULT_TEMPLATE,
     TEMPLATES_DIR,
     Template,
@@ -19,7 +19,7 @@ from reportgen.template.loader import (
 )
 
 __all__ = [
-    "CHECKOUT_TEMPLATES_DIR",
+    "BUNDLED_TEMPLATES_DIR",
     "DEFAULT_TEMPLATE",
     "TEMPLATES_DIR",
     "Template",

@@ -8,23 +8,38 @@ from reportgen.errors import Problem, TemplateError
 from reportgen.paths import display_path
 from reportgen.safeio import MAX_MASTER_FILE_BYTES, Refused, check_file
 from reportgen.template.loader import (
-    CHECKOUT_TEMPLATES_DIR,
+    BUNDLED_TEMPLATES_DIR,
     TEMPLATES_DIR,
     is_master_file,
     template_dir,
 )
 
 
+def _is_template(folder: Path) -> bool:
+    return (folder / "theme.yaml").is_file() or (folder / "master.pptx").is_file()
+
+
 def _available() -> list[Path]:
-    roots = [TEMPLATES_DIR, CHECKOUT_TEMPLATES_DIR]
-    for root in roots:
+    """The project's templates (under the working folder), then the bundled ones."""
+    found = []
+    for root in (TEMPLATES_DIR, BUNDLED_TEMPLATES_DIR):
         if root.is_dir():
-            return sorted(
-                p
-                for p in root.iterdir()
-                if (p / "theme.yaml").is_file() or (p / "master.pptx").is_file()
-            )
-    return []
+            found += sorted(p for p in root.iterdir() if _is_template(p))
+    return found
+
+
+def origin(folder: Path) -> str:
+    """Where a template comes from, as `reportgen templates` says it: the project, the
+    package (and whether a project template of that name is used instead), or a folder."""
+    resolved = folder.resolve()
+    if resolved.parent == BUNDLED_TEMPLATES_DIR.resolve():
+        local = TEMPLATES_DIR / folder.name
+        if local.is_dir():
+            return f"bundled; --template {folder.name} takes the project's {display_path(local)}"
+        return "bundled"
+    if resolved.parent == TEMPLATES_DIR.resolve():
+        return "project"
+    return "folder"
 
 
 def _layouts(master: Path, folder: Path | None = None) -> list[str]:
@@ -74,7 +89,7 @@ def describe(name_or_path: str | None) -> str:
             raise TemplateError(
                 [Problem(display_path(folder), None, None, None, "template folder not found")]
             )
-        if not (folder / "theme.yaml").is_file() and not (folder / "master.pptx").is_file():
+        if not _is_template(folder):
             raise TemplateError(
                 [
                     Problem(
@@ -87,7 +102,7 @@ def describe(name_or_path: str | None) -> str:
                 ]
             )
         parts = [p.name for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".pptx")]
-        out.append(f"{folder.name}  ({display_path(folder)}: {', '.join(parts)})")
+        out.append(f"{folder.name}  ({origin(folder)}: {display_path(folder)}: {', '.join(parts)})")
         master = folder / "master.pptx"
         if master.exists():
             try:  # a template's master is opened only from inside it, as a build does

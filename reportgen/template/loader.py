@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.bundled import TEMPLATES
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
@@ -31,9 +32,10 @@ DEFAULT_TEMPLATE = "briefing"
 #: The files that are an organisation's PowerPoint master when given as the template.
 MASTER_SUFFIXES = (".pptx", ".potx")
 LAYOUTS_FILE = "layouts.yaml"
+#: A project's own templates, one folder each, under the working folder: looked at first.
 TEMPLATES_DIR = Path("templates")
-#: The templates shipped in the checkout, found wherever reportgen is run from.
-CHECKOUT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / TEMPLATES_DIR
+#: The templates shipped in the package, found wherever reportgen runs: looked at second.
+BUNDLED_TEMPLATES_DIR = TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -78,15 +80,17 @@ def is_master_file(name_or_path: str | Path) -> bool:
 
 
 def template_dir(name_or_path: str | Path) -> Path:
-    """A template folder from a path, or from a name under templates/ (here or in the checkout)."""
+    """A template folder from a path, or from a name: the project's ``templates/NAME`` (under
+    the working folder) if there is one, else the bundled template of that name. A project's
+    copy of a bundled template (what `reportgen new` writes) thus wins over the original."""
     path = Path(name_or_path)
     if path.is_dir() or path.parent != Path("."):
         return path
     local = TEMPLATES_DIR / path
     if local.is_dir():
         return local
-    checkout = CHECKOUT_TEMPLATES_DIR / path
-    return checkout if checkout.is_dir() else local
+    bundled = BUNDLED_TEMPLATES_DIR / path
+    return bundled if bundled.is_dir() else local
 
 
 def display_face(name_or_path: str | Path = DEFAULT_TEMPLATE) -> Face | None:

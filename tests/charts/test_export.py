@@ -16,7 +16,7 @@ from reportgen.charts.draw import draw
 from reportgen.charts.export import _RC, chart_bytes, register, render_bytes
 from reportgen.charts.resolve import resolve_chart
 from reportgen.fonts import FontError, missing_glyphs
-from tests.conftest import ROOT
+from tests.conftest import BRIEFING_DIR, ROOT, SEED_DIR
 
 pytestmark = pytest.mark.slow
 KINDS = [
@@ -128,8 +128,8 @@ from reportgen.data import load_dataset
 from reportgen.template import load_template
 from reportgen.charts.resolve import resolve_chart
 from reportgen.charts.export import render_bytes
-seed = load_dataset({str(ROOT / "data" / "qingdao-sco-2023-05")!r})
-tpl = load_template({str(ROOT / "templates" / "briefing")!r})
+seed = load_dataset({str(SEED_DIR)!r})
+tpl = load_template({str(BRIEFING_DIR)!r})
 chart = resolve_chart(tpl.chart('staff_by_degree'), seed, 'zh')
 png = render_bytes(chart, tpl.theme, tpl.face(), 'png')
 names = sorted({{f.name for f in fm.fontManager.ttflist}})

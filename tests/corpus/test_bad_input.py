@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI_DIR, ROOT, SEED_DIR, edit
+from tests.conftest import BRIEFING_DIR, MINI_DIR, SEED_DIR, edit
 
-BRIEFING = ROOT / "templates" / "briefing"
+BRIEFING = BRIEFING_DIR
 
 
 @dataclass

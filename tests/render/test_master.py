@@ -10,13 +10,13 @@ from reportgen.content.deck import build_deck
 from reportgen.errors import TemplateError
 from reportgen.render.master import LAYOUTS, MASTER_FILE, build_master
 from reportgen.render.pptx import open_master, render_deck
-from tests.conftest import ROOT
+from tests.conftest import BRIEFING_DIR
 
 
 def test_committed_master_is_what_the_theme_makes(briefing):
     """The master cannot drift from theme.yaml: regenerate it with
-    `python -m reportgen.render.master templates/briefing` after changing the theme."""
-    committed = (ROOT / "templates" / "briefing" / MASTER_FILE).read_bytes()
+    `python -m reportgen.render.master` after changing the theme."""
+    committed = (BRIEFING_DIR / MASTER_FILE).read_bytes()
     assert build_master(briefing.theme) == committed
 
 
@@ -31,7 +31,7 @@ def test_master_has_named_layouts_and_theme_fonts(briefing):
 
 
 def test_own_master_missing_layouts_puts_those_slides_on_the_nearest_one(tmp_path, seed):
-    prs = open_master(ROOT / "templates" / "briefing" / MASTER_FILE)
+    prs = open_master(BRIEFING_DIR / MASTER_FILE)
     for layout in list(prs.slide_layouts):
         if layout.name in ("Timeline", "Table"):
             prs.slide_layouts.remove(layout)
@@ -48,7 +48,7 @@ def test_own_master_missing_layouts_puts_those_slides_on_the_nearest_one(tmp_pat
 
 def test_own_master_with_the_layouts_is_used(tmp_path, decks, seed):
     own = tmp_path / "house.pptx"
-    own.write_bytes((ROOT / "templates" / "briefing" / MASTER_FILE).read_bytes())
+    own.write_bytes((BRIEFING_DIR / MASTER_FILE).read_bytes())
     template = resolve_template(own, {m.id for m in seed.metrics})
     assert template.master == own
     assert render_deck(decks["en"][0], template)[:2] == b"PK"

@@ -8,9 +8,9 @@ import pytest
 
 from reportgen.errors import TemplateError
 from reportgen.template.listing import describe
-from tests.conftest import ROOT
+from tests.conftest import BRIEFING_DIR
 
-BRIEFING = ROOT / "templates" / "briefing"
+BRIEFING = BRIEFING_DIR
 
 
 def test_every_template_is_listed_with_its_files_and_layouts(tmp_path, monkeypatch):

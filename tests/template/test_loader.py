@@ -5,9 +5,9 @@ import pytest
 
 from reportgen.errors import TemplateError
 from reportgen.template import load_template, template_dir
-from tests.conftest import ROOT, edit
+from tests.conftest import BRIEFING_DIR, edit
 
-BRIEFING = ROOT / "templates" / "briefing"
+BRIEFING = BRIEFING_DIR
 
 
 @pytest.fixture

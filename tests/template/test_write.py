@@ -18,9 +18,9 @@ from reportgen.template.write import (
     write_plan,
     written_fields,
 )
-from tests.conftest import MINI_DIR, ROOT
+from tests.conftest import BRIEFING_DIR, MINI_DIR
 
-BRIEFING = ROOT / "templates" / "briefing"
+BRIEFING = BRIEFING_DIR
 
 ONE_FIGURE = "示范区对外贸易额再创新高\n\n本报记者 张三\n\n2023年，示范区对外贸易额达100亿元。\n"
 
@@ -80,7 +80,7 @@ def test_missing_plan_is_named_by_the_template_the_user_gave(run, tmp_path, monk
 
 def test_a_base_template_in_another_encoding_is_one_line_and_writes_nothing(run, tmp_path):
     base = tmp_path / "base"
-    shutil.copytree(ROOT / "templates" / "briefing", base)
+    shutil.copytree(BRIEFING_DIR, base)
     theme = (base / "theme.yaml").read_text(encoding="utf-8") + "# café\n"
     (base / "theme.yaml").write_bytes(theme.encode("latin-1", errors="replace"))
     result = run("plan", str(MINI_DIR), str(tmp_path / "new"), "--from", str(base))
