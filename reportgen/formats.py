@@ -11,7 +11,7 @@ Nothing heavy is imported here (each entry's functions import their libraries wh
 the command line reads the registry for its options and `--help` stays quick.
 
 >>> [fmt.name for fmt in FORMATS]
-['pptx', 'pdf', 'xlsx']
+['pptx', 'pdf', 'xlsx', 'html']
 >>> get("pdf").filename("zone-2023-05", "briefing", "en")
 'zone-2023-05_briefing-summary_en.pdf'
 """
@@ -151,6 +151,32 @@ def _summary_check(data: bytes, dataset: Dataset, shown: str, summary: Any = Non
     return check_pdf(data, dataset, shown, summary)
 
 
+# --- the sources page -------------------------------------------------------------------------
+
+
+def _sources_filename(dataset_id: str, template_name: str, lang: str) -> str:
+    return f"{dataset_id}_{template_name}-sources_{lang}.html"
+
+
+def _sources_content(
+    dataset: Dataset, template: Template, lang: str, facts: Facts | None = None
+) -> Any:
+    from reportgen.content.sources_page import build_sources_page
+
+    deck = _deck_content(dataset, template, lang, facts)
+    return build_sources_page(deck, dataset, lang, facts)
+
+
+def _sources_render(page: Any, template: Template | None, dataset: Dataset) -> bytes:
+    from reportgen.render.html import render_sources
+
+    return render_sources(page, template)
+
+
+def _sources_count(page: Any, data: bytes) -> int:
+    return len(page.figures)
+
+
 # --- the tables workbook -----------------------------------------------------------------------
 
 
@@ -217,6 +243,16 @@ FORMATS: tuple[OutputFormat, ...] = (
         content=None,
         render=_workbook_render,
         count=_workbook_count,
+    ),
+    OutputFormat(
+        name="html",
+        unit="figures",
+        part="deck",
+        languages=True,
+        filename=_sources_filename,
+        content=_sources_content,
+        render=_sources_render,
+        count=_sources_count,
     ),
 )
 

@@ -180,6 +180,7 @@ def test_build_writes_deck_and_summary(run, tmp_path, monkeypatch):
     names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert names == [
         "qingdao-sco-2023-05-tables.xlsx",
+        "qingdao-sco-2023-05_briefing-sources_en.html",
         "qingdao-sco-2023-05_briefing-summary_en.pdf",
         "qingdao-sco-2023-05_briefing_en.pptx",
     ]

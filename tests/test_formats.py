@@ -27,10 +27,12 @@ def independent_count(name: str, data: bytes) -> int:
         return len(pypdf.PdfReader(io.BytesIO(data)).pages)
     if name == "xlsx":
         return len(openpyxl.load_workbook(io.BytesIO(data)).sheetnames)
+    if name == "html":  # the figures the page describes, one block each
+        return data.decode("utf-8").count('<div class="figure')
     raise AssertionError(f"a new format {name}: say here how to count its pages")
 
 
-MAGIC = {"pptx": b"PK\x03\x04", "pdf": b"%PDF-", "xlsx": b"PK\x03\x04"}
+MAGIC = {"pptx": b"PK\x03\x04", "pdf": b"%PDF-", "xlsx": b"PK\x03\x04", "html": b"<!DOCTYPE html>"}
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +81,7 @@ def test_a_checked_format_reports_bytes_it_cannot_read_as_one_finding(name, seed
 
 
 def test_a_format_without_a_check_has_no_findings(seed):
-    assert [fmt.name for fmt in formats.FORMATS if fmt.check is None] == ["xlsx"]
+    assert [fmt.name for fmt in formats.FORMATS if fmt.check is None] == ["xlsx", "html"]
     assert check_bytes(b"anything", "xlsx", seed, "t.xlsx") == []
 
 
@@ -92,6 +94,7 @@ def test_each_format_names_its_file():
         "pptx": ["zone-2023-06_house_zh.pptx", "zone-2023-06_house_en.pptx"],
         "pdf": ["zone-2023-06_house-summary_zh.pdf", "zone-2023-06_house-summary_en.pdf"],
         "xlsx": ["zone-2023-06-tables.xlsx"] * 2,  # one workbook for all languages
+        "html": ["zone-2023-06_house-sources_zh.html", "zone-2023-06_house-sources_en.html"],
     }
 
 
@@ -104,6 +107,7 @@ def test_what_each_format_needs():
         "pptx": (True, "deck.yaml", True, "slides"),
         "pdf": (True, "summary.yaml", True, "pages"),
         "xlsx": (False, None, False, "sheets"),
+        "html": (True, "deck.yaml", True, "figures"),
     }
 
 
@@ -112,7 +116,7 @@ def test_an_unknown_format_is_a_one_line_usage_error_not_a_key_error(name, tmp_p
     with pytest.raises(UsageError) as failure:
         formats.get(name)
     message = str(failure.value)
-    assert "\n" not in message and "pptx, pdf, xlsx" in message
+    assert "\n" not in message and "pptx, pdf, xlsx, html" in message
     with pytest.raises(UsageError):
         BuildContext([tmp_path], "briefing", ["zh"], [name], tmp_path)
 
@@ -121,16 +125,16 @@ def test_an_unknown_format_on_the_command_line_is_exit_2(run, tmp_path):
     result = run("build", "--format", "pptx,docx", "--out", str(tmp_path / "out"))
     assert result.code == 2
     assert result.err.strip().splitlines() == [
-        "reportgen: --format takes pptx, pdf, xlsx (comma-separated), not 'pptx,docx'"
+        "reportgen: --format takes pptx, pdf, xlsx, html (comma-separated), not 'pptx,docx'"
     ]
     assert not (tmp_path / "out").exists()
 
 
 def test_the_command_line_check_and_settings_read_the_registry(run):
-    assert formats.NAMES == ("pptx", "pdf", "xlsx")
+    assert formats.NAMES == ("pptx", "pdf", "xlsx", "html")
     assert CHECKED_SUFFIXES == (".pptx", ".pdf")
     help_text = " ".join(run("build", "--help").out.split())
-    assert "comma-separated: pptx, pdf, xlsx [default: all]" in help_text
+    assert "comma-separated: pptx, pdf, xlsx, html [default: all]" in help_text
 
 
 def test_the_summary_names_each_formats_unit(tmp_path):
@@ -146,6 +150,7 @@ def test_the_summary_names_each_formats_unit(tmp_path):
         "3 slides",
         "3 pages",
         "3 sheets",
+        "3 figures",
     ]
 
 

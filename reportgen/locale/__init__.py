@@ -79,6 +79,41 @@ class StoryTexts(NamedTuple):
     untranslated: str
 
 
+class PageTexts(NamedTuple):
+    """The fixed words of the sources page (`build` writes it beside the deck): where each
+    number on the slides comes from, in one language."""
+
+    #: The page's heading, before the deck's title.
+    heading: str
+    #: What the page is, in a sentence.
+    intro: str
+    slides: str
+    figures: str
+    articles: str
+    #: A slide's number in the outline ({n}).
+    slide: str
+    #: A slide with no number on it.
+    no_numbers: str
+    #: The fields of a figure.
+    value: str
+    unit: str
+    period: str
+    topic: str
+    role: str
+    quote: str
+    derived: str
+    inputs: str
+    source: str
+    #: A figure's review state, and a warning over the page while any is unreviewed.
+    reviewed: str
+    unreviewed: str
+    unreviewed_warning: str
+    #: A quote the article text holds only in another form (line breaks, a hyphen).
+    quote_elsewhere: str
+    #: Which slides show a figure.
+    shown_on: str
+
+
 @runtime_checkable
 class Language(Protocol):
     """What a language module provides (`zh`, `en`): a new language is one module with these.
@@ -130,6 +165,7 @@ class Language(Protocol):
     #: The fixed texts of the plans `reportgen plan` writes.
     PLAN_TEXTS: PlanTexts
     STORY_TEXTS: StoryTexts
+    PAGE_TEXTS: PageTexts
     #: A planned chart's title for each topic of figures (贸易 / Trade).
 
     def format_value(

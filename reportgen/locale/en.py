@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
+from reportgen.locale import Moved, PageTexts, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     CURRENCIES,
     MEASURE_DECIMALS,
@@ -294,6 +294,33 @@ PLAN_TEXTS = PlanTexts(
 
 
 #: The words a planned storyline is composed with.
+PAGE_TEXTS = PageTexts(
+    heading="Sources",
+    intro="Every number on the slides links to its figure and to its sentence, highlighted in "
+    "the article.",
+    slides="Slides",
+    figures="Figures",
+    articles="Articles",
+    slide="Slide {n}",
+    no_numbers="(no numbers on this slide)",
+    value="Value",
+    unit="Unit",
+    period="Period",
+    topic="Topic",
+    role="Kind",
+    quote="Quote",
+    derived="How derived",
+    inputs="From",
+    source="Source",
+    reviewed="reviewed",
+    unreviewed="not reviewed",
+    unreviewed_warning="Some figures were drafted from the articles automatically and have not "
+    "been reviewed.",
+    quote_elsewhere="The article writes this sentence with other line breaks or hyphens; it "
+    "is not highlighted.",
+    shown_on="On",
+)
+
 STORY_TEXTS = StoryTexts(
     subtitle="{{ source }}",
     continued=" (continued)",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from reportgen.locale import Moved, PlanTexts, Qualifier, StoryTexts
+from reportgen.locale import Moved, PageTexts, PlanTexts, Qualifier, StoryTexts
 from reportgen.locale.numbers import (
     MEASURE_DECIMALS,
     FormatError,
@@ -345,6 +345,30 @@ PLAN_TEXTS = PlanTexts(
 
 
 #: The words a planned storyline is composed with.
+PAGE_TEXTS = PageTexts(
+    heading="数据来源",
+    intro="幻灯片上的每个数字都链接到它的数据条目，以及它在文章中的原句（高亮）。",
+    slides="幻灯片",
+    figures="数据",
+    articles="文章",
+    slide="第{n}页",
+    no_numbers="（本页无数字）",
+    value="数值",
+    unit="单位",
+    period="时期",
+    topic="主题",
+    role="类型",
+    quote="原文",
+    derived="推算方法",
+    inputs="所用数据",
+    source="出处",
+    reviewed="已审核",
+    unreviewed="未审核",
+    unreviewed_warning="部分数据由文章自动提取，尚未经人工审核。",
+    quote_elsewhere="原句在文中因换行或连字符而写法不同，未能标出。",
+    shown_on="见于",
+)
+
 STORY_TEXTS = StoryTexts(
     subtitle="{{ source }}",
     continued="（续）",

@@ -52,6 +52,19 @@ def squash(text: str) -> str:
     return _WHITESPACE.sub("", join_broken_lines(text))
 
 
+def locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``text`` as ``validate`` matches it (whitespace ignored): the
+    start and end offsets in ``text``, for highlighting; None when it is there only in
+    another form (NFC, a soft hyphen across a line break)."""
+    kept = [i for i, char in enumerate(text) if not char.isspace()]
+    flat = "".join(text[i] for i in kept)
+    wanted = "".join(quote.split())
+    found = flat.find(wanted) if wanted else -1
+    if found < 0:
+        return None
+    return kept[found], kept[found + len(wanted) - 1] + 1
+
+
 def split_sentences(text: str) -> list[str]:
     """Split Chinese text into sentences (and lines), keeping end punctuation and closing quotes."""
     sentences: list[str] = []
