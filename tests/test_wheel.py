@@ -61,6 +61,8 @@ def test_a_wheel_in_a_fresh_environment_makes_and_builds_a_project_anywhere(tmp_
     built = sorted(p.name for p in (brief / "output").iterdir() if not p.name.startswith("."))
     assert built == [
         "qingdao-sco-2023-05-tables.xlsx",
+        "qingdao-sco-2023-05_briefing-sources_en.html",
+        "qingdao-sco-2023-05_briefing-sources_zh.html",
         "qingdao-sco-2023-05_briefing-summary_en.pdf",
         "qingdao-sco-2023-05_briefing-summary_zh.pdf",
         "qingdao-sco-2023-05_briefing_en.pptx",
