@@ -704,6 +704,44 @@ def new(target: Path, empty: bool, install: str | None) -> None:
 
 
 @cli.command()
+@click.argument("data_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port [default: a free one]."
+)
+@click.option("--no-open", is_flag=True, help="Do not open the page in a browser.")
+def review(data_dir: Path, port: int, no_open: bool) -> None:
+    """Review a draft data folder in the browser: each article with every drafted figure
+    marked in place; accept, correct or drop each one. Every change is validated and
+    written to the folder's YAML at once (comments and order kept). Ctrl-C stops.
+
+    \b
+    Example:
+      reportgen review data/2023-06
+    """
+    import webbrowser
+
+    from reportgen.fonts import resolve
+    from reportgen.review.server import Review, serve
+    from reportgen.template import display_face
+
+    face = display_face() or resolve("Noto Sans SC")
+    session = Review(data_dir, face)
+    session.state()  # an invalid folder stops here, every problem listed (exit 1)
+    try:
+        server = serve(session, port)
+    except OSError as exc:
+        raise UsageError(f"--port {port}: cannot listen there ({exc.strerror or exc})") from None
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    click.echo(f"reportgen: reviewing {display_path(data_dir)} at {url} (Ctrl-C stops)", err=True)
+    if not no_open:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One line of JSON, for a CI matrix.")
 def folders(as_json: bool) -> None:
     """List what a run here works on: each data folder `reportgen build` builds and each

@@ -175,6 +175,21 @@ def readable(text: str) -> str:
     return "\n".join(line.removeprefix(HEADING_MARK) for line in text.split("\n"))
 
 
+def cut(text: str, spans: list[tuple[int, int, str]]) -> tuple[Passage, ...]:
+    """``text`` cut into passages at the edges of the spans (start, end, fact): each passage
+    says which facts' sentences cover it and which of those start there. The passages
+    joined are the text; overlapping sentences share the passages they share."""
+    edges = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    passages = []
+    started: set[str] = set()
+    for start, end in pairwise(edges):
+        covering = tuple(dict.fromkeys(f for s, e, f in spans if s <= start and end <= e))
+        anchors = tuple(f for f in covering if f not in started)
+        started.update(anchors)
+        passages.append(Passage(text[start:end], covering, anchors))
+    return tuple(passages)
+
+
 def _article(article, text: str, figures: tuple[Figure, ...], lang: Lang) -> SourceArticle:
     """The article's text cut into passages at the edges of its figures' sentences."""
     text = readable(text)
@@ -184,18 +199,10 @@ def _article(article, text: str, figures: tuple[Figure, ...], lang: Lang) -> Sou
             found = locate(figure.quote, text)
             if found is not None:
                 spans.append((*found, figure.id))
-    edges = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    passages = []
-    started: set[str] = set()
-    for start, end in pairwise(edges):
-        covering = tuple(f for s, e, f in spans if s <= start and end <= e)
-        anchors = tuple(f for f in covering if f not in started)
-        started.update(anchors)
-        passages.append(Passage(text[start:end], covering, anchors))
     return SourceArticle(
         article.id,
         article.title[lang],
         article.outlet[lang],
         article.date,
-        tuple(passages),
+        cut(text, spans),
     )
