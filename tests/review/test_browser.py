@@ -146,3 +146,46 @@ def test_the_sources_page_links_each_number_to_its_sentence_and_draws_chinese(
         colour = mark.value_of_css_property("background-color")
         assert colour in ("rgba(255, 210, 77, 1)", "rgb(255, 210, 77)")  # the target's highlight
         screenshot(browser, tmp_path / "sources.png", "sources-page.png")
+
+
+def test_a_draft_goes_from_unreviewed_to_a_reviewed_deck_without_opening_yaml(
+    review, draft, tmp_path, run, monkeypatch
+):
+    """Accepting every entry with the keyboard leaves a folder build takes as reviewed: no
+    warning, no 'not reviewed' note in the deck."""
+    from pptx import Presentation
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    total = len(_entries(draft))
+    with chromium() as browser:
+        wait = WebDriverWait(browser, 20)
+        browser.get(review)
+        progress = wait.until(lambda b: b.find_element(By.ID, "progress"))
+        wait.until(lambda b: progress.text == f"0 / {total} reviewed")
+        browser.find_element(By.TAG_NAME, "mark").click()
+        for done in range(1, total + 1):
+            browser.find_element(By.TAG_NAME, "body").send_keys("a")
+            wait.until(lambda b, done=done: progress.text == f"{done} / {total} reviewed")
+    dataset = load_dataset(draft)
+    assert dataset.unreviewed == 0
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path / "cache"))
+    built = run(
+        "build",
+        "--data",
+        str(draft),
+        "--format",
+        "pptx",
+        "--lang",
+        "en",
+        "--out",
+        str(tmp_path / "out"),
+    )
+    assert built.code == 0 and "0 warning(s)" in built.err, built.err
+    (deck,) = (tmp_path / "out").glob("*.pptx")
+    notes = " ".join(
+        s.notes_slide.notes_text_frame.text
+        for s in Presentation(str(deck)).slides
+        if s.has_notes_slide
+    )
+    assert "not been reviewed" not in notes and "not reviewed" not in notes
