@@ -55,10 +55,11 @@ def test_no_arguments_builds_deck_summary_and_workbook(run, tmp_path, monkeypatc
     assert result.code == 0, result.err
     assert sorted(outputs(tmp_path / "output")) == [
         "qingdao-sco-2023-05-tables.xlsx",
+        "qingdao-sco-2023-05_briefing-sources_zh.html",
         "qingdao-sco-2023-05_briefing-summary_zh.pdf",
         "qingdao-sco-2023-05_briefing_zh.pptx",
     ]
-    assert "reportgen: 3 file(s) in" in result.err
+    assert "reportgen: 4 file(s) in" in result.err
     assert "14 slides" in result.err and "5 sheets" in result.err
 
 
@@ -153,7 +154,8 @@ def test_a_failing_output_is_exit_3_and_the_others_are_written(run, tmp_path, ca
     assert "Traceback" not in result.err
     assert sorted(outputs(out)) == [
         "qingdao-sco-2023-05-tables.xlsx",
-        "qingdao-sco-2023-05_briefing-summary_zh.pdf",
+        "qingdao-sco-2023-05_briefing-sources_zh.html",  # its content was decided; only
+        "qingdao-sco-2023-05_briefing-summary_zh.pdf",  # the deck's drawing failed
     ]
 
 
@@ -207,7 +209,7 @@ def _children(pid: int) -> list[int]:
 def _start_build(out: Path, marker: str, jobs: int = 2) -> subprocess.Popen:
     """`reportgen build` in its own process, marked so its workers can be found later, its
     output captured through pipes as CI runners and `| tee` do."""
-    args = [*REPORTGEN, "build", "--force", "--lang", "zh,en"]
+    args = [*REPORTGEN, "build", "--force", "--lang", "zh,en", "--format", "pptx,pdf,xlsx"]
     return subprocess.Popen(
         [*args, "--jobs", str(jobs), "--out", str(out)],
         env={**ENV, "REPORTGEN_TEST_BUILD": marker},
