@@ -670,8 +670,9 @@ def _read_article(file: Path) -> tuple[bytes, str]:
 @click.option(
     "--install",
     default=None,
-    help="What the workflow installs with pip [default: this version, reportgen==VERSION]; "
-    "e.g. a git URL or a wheel's path.",
+    help="The pip requirement the workflow installs reportgen from, e.g. "
+    "git+https://example.org/you/reportgen@v1 [default: where this reportgen came from, "
+    "if a runner can reach it; else the repository variable REPORTGEN_INSTALL].",
 )
 def new(target: Path, empty: bool, install: str | None) -> None:
     """Make a project folder: reportgen.toml, data/ with the seed example, templates/ with a
@@ -684,7 +685,7 @@ def new(target: Path, empty: bool, install: str | None) -> None:
     """
     import shlex
 
-    from reportgen.project import new_project
+    from reportgen.project import installed_from, new_project
 
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(
@@ -696,6 +697,12 @@ def new(target: Path, empty: bool, install: str | None) -> None:
     except OSError as exc:
         raise UsageError(f"{display_path(target)}: cannot write ({exc.strerror or exc})") from None
     click.echo(f"wrote {display_path(target)}/: {', '.join(names)}", err=True)
+    if not (install or installed_from()):
+        click.echo(
+            "the workflow installs reportgen from the repository variable REPORTGEN_INSTALL: "
+            "set it on GitHub (or make the project again with --install REQUIREMENT)",
+            err=True,
+        )
     click.echo(
         f"next: cd {shlex.quote(display_path(target))} && reportgen build"
         + ("   (after adding a data folder to data/; see README.md)" if empty else ""),
@@ -754,7 +761,8 @@ def folders(as_json: bool) -> None:
     """
     from reportgen.folders import article_dirs, matrix, work
 
-    jobs = work(_data_dirs(empty_ok=True), article_dirs())
+    data = _data_dirs(empty_ok=True)
+    jobs = work(data, article_dirs(data=data))
     if as_json:
         click.echo(matrix(jobs))
         return

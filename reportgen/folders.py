@@ -10,6 +10,7 @@ the run into ``drafts/<name>`` and built from there, its outputs marked as unrev
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePath
@@ -54,16 +55,19 @@ def _holds_data(path: Path) -> bool:
     return path.is_dir() or path.suffix == ".yaml"
 
 
-def article_dirs(root: Path = ARTICLES_DIR) -> list[Path]:
+def article_dirs(root: Path = ARTICLES_DIR, data: Sequence[Path] = ()) -> list[Path]:
     """The folders of new articles under ``root`` (those with a .txt file) that have no
-    data folder of their name yet, in name order."""
+    data folder of their name yet (``data/NAME``, or any of the data folders ``data`` a run
+    builds), in name order."""
     if not root.is_dir():
         return []
+    drafted = {Path(folder).name for folder in data}
     return sorted(
         folder
         for folder in root.iterdir()
         if folder.is_dir()
         and any(path.suffix == ".txt" for path in folder.iterdir())
+        and folder.name not in drafted
         and not (DATA_DIR / folder.name).exists()
     )
 
@@ -87,9 +91,10 @@ def work(data: Sequence[Path], articles: Sequence[Path]) -> list[Work]:
         *((d, None) for d in data),
         *((DRAFTS_DIR / a.name, a) for a in articles),
     ]:
-        name, number = folder.name, 2
+        base = _safe(folder.name)
+        name, number = base, 2
         while name in taken:
-            name, number = f"{folder.name}-{number}", number + 1
+            name, number = f"{base}-{number}", number + 1
         taken.add(name)
         reviewed = source is None and _reviewed(folder)
         jobs.append(
@@ -119,6 +124,12 @@ def _reviewed(folder: Path) -> bool:
         return load_dataset(folder).unreviewed == 0
     except ReportgenError:
         return False
+
+
+def _safe(name: str) -> str:
+    """A folder's name as an artifact and output folder name: letters (any script), digits,
+    dots, dashes and underscores; anything else (quotes, slashes, $) becomes a dash."""
+    return re.sub(r"[^\w.-]", "-", name).strip("-.") or "folder"
 
 
 def _posix(path: Path) -> str:

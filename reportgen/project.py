@@ -8,10 +8,11 @@ in the package (``gitignore``, ``github/``) so that every packaging tool ships t
 
 from __future__ import annotations
 
+import json
+import shlex
 import shutil
 from pathlib import Path
 
-from reportgen import __version__
 from reportgen.bundled import PROJECT, SEED, TEMPLATES
 from reportgen.outputs import new_folder
 from reportgen.template.loader import DEFAULT_TEMPLATE
@@ -23,14 +24,43 @@ WORKFLOW = Path("github") / "workflows" / "briefing.yml"
 DOTTED = {"gitignore": ".gitignore", "github": ".github"}
 
 
-def default_install() -> str:
-    """What the workflow installs: this very version of reportgen."""
-    return f"reportgen=={__version__}"
+#: The workflow's install words when neither --install nor the installation says where
+#: reportgen comes from: the repository variable, failing with what to do when it is unset.
+#: (Never a bare package name: an index may hold another project of that name.)
+FROM_VARIABLE = (
+    '"${REPORTGEN_INSTALL:?set the repository variable REPORTGEN_INSTALL to what pip installs '
+    'reportgen from, such as git+https://example.org/you/reportgen@v1}"'
+)
 
 
-def workflow(install: str) -> str:
-    """The scheduled workflow, installing reportgen with ``pip install <install>``."""
-    return (PROJECT / WORKFLOW).read_text(encoding="utf-8").replace(INSTALL_MARK, install)
+def installed_from() -> str | None:
+    """Where this reportgen was installed from, when a CI runner can install it from there
+    too: a git repository at its commit, or a URL (pip records both, PEP 610); None for a
+    local folder or wheel file, which a runner does not have."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        text = distribution("reportgen").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    try:
+        info = json.loads(text or "{}")
+    except ValueError:
+        return None
+    url, vcs = str(info.get("url", "")), info.get("vcs_info")
+    if isinstance(vcs, dict) and url and vcs.get("commit_id"):
+        return f"{vcs.get('vcs', 'git')}+{url}@{vcs['commit_id']}"
+    return url if url.startswith(("https://", "http://")) else None
+
+
+def install_words(requirement: str | None) -> str:
+    """The shell words after ``pip install``: one quoted requirement, else the variable."""
+    return shlex.quote(requirement) if requirement else FROM_VARIABLE
+
+
+def workflow(words: str) -> str:
+    """The scheduled workflow, installing reportgen with ``pip install <words>``."""
+    return (PROJECT / WORKFLOW).read_text(encoding="utf-8").replace(INSTALL_MARK, words)
 
 
 def new_project(target: Path, *, empty: bool = False, install: str | None = None) -> list[str]:
@@ -46,7 +76,7 @@ def new_project(target: Path, *, empty: bool = False, install: str | None = None
             else:
                 shutil.copyfile(item, destination)
         (staging / ".github" / WORKFLOW.relative_to("github")).write_text(
-            workflow(install or default_install()), encoding="utf-8"
+            workflow(install_words(install or installed_from())), encoding="utf-8"
         )
         shutil.copytree(TEMPLATES / DEFAULT_TEMPLATE, staging / "templates" / DEFAULT_TEMPLATE)
         data = staging / "data"

@@ -113,3 +113,17 @@ def test_folders_command_lists_the_work_plainly_and_as_json(project, run):
     ]
     listed = json.loads(run("folders", "--json").out)
     assert [job["data"] for job in listed] == ["data/2023-05", "data/2023-07", "drafts/2023-08"]
+
+
+def test_articles_drafted_into_a_configured_data_folder_are_not_drafted_again(project):
+    _articles(project, "2023-07")  # reviewed as data/2023-07 already
+    _articles(project, "2023-09")
+    shutil.copytree(MINI_DIR, project / "briefings" / "2023-09")  # data = ["briefings"]
+    assert [p.name for p in article_dirs(data=[project / "briefings" / "2023-09"])] == []
+
+
+def test_a_folder_name_becomes_a_safe_artifact_name(project):
+    (job,) = work([Path('data/a "b" $(x)')], [])
+    assert job.name == "a--b----x" and job.artifact == "draft-a--b----x"
+    (job,) = work([Path("data/二〇二三年六月")], [])
+    assert job.name == "二〇二三年六月"

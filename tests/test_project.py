@@ -3,7 +3,10 @@ at all, into a new or empty folder only."""
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import os
+import shlex
 import shutil
 import stat
 
@@ -42,7 +45,11 @@ def test_a_new_project_holds_settings_data_template_articles_and_workflow(tmp_pa
     installs = [
         s["run"] for s in steps["jobs"]["list"]["steps"] if "pip install" in s.get("run", "")
     ]
-    assert installs == [f"python -m pip install reportgen=={project.__version__}"]
+    # installed from a folder here: a runner cannot reach it, so the repository variable
+    # says (never a bare name, which an index may give to another project)
+    assert installs == [f"python -m pip install {project.FROM_VARIABLE}\n"]
+    assert steps["env"] == {"REPORTGEN_INSTALL": "${{ vars.REPORTGEN_INSTALL }}"}
+    assert "repository variable REPORTGEN_INSTALL" in result.err
     assert "cd " in result.err and "reportgen build" in result.err
 
 
@@ -56,11 +63,31 @@ def test_the_project_folder_is_an_ordinary_folder_not_a_private_temporary_one(tm
     assert mode == 0o755
 
 
-def test_the_workflow_installs_what_it_is_told(tmp_path, run):
-    assert run("new", str(tmp_path / "b"), "--install", "git+https://example.org/rg@v1").code == 0
-    text = (tmp_path / "b" / ".github" / "workflows" / "briefing.yml").read_text()
-    assert "python -m pip install git+https://example.org/rg@v1" in text
-    assert project.INSTALL_MARK not in text
+def test_the_workflow_installs_what_it_is_told_as_one_requirement(tmp_path, run):
+    requirement = "reportgen @ git+https://example.org/rg@v1 # pinned"
+    assert run("new", str(tmp_path / "b"), "--install", requirement).code == 0
+    workflow = tmp_path / "b" / ".github" / "workflows" / "briefing.yml"
+    document = yaml.safe_load(workflow.read_text())
+    steps = document["jobs"]["list"]["steps"]
+    (line,) = [s["run"] for s in steps if "pip install" in s.get("run", "")]
+    assert shlex.split(line) == ["python", "-m", "pip", "install", requirement]
+
+
+def test_a_reportgen_installed_from_git_is_what_the_workflow_installs(monkeypatch):
+    recorded = {
+        "url": "https://example.org/you/reportgen",
+        "vcs_info": {"vcs": "git", "commit_id": "0123abc"},
+    }
+
+    class Installed:
+        def read_text(self, name):
+            return json.dumps(recorded) if name == "direct_url.json" else None
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
+    assert project.installed_from() == "git+https://example.org/you/reportgen@0123abc"
+    recorded.clear()
+    recorded["url"] = "file:///home/me/reportgen"
+    assert project.installed_from() is None
 
 
 def test_empty_starts_without_example_data_and_build_says_what_to_do(tmp_path, run, monkeypatch):

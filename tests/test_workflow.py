@@ -143,6 +143,7 @@ def test_the_build_job_runs_as_written_for_every_folder_listed(project, tmp_path
         "draft-2023-06",
     ]
     for job in listed:
+        variables = {**env, **{k: _expand(str(v), job) for k, v in build["env"].items()}}
         for step in build["steps"]:
             if "run" not in step or "pip install" in step["run"] or not _wanted(step, job):
                 continue
@@ -150,7 +151,7 @@ def test_the_build_job_runs_as_written_for_every_folder_listed(project, tmp_path
             done = subprocess.run(
                 ["bash", "-eo", "pipefail", "-c", script],
                 cwd=project,
-                env=env,
+                env=variables,
                 capture_output=True,
                 text=True,
                 timeout=900,

@@ -106,6 +106,8 @@ def apply(folder: Path, change: Change, validate) -> str:
             409,
         )
     text = data.decode("utf-8")
+    crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
+    text = text.replace("\r\n", "\n")
     yaml = yaml_for(text)
     document = yaml.load(text)
     entries = document.get(key) if hasattr(document, "get") else None
@@ -121,9 +123,12 @@ def apply(folder: Path, change: Change, validate) -> str:
             entries[index]["reviewed"] = True
     out = io.StringIO()
     yaml.dump(document, out)
-    new = out.getvalue().encode("utf-8")
+    written = out.getvalue()
+    new = (written.replace("\n", "\r\n") if crlf else written).encode("utf-8")
     _check(folder, name, new, change, validate)
+    mode = path.stat().st_mode & 0o777
     atomic_write(path, new)
+    path.chmod(mode)  # the file's own permissions, not a new file's
     return version(new)
 
 

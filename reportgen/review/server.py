@@ -30,12 +30,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from reportgen.errors import DataError
+from reportgen.errors import ReportgenError
 from reportgen.review.edits import Change, Refused, apply
 from reportgen.review.state import state
 
 #: The largest change a page sends (a form of a few fields).
 MAX_BODY = 64 * 1024
+
+
+class Saved(Exception):
+    """A change was written but the folder could not be read back (another file in it was
+    broken meanwhile, by an editor): the page says both."""
+
+
+def _first(error: Exception) -> str:
+    problems = getattr(error, "problems", None)
+    return str(problems[0]) if problems else str(error)
 
 
 class Review:
@@ -67,7 +77,10 @@ class Review:
         )
         with self._lock:
             apply(self.folder, change, self.validate)
-            return self.state()
+            try:
+                return self.state()
+            except ReportgenError as error:  # saved; another file broke meanwhile
+                raise Saved(_first(error)) from None
 
 
 def serve(review: Review, port: int = 0) -> ThreadingHTTPServer:
@@ -104,7 +117,10 @@ def _handler(review: Review) -> type[BaseHTTPRequestHandler]:
                 return False
             if writing and (
                 origin is None
-                or self.headers.get("X-Reportgen-Token") != review.token
+                or not secrets.compare_digest(
+                    self.headers.get("X-Reportgen-Token", "").encode("utf-8", "surrogateescape"),
+                    review.token.encode("ascii"),
+                )
                 or self.headers.get("Content-Type", "").split(";")[0] != "application/json"
             ):
                 self._fail(HTTPStatus.FORBIDDEN, "changes come from the review page only")
@@ -119,7 +135,11 @@ def _handler(review: Review) -> type[BaseHTTPRequestHandler]:
             if path == "/":
                 self._page()
             elif path == "/api/state":
-                self._json(HTTPStatus.OK, review.state())
+                try:
+                    self._json(HTTPStatus.OK, review.state())
+                except (ReportgenError, OSError) as error:  # broken on disk meanwhile
+                    message = f"the folder cannot be read: {_first(error)}"
+                    self._json(HTTPStatus.CONFLICT, {"field": None, "message": message})
             elif path == "/font":
                 self._send(HTTPStatus.OK, "font/otf", review.face.path.read_bytes(), cache=True)
             else:
@@ -131,7 +151,8 @@ def _handler(review: Review) -> type[BaseHTTPRequestHandler]:
             if urlsplit(self.path).path != "/api/change":
                 self._fail(HTTPStatus.NOT_FOUND, "no such page")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
+            length_text = self.headers.get("Content-Length") or "0"
+            length = int(length_text) if length_text.isdigit() else 0
             if not 0 < length <= MAX_BODY:
                 self._fail(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "a change is a small JSON object")
                 return
@@ -146,8 +167,12 @@ def _handler(review: Review) -> type[BaseHTTPRequestHandler]:
                 self._json(HTTPStatus.OK, review.change(body))
             except Refused as refused:
                 self._json(refused.status, {"field": refused.field, "message": refused.message})
-            except DataError as error:  # the folder was broken on disk by someone else
-                self._json(HTTPStatus.CONFLICT, {"field": None, "message": str(error.problems[0])})
+            except Saved as saved:
+                message = f"saved, but the folder no longer reads: {saved}; fix it and reload"
+                self._json(HTTPStatus.CONFLICT, {"field": None, "message": message, "saved": True})
+            except (ReportgenError, OSError) as error:  # broken or unwritable meanwhile
+                message = f"not saved: {_first(error)}"
+                self._json(HTTPStatus.CONFLICT, {"field": None, "message": message})
 
         def do_PUT(self) -> None:
             self._fail(HTTPStatus.METHOD_NOT_ALLOWED, "not here")

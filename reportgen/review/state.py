@@ -25,7 +25,7 @@ READING = "zh"
 
 def state(folder: Path, dataset: Dataset) -> dict[str, Any]:
     """The page's data for ``folder`` (``dataset`` is the folder, validated)."""
-    written = _written(folder)
+    written, versions = _written(folder)
     facts = Facts(dataset, READING)
     records = []
     for kind, entries in (
@@ -78,7 +78,7 @@ def state(folder: Path, dataset: Dataset) -> dict[str, Any]:
     return {
         "dataset": dataset.info.id,
         "title": dataset.info.title[READING],
-        "versions": {kind: _version(folder / name) for kind, (name, _) in FILES.items()},
+        "versions": versions,
         "progress": {
             "reviewed": sum(1 for r in records if r["reviewed"]),
             "total": len(records),
@@ -93,19 +93,20 @@ def _key(record: dict[str, Any]) -> str:
     return f"{record['kind']}:{record['id']}"
 
 
-def _version(path: Path) -> str:
-    return version(path.read_bytes()) if path.is_file() else ""
-
-
-def _written(folder: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    """Each entry's fields as its file writes them (labels a person wrote, not translations)."""
+def _written(folder: Path) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[str, str]]:
+    """Each entry's fields as its file writes them (labels a person wrote, not translations),
+    and each file's version, both from the same bytes: a change is made against exactly the
+    file whose fields the form showed."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
+    versions: dict[str, str] = {}
     for kind, (name, key) in FILES.items():
         path = folder / name
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        data = path.read_bytes() if path.is_file() else b""
+        versions[kind] = version(data) if data else ""
+        document = yaml.safe_load(data.decode("utf-8")) if data else None
         entries = document.get(key) if isinstance(document, dict) else None
         found[kind] = {e["id"]: e for e in entries or () if isinstance(e, dict) and "id" in e}
-    return found
+    return found, versions
 
 
 def _text(value: Any) -> str:

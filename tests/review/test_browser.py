@@ -5,7 +5,9 @@ those changes and validates. Also the sources page `build` writes, opened from d
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -189,3 +191,60 @@ def test_a_draft_goes_from_unreviewed_to_a_reviewed_deck_without_opening_yaml(
         if s.has_notes_slide
     )
     assert "not been reviewed" not in notes and "not reviewed" not in notes
+
+
+HOSTILE = "<img src=x onerror=\"document.title='pwned'\">对外贸易额"
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    from tests.conftest import MINI_DIR, edit
+
+    folder = tmp_path / "hostile"
+    shutil.copytree(MINI_DIR, folder)
+    edit(
+        folder / "metrics.yaml",
+        "label_zh: 对外贸易额\n",
+        f"label_zh: {json.dumps(HOSTILE, ensure_ascii=False)}\n",
+    )
+    edit(
+        folder / "articles.yaml",
+        "title_zh: 示范区一季度成绩单",
+        "title_zh: <script>document.title='pwned'</script>",
+    )
+    load_dataset(folder)
+    return folder
+
+
+def test_texts_from_yaml_are_shown_as_text_on_the_review_page(hostile):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    needs_browser()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "review", str(hostile), "--no-open"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        address = process.stderr.readline().split(" at ")[1].split()[0]
+        with chromium() as browser:
+            wait = WebDriverWait(browser, 20)
+            browser.get(address)
+            wait.until(lambda b: b.find_elements(By.TAG_NAME, "mark"))
+            browser.find_element(By.TAG_NAME, "mark").click()
+            label = wait.until(lambda b: b.find_element(By.ID, "field-label_zh"))
+            assert label.get_attribute("value") == HOSTILE
+            assert "<script>" in browser.find_element(By.CSS_SELECTOR, ".article h2").text
+            assert (
+                browser.find_elements(
+                    By.CSS_SELECTOR, "#articles img, #panel img, #articles script"
+                )
+                == []
+            )
+            assert browser.title != "pwned"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+        process.stderr.close()

@@ -152,3 +152,15 @@ def test_dropping_a_figure_takes_the_points_that_print_it_and_the_link_of_its_ch
     assert "trade_04" not in entries and "logistics_06" not in entries
     assert entries["trade_03"].point is None and entries["trade_01"].point is not None
     assert entries["logistics_07"].change_of is None and entries["logistics_07"].point is None
+
+
+def test_a_file_keeps_its_line_ends_and_its_permissions(tmp_path):
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI_DIR, folder)
+    path = folder / "metrics.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    path.chmod(0o600)
+    apply(folder, _change(folder, id="trains_total", action="accept"), load_dataset)
+    data = path.read_bytes()
+    assert b"reviewed: true\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -165,3 +165,56 @@ def test_a_body_that_is_not_a_json_object_is_refused(server):
         },
     )
     assert connection.getresponse().status == 400
+
+
+def test_a_change_without_an_origin_or_with_a_garbled_length_is_refused(server):
+    state = json.loads(ask(server, "GET", "/api/state")[2])
+    body = {
+        "kind": "metric",
+        "id": "trains_total",
+        "action": "accept",
+        "version": state["versions"]["metric"],
+    }
+    running, review, _ = server
+    port = running.server_address[1]
+    no_origin = ask(
+        server,
+        "POST",
+        "/api/change",
+        body,
+        **{"X-Reportgen-Token": review.token, "Content-Type": "application/json"},
+    )
+    assert no_origin[0] == 403
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("POST", "/api/change", skip_host=True)
+    for name, value in (
+        ("Host", f"127.0.0.1:{port}"),
+        ("Origin", f"http://127.0.0.1:{port}"),
+        ("X-Reportgen-Token", review.token),
+        ("Content-Type", "application/json"),
+        ("Content-Length", "many"),
+    ):
+        connection.putheader(name, value)
+    connection.endheaders()
+    assert connection.getresponse().status == 413
+    assert ask(server, "GET", "/api/state")[0] == 200  # and it goes on answering
+
+
+def test_a_folder_broken_by_an_editor_meanwhile_is_said_not_a_traceback(server):
+    folder = server[2]
+    state = json.loads(ask(server, "GET", "/api/state")[2])
+    (folder / "events.yaml").write_text("events: [", encoding="utf-8")  # an editor's slip
+    status, _, reply = ask(server, "GET", "/api/state")
+    assert status == 409 and "the folder cannot be read" in json.loads(reply)["message"]
+    body = {
+        "kind": "metric",
+        "id": "trains_total",
+        "action": "save",
+        "version": state["versions"]["metric"],
+        "fields": {"label_en": "Trains run"},
+    }
+    status, _, reply = change(server, body)
+    answer = json.loads(reply)
+    # the change itself brings no problem, so it is written, and the page is told both
+    assert status == 409 and answer["saved"] is True and "events.yaml" in answer["message"]
+    assert "Trains run" in (folder / "metrics.yaml").read_text(encoding="utf-8")
