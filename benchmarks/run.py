@@ -196,7 +196,7 @@ def main() -> None:
         "from reportgen.content.summary import build_summary\n"
         "from reportgen.render.pdf import _all_text\n"
         f"d = load_dataset({str(SEED)!r}); t = load_template()\n"
-        "truetype_subset(t.face(), _all_text(build_summary(d, t, t.summary, 'zh')))\n"
+        "truetype_subset(t.face(), _all_text(build_summary(d, t, t.summary, 'zh'), ''))\n"
     )
     rows.append(("font preparation (one time, cached)", *timed([python, "-c", prep], env, ROOT)))
 
