@@ -744,6 +744,8 @@ def review(data_dir: Path, port: int, no_open: bool) -> None:
         webbrowser.open(url)
     try:
         server.serve_forever()
+    except KeyboardInterrupt:  # Ctrl-C is how a review ends, not a failure
+        click.echo("reportgen: review stopped; every change was saved when it was made", err=True)
     finally:
         server.server_close()
 

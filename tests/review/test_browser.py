@@ -47,8 +47,9 @@ def review(draft):
         assert " at http://127.0.0.1:" in line, line
         yield line.split(" at ")[1].split()[0]
     finally:
-        process.send_signal(signal.SIGINT)  # Ctrl-C
-        assert process.wait(timeout=30) == 130
+        process.send_signal(signal.SIGINT)  # Ctrl-C: the normal end of a review
+        assert process.wait(timeout=30) == 0
+        assert "review stopped; every change was saved" in process.stderr.read()
         process.stderr.close()
 
 
