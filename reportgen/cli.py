@@ -348,10 +348,9 @@ def check(files: tuple[Path, ...], data_dir: Path | None) -> None:
     """
     from reportgen.check import check_files
     from reportgen.data import load_dataset
-
-    paths = _documents(files, "check")
     from reportgen.owner import made_from
 
+    paths = _documents(files, "check")
     # Each file against the data folder that made it (the output folder's record), unless
     # --data names one: `check output/` works in a project of many data folders.
     by_folder: dict[Path, list[Path]] = {}
@@ -687,17 +686,18 @@ def new(target: Path, empty: bool, install: str | None) -> None:
 
     from reportgen.project import installed_from, new_project
 
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    requirement = install or installed_from()
+    try:
+        names = new_project(target, empty=empty, install=requirement)
+    except FileExistsError:  # new_folder's own check: a file, or a folder with anything in it
         raise UsageError(
             f"{display_path(target)}: not empty; reportgen new makes a project in a new or "
             "empty folder"
-        )
-    try:
-        names = new_project(target, empty=empty, install=install)
+        ) from None
     except OSError as exc:
         raise UsageError(f"{display_path(target)}: cannot write ({exc.strerror or exc})") from None
     click.echo(f"wrote {display_path(target)}/: {', '.join(names)}", err=True)
-    if not (install or installed_from()):
+    if not requirement:
         click.echo(
             "the workflow installs reportgen from the repository variable REPORTGEN_INSTALL: "
             "set it on GitHub (or make the project again with --install REQUIREMENT)",

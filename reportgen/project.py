@@ -65,7 +65,8 @@ def workflow(words: str) -> str:
 
 def new_project(target: Path, *, empty: bool = False, install: str | None = None) -> list[str]:
     """Write a project into ``target`` (new or empty), whole or not at all; returns the
-    names of what it holds, for the message."""
+    names of what it holds, for the message. ``install`` is the pip requirement the workflow
+    installs reportgen from (None: the repository variable)."""
     with new_folder(target) as staging:
         for item in sorted(PROJECT.iterdir()):
             if item.name.startswith(("_", ".")):
@@ -76,7 +77,7 @@ def new_project(target: Path, *, empty: bool = False, install: str | None = None
             else:
                 shutil.copyfile(item, destination)
         (staging / ".github" / WORKFLOW.relative_to("github")).write_text(
-            workflow(install_words(install or installed_from())), encoding="utf-8"
+            workflow(install_words(install)), encoding="utf-8"
         )
         shutil.copytree(TEMPLATES / DEFAULT_TEMPLATE, staging / "templates" / DEFAULT_TEMPLATE)
         data = staging / "data"

@@ -42,14 +42,15 @@ def render_sources(page: SourcesPage, template: Template) -> bytes:
         "font": "",
         "font_name": FONT_NAME,
     }
-    context["font"] = _embedded_font(template, environment.from_string(source), context)
-    return environment.from_string(source).render(context).encode("utf-8")
+    page_template = environment.from_string(source)
+    # the face is cut to the characters the page shows: the page without it says which
+    context["font"] = _embedded_font(template, page_template.render(context))
+    return page_template.render(context).encode("utf-8")
 
 
-def _embedded_font(template: Template, page, context: dict) -> str:
-    """The theme's East Asian face cut to the characters of the page, base64."""
+def _embedded_font(template: Template, text: str) -> str:
+    """The theme's East Asian face cut to the characters of ``text``, base64."""
     from reportgen.fonts import truetype_subset
 
-    text = page.render({**context, "font": ""})
     _, path = truetype_subset(template.face("east_asian"), text)
     return base64.b64encode(path.read_bytes()).decode("ascii")

@@ -11,6 +11,7 @@ browser tab, an editor) is refused too, so no edit is lost by being written over
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import re
@@ -20,20 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.data.loader import EVENTS_FILE, METRICS_FILE, RANKINGS_FILE
 from reportgen.errors import DataError, Problem
+from reportgen.locale.texts import unfold
 from reportgen.outputs import atomic_write
 
 #: Each kind of entry a reviewer sees: its file and the list in it.
 FILES: dict[str, tuple[str, str]] = {
-    "metric": ("metrics.yaml", "metrics"),
-    "ranking": ("rankings.yaml", "rankings"),
-    "event": ("events.yaml", "events"),
+    "metric": (METRICS_FILE, "metrics"),
+    "ranking": (RANKINGS_FILE, "rankings"),
+    "event": (EVENTS_FILE, "events"),
 }
 #: The fields a reviewer may change, per kind, in the order the form shows them.
 FIELDS: dict[str, tuple[str, ...]] = {
     "metric": (
-        "label_zh",
-        "label_en",
+        *unfold("label", None),
         "value",
         "unit",
         "qualifier",
@@ -43,8 +45,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "topic",
         "role",
     ),
-    "ranking": ("entity_zh", "entity_en", "assessment_zh", "assessment_en", "year", "rank"),
-    "event": ("title_zh", "title_en", "date", "place_zh", "place_en", "status"),
+    "ranking": (*unfold("entity", None), *unfold("assessment", None), "year", "rank"),
+    "event": (*unfold("title", None), "date", *unfold("place", None), "status"),
 }
 #: Fields whose text is a number in the file.
 NUMBERS = frozenset({"value", "year", "rank"})
@@ -105,7 +107,8 @@ def apply(folder: Path, change: Change, validate) -> str:
             "reload to see the changes, then make yours again",
             409,
         )
-    text = data.decode("utf-8")
+    bom = data.startswith(codecs.BOM_UTF8)  # a file saved by Notepad keeps its mark
+    text = data.decode("utf-8-sig")
     crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
     text = text.replace("\r\n", "\n")
     yaml = yaml_for(text)
@@ -125,6 +128,7 @@ def apply(folder: Path, change: Change, validate) -> str:
     yaml.dump(document, out)
     written = out.getvalue()
     new = (written.replace("\n", "\r\n") if crlf else written).encode("utf-8")
+    new = codecs.BOM_UTF8 + new if bom else new
     _check(folder, name, new, change, validate)
     mode = path.stat().st_mode & 0o777
     atomic_write(path, new)

@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.content.facts import Facts
 from reportgen.content.sources_page import cut, readable
 from reportgen.data import Dataset
 from reportgen.review.edits import FIELDS, FILES, version
 from reportgen.text.normalize import locate
+from reportgen.yamlio import parse_yaml
 
 #: The language a reviewer reads the articles in (the drafts' own).
 READING = "zh"
@@ -103,7 +102,7 @@ def _written(folder: Path) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[s
         path = folder / name
         data = path.read_bytes() if path.is_file() else b""
         versions[kind] = version(data) if data else ""
-        document = yaml.safe_load(data.decode("utf-8")) if data else None
+        document = parse_yaml(data.decode("utf-8-sig")) if data else None
         entries = document.get(key) if isinstance(document, dict) else None
         found[kind] = {e["id"]: e for e in entries or () if isinstance(e, dict) and "id" in e}
     return found, versions

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.bundled import TEMPLATES
+from reportgen.bundled import TEMPLATES as BUNDLED_TEMPLATES_DIR
 from reportgen.errors import Problem, ReportgenError, TemplateError
 from reportgen.fonts import FONT_SUFFIXES, Face, resolve
 from reportgen.paths import display_path
@@ -34,8 +34,7 @@ MASTER_SUFFIXES = (".pptx", ".potx")
 LAYOUTS_FILE = "layouts.yaml"
 #: A project's own templates, one folder each, under the working folder: looked at first.
 TEMPLATES_DIR = Path("templates")
-#: The templates shipped in the package, found wherever reportgen runs: looked at second.
-BUNDLED_TEMPLATES_DIR = TEMPLATES
+# BUNDLED_TEMPLATES_DIR (reportgen.bundled.TEMPLATES), the package's own: looked at second.
 
 
 @dataclass(frozen=True)

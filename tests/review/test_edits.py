@@ -164,3 +164,13 @@ def test_a_file_keeps_its_line_ends_and_its_permissions(tmp_path):
     data = path.read_bytes()
     assert b"reviewed: true\r\n" in data and data.count(b"\n") == data.count(b"\r\n")
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_keeps_its_byte_order_mark(tmp_path):
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI_DIR, folder)
+    path = folder / "metrics.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    apply(folder, _change(folder, id="trains_total", action="accept"), load_dataset)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfmetrics:") and data.count(b"\xef\xbb\xbf") == 1
